@@ -1,0 +1,1 @@
+"""Data of the queue engine: counters, tickets and their events."""

@@ -1,0 +1,57 @@
+"""Each agency's own admin site at /instansi/<slug>/admin/, served by one AdminSite."""
+
+from importlib import import_module
+
+from django.contrib.admin import AdminSite
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from services.permissions import can_enter_agency
+
+AGENCY_ADMIN_APPS = ["services", "counters", "umkm"]
+
+
+class AgencyAuthenticationForm(AdminAuthenticationForm):
+    def confirm_login_allowed(self, user):
+        if not user.is_active or not can_enter_agency(user, self.request.agency):
+            raise ValidationError(
+                _("Akun ini bukan staf %(agency)s.") % {"agency": self.request.agency.name},
+                code="invalid_login",
+            )
+
+
+class AgencyAdminSite(AdminSite):
+    """Titled with request.agency; the tenancy middleware sets the agency, its URL prefix
+    and the agency scope before any of these views run."""
+
+    login_form = AgencyAuthenticationForm
+
+    def has_permission(self, request):
+        agency = getattr(request, "agency", None)
+        return agency is not None and can_enter_agency(request.user, agency)
+
+    def each_context(self, request):
+        context = super().each_context(request)
+        agency = request.agency
+        context.update(
+            site_header=agency.name,
+            site_title=_("Admin %(agency)s") % {"agency": agency.short_name},
+            index_title=_("Pengelolaan %(agency)s") % {"agency": agency.short_name},
+            agency=agency,
+            site_url="/",
+        )
+        return context
+
+
+agency_admin_site = AgencyAdminSite(name="agency_admin")
+
+for app in AGENCY_ADMIN_APPS:
+    try:
+        module = import_module(f"{app}.admin")
+    except ModuleNotFoundError as error:
+        if error.name != f"{app}.admin":
+            raise
+        continue
+    for model, model_admin in getattr(module, "AGENCY_ADMIN", []):
+        agency_admin_site.register(model, model_admin)

@@ -1,0 +1,49 @@
+"""Start (or reuse) the embedded PostgreSQL under .data/ when no DATABASE_URL is given."""
+
+import logging
+import warnings
+from pathlib import Path
+
+DATABASE_NAME = "mpp"
+
+
+def embedded_database(data_dir: Path) -> dict:
+    """Return Django DATABASES["default"] for the embedded server, starting it if needed.
+
+    The server outlives this process (cleanup_mode=None) so that `make run`, manage.py
+    commands and test runs share one instance; pgserver serialises start-up with an
+    inter-process lock, so concurrent processes are safe.
+    """
+    # pgserver keeps its start-up lock in the user's runtime folder; without
+    # XDG_RUNTIME_DIR it falls back to /tmp and says so on every start.
+    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+    import pgserver
+    import psycopg2
+
+    logging.getLogger("pgserver").setLevel(logging.WARNING)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    server = pgserver.get_server(data_dir / "pg", cleanup_mode=None)
+    info = server.get_postmaster_info()
+    settings = {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": DATABASE_NAME,
+        "USER": "postgres",
+        "PASSWORD": "",
+        "HOST": str(info.socket_dir),
+        "PORT": str(info.port),
+    }
+    connection = psycopg2.connect(
+        dbname="postgres", user="postgres", host=settings["HOST"], port=settings["PORT"]
+    )
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME])
+            if cursor.fetchone() is None:
+                try:
+                    cursor.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
+                except psycopg2.errors.DuplicateDatabase:
+                    pass  # another process created it a moment ago
+    finally:
+        connection.close()
+    return settings

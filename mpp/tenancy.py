@@ -1,0 +1,61 @@
+"""Resolves request.agency once per request and activates the matching data scope."""
+
+import re
+from functools import lru_cache
+
+from django.http import Http404
+from django.urls import path, reverse
+from django_scopes import scope, scopes_disabled
+
+from services.models import Agency
+
+AGENCY_ADMIN_PATH = re.compile(r"^/instansi/(?P<slug>[-a-zA-Z0-9_]+)/admin(?:/|$)")
+
+
+class AgencyUrlconf:
+    """The root URLs plus one agency's admin site under its own prefix, so that the admin's
+    own reverse() calls need no agency argument."""
+
+    def __init__(self, slug: str):
+        from mpp import urls
+        from mpp.agency_site import agency_admin_site
+
+        self.urlpatterns = [
+            path(f"instansi/{slug}/admin/", agency_admin_site.urls),
+            *urls.urlpatterns,
+        ]
+
+
+@lru_cache(maxsize=1024)
+def agency_urlconf(slug: str) -> AgencyUrlconf:
+    return AgencyUrlconf(slug)
+
+
+def agency_admin_reverse(agency_slug: str, viewname: str = "agency_admin:index", **kwargs) -> str:
+    """reverse() for a URL of one agency's admin site, from anywhere."""
+    return reverse(viewname, urlconf=agency_urlconf(agency_slug), **kwargs)
+
+
+class TenancyMiddleware:
+    """Agency sites run inside scope(agency=…): every scoped model sees that agency only,
+    and a guessed id of another agency's row is a 404. The mall admin sees all. Other
+    views choose their scope explicitly; a query left without one raises ScopeError."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.agency = None
+        match = AGENCY_ADMIN_PATH.match(request.path_info)
+        if match:
+            agency = Agency.objects.filter(slug=match["slug"], is_active=True).first()
+            if agency is None:
+                raise Http404("Instansi tidak ditemukan")
+            request.agency = agency
+            request.urlconf = agency_urlconf(agency.slug)
+            with scope(agency=agency):
+                return self.get_response(request)
+        if request.path_info.startswith("/admin/"):
+            with scopes_disabled():
+                return self.get_response(request)
+        return self.get_response(request)

@@ -1,0 +1,140 @@
+"""Admin of locations, agencies, staff and services, for the mall and the agency sites."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from services.models import Agency, ApiToken, Location, Membership, Service
+from services.tenancy import AgencyScopedAdmin
+
+
+@admin.register(Location)
+class LocationAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "address", "is_active", "order"]
+    list_editable = ["is_active", "order"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "slug", "is_active", "order"]
+    list_editable = ["is_active", "order"]
+    search_fields = ["name", "short_name", "slug"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    filter_horizontal = ["locations"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ["name", "agency", "category", "queue_prefix", "is_bookable", "is_active"]
+    list_filter = ["agency", "is_active", "is_bookable"]
+    list_select_related = ["agency"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["name", "prefix", "user", "kiosk_location", "created_at", "revoked_at"]
+    list_filter = ["revoked_at"]
+    readonly_fields = ["name", "prefix", "user", "kiosk_location", "created_at", "last_used_at"]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request):
+        # Tokens are shown once, when made by `manage.py issue_token`.
+        return False
+
+    @admin.action(description=_("Cabut token terpilih"))
+    def revoke(self, request, queryset):
+        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        self.message_user(request, _("%(count)d token dicabut.") % {"count": count}, messages.SUCCESS)
+
+
+class StaffCreationForm(forms.ModelForm):
+    """An agency admin adds staff by creating their account; existing accounts of other
+    people can't be claimed (that would let one agency reset another's password)."""
+
+    username = forms.CharField(label=_("Nama pengguna"), max_length=150)
+    full_name = forms.CharField(label=_("Nama lengkap"), max_length=150)
+    email = forms.EmailField(label=_("Email"), required=False)
+    password = forms.CharField(label=_("Kata sandi"), widget=forms.PasswordInput)
+
+    class Meta:
+        model = Membership
+        fields = ["agency", "role"]
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if get_user_model().objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("Nama pengguna ini sudah dipakai."))
+        return username
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("password"):
+            user = get_user_model()(username=cleaned.get("username", ""))
+            try:
+                validate_password(cleaned["password"], user)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+    @transaction.atomic
+    def save(self, commit=True):
+        first, _sep, last = self.cleaned_data["full_name"].partition(" ")
+        self.instance.user = get_user_model().objects.create_user(
+            username=self.cleaned_data["username"],
+            email=self.cleaned_data["email"],
+            password=self.cleaned_data["password"],
+            first_name=first,
+            last_name=last,
+        )
+        return super().save(commit=commit)
+
+
+class StaffAdmin(AgencyScopedAdmin):
+    list_display = ["user", "user_full_name", "role"]
+    list_filter = ["role"]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    operator_can_view = False
+
+    @admin.display(description=_("Nama"))
+    def user_full_name(self, membership):
+        return membership.user.get_full_name()
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = StaffCreationForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["agency", "username", "full_name", "email", "password", "role"]
+        return ["agency", "user", "role"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["user"] if obj else []
+
+
+class AgencyServiceAdmin(AgencyScopedAdmin):
+    list_display = ["name", "category", "queue_prefix", "is_bookable", "is_active", "order"]
+    list_filter = ["is_active", "is_bookable"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["locations"]
+
+
+# Registered on every agency's own admin site by mpp.agency_site.
+AGENCY_ADMIN = [(Membership, StaffAdmin), (Service, AgencyServiceAdmin)]

@@ -1,0 +1,107 @@
+"""Demo data of locations, agencies and staff accounts (used by `manage.py seed_demo`)."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from services.models import Agency, Location, Membership
+
+DEMO_PASSWORD = "mpp-demo-2026"
+
+LOCATIONS = [
+    {
+        "slug": "expo-sangatta",
+        "name": "Gedung Expo Sangatta",
+        "address": "Kawasan Bukit Pelangi, Sangatta Utara, Kabupaten Kutai Timur, Kalimantan Timur",
+        "opening_hours": "Senin–Kamis 08.00–15.00 WITA, Jumat 08.00–11.30 WITA",
+        "is_active": True,
+        "order": 1,
+    },
+    {
+        "slug": "apt-pranoto",
+        "name": "Gedung MPP Kutai Timur",
+        "address": "Jl. APT Pranoto, Sangatta Utara, Kabupaten Kutai Timur, Kalimantan Timur",
+        "opening_hours": "Segera dibuka",
+        "is_active": False,
+        "order": 2,
+    },
+]
+
+AGENCIES = [
+    ("dukcapil", "Disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kutai Timur",
+     "KTP-el, Kartu Keluarga, akta pencatatan sipil, surat pindah dan Kartu Identitas Anak."),
+    ("dpmptsp", "DPMPTSP", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten "
+     "Kutai Timur", "Perizinan berusaha melalui OSS, PBG, izin praktik tenaga kesehatan dan "
+     "perizinan daerah lainnya."),
+    ("samsat", "Samsat Sangatta", "UPTD Pengelolaan Pendapatan Daerah (Samsat) Sangatta, "
+     "Bapenda Provinsi Kalimantan Timur", "Pembayaran Pajak Kendaraan Bermotor tahunan dan "
+     "lima tahunan, balik nama kendaraan."),
+    ("bpjs-kesehatan", "BPJS Kesehatan", "BPJS Kesehatan Kantor Kabupaten Kutai Timur",
+     "Pendaftaran peserta JKN, perubahan data dan pindah fasilitas kesehatan."),
+    ("polres", "Polres Kutim", "Kepolisian Resor Kutai Timur",
+     "Penerbitan Surat Keterangan Catatan Kepolisian (SKCK)."),
+    ("imigrasi", "Imigrasi", "Kantor Imigrasi Kelas I TPI Samarinda — Unit Layanan Paspor",
+     "Permohonan paspor biasa untuk warga Kutai Timur."),
+    ("kpp-pratama", "KPP Pratama Bontang", "Kantor Pelayanan Pajak Pratama Bontang",
+     "Pendaftaran NPWP, aktivasi akun Coretax dan konsultasi perpajakan."),
+    ("bank-kaltimtara", "Bankaltimtara", "Bank Pembangunan Daerah Kalimantan Timur dan "
+     "Kalimantan Utara (Bankaltimtara) Cabang Sangatta",
+     "Pembukaan rekening, pembayaran pajak daerah dan retribusi."),
+]
+
+
+def seed_locations() -> dict[str, Location]:
+    locations = {}
+    for data in LOCATIONS:
+        location, _created = Location.objects.update_or_create(
+            slug=data["slug"], defaults={k: v for k, v in data.items() if k != "slug"}
+        )
+        locations[location.slug] = location
+    return locations
+
+
+def seed_agencies(locations: dict[str, Location]) -> dict[str, Agency]:
+    agencies = {}
+    for order, (slug, short_name, name, description) in enumerate(AGENCIES, start=1):
+        agency, _created = Agency.objects.update_or_create(
+            slug=slug,
+            defaults={"short_name": short_name, "name": name, "description": description,
+                      "order": order, "is_active": True},
+        )
+        agency.locations.add(*locations.values())
+        agencies[slug] = agency
+    return agencies
+
+
+def ensure_user(username: str, *, first_name: str, superuser: bool = False):
+    user_model = get_user_model()
+    user, created = user_model.objects.get_or_create(
+        username=username,
+        defaults={"first_name": first_name, "is_staff": superuser, "is_superuser": superuser},
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user
+
+
+def seed_accounts(agencies: dict[str, Agency]) -> list[str]:
+    """The demo accounts: `admin`, and `<slug>-admin` / `<slug>-loket` for each agency."""
+    ensure_user("admin", first_name="Pengelola MPP", superuser=True)
+    Group.objects.get_or_create(name="pengelola-mpp")
+    usernames = ["admin"]
+    for slug, agency in agencies.items():
+        for suffix, role, label in (
+            ("admin", Membership.Role.ADMIN, "Admin"),
+            ("loket", Membership.Role.OPERATOR, "Petugas"),
+        ):
+            user = ensure_user(f"{slug}-{suffix}", first_name=f"{label} {agency.short_name}")
+            Membership.objects.get_or_create(agency=agency, user=user, defaults={"role": role})
+            usernames.append(user.username)
+    return usernames
+
+
+def seed(*, always_open: bool = False) -> dict:
+    locations = seed_locations()
+    agencies = seed_agencies(locations)
+    accounts = seed_accounts(agencies)
+    return {"locations": locations, "agencies": agencies, "accounts": accounts}

@@ -1,0 +1,58 @@
+"""The one place that answers "may this user do this in this agency"."""
+
+from django.conf import settings
+from django_scopes import scopes_disabled
+
+from services.models import Agency, Membership
+
+
+def is_mall_admin(user) -> bool:
+    """Superusers and members of the mall group manage every agency from /admin/."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_mpp_is_mall_admin", None)
+    if cached is None:
+        cached = user.groups.filter(name=settings.MALL_ADMIN_GROUP).exists()
+        user._mpp_is_mall_admin = cached
+    return cached
+
+
+def agency_roles(user) -> dict[int, str]:
+    """{agency id: role} of the user's memberships, read once per user object."""
+    if not (user.is_authenticated and user.is_active):
+        return {}
+    cached = getattr(user, "_mpp_agency_roles", None)
+    if cached is None:
+        with scopes_disabled():
+            cached = dict(
+                Membership.objects.filter(user=user, agency__is_active=True).values_list(
+                    "agency_id", "role"
+                )
+            )
+        user._mpp_agency_roles = cached
+    return cached
+
+
+def agency_role(user, agency: Agency) -> str | None:
+    return agency_roles(user).get(agency.pk)
+
+
+def can_enter_agency(user, agency: Agency) -> bool:
+    """Members of the agency (any role) and mall admins may use its admin site."""
+    return agency_role(user, agency) is not None or is_mall_admin(user)
+
+
+def can_manage_agency(user, agency: Agency) -> bool:
+    """Agency admins (and mall admins) manage catalog, counters, schedules and staff."""
+    return agency_role(user, agency) == Membership.Role.ADMIN or is_mall_admin(user)
+
+
+def can_operate(user, agency: Agency) -> bool:
+    """Operators and admins of the agency work its counters."""
+    return agency_role(user, agency) is not None
+
+
+def operated_agency_ids(user) -> list[int]:
+    return list(agency_roles(user))

@@ -1,0 +1,77 @@
+"""Admin building blocks for the agency admin sites: rows and choices of one agency only."""
+
+from django import forms
+from django.contrib import admin
+
+from services.models import Agency
+from services.permissions import can_enter_agency, can_manage_agency
+
+
+class AgencyScopedMixin:
+    """Permissions by role in request.agency; the rows themselves are already limited by
+    the agency scope that the tenancy middleware activates for the whole request."""
+
+    operator_can_view = True
+
+    def _agency(self, request) -> Agency | None:
+        return getattr(request, "agency", None)
+
+    def _may_view(self, request) -> bool:
+        agency = self._agency(request)
+        if agency is None or not can_enter_agency(request.user, agency):
+            return False
+        return self.operator_can_view or can_manage_agency(request.user, agency)
+
+    def _may_manage(self, request) -> bool:
+        agency = self._agency(request)
+        return agency is not None and can_manage_agency(request.user, agency)
+
+    def has_module_permission(self, request):
+        return self._may_view(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._may_view(request)
+
+    def has_add_permission(self, request, *args):
+        return self._may_manage(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_manage(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_manage(request)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        agency = self._agency(request)
+        if db_field.name == "agency" and db_field.related_model is Agency and agency:
+            # Shown read-only but kept in the form, so that unique constraints that
+            # include the agency are validated instead of failing at save time.
+            kwargs["queryset"] = Agency.objects.filter(pk=agency.pk)
+            kwargs["initial"] = agency
+            kwargs["disabled"] = True
+            return forms.ModelChoiceField(**kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        agency = self._agency(request)
+        if agency and db_field.name == "locations":
+            kwargs["queryset"] = agency.locations.all()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class AgencyScopedAdmin(AgencyScopedMixin, admin.ModelAdmin):
+    """Base of every ModelAdmin registered on the agency admin sites."""
+
+    def get_list_display(self, request):
+        return [field for field in super().get_list_display(request) if field != "agency"]
+
+    def get_list_filter(self, request):
+        return [field for field in super().get_list_filter(request) if field != "agency"]
+
+
+class AgencyScopedTabularInline(AgencyScopedMixin, admin.TabularInline):
+    pass
+
+
+class AgencyScopedStackedInline(AgencyScopedMixin, admin.StackedInline):
+    pass

@@ -1,0 +1,60 @@
+"""Fixtures shared by every suite: two agencies with staff, for isolation tests."""
+
+import pytest
+from django_scopes import scopes_disabled
+
+from services.models import Membership
+from tests.factories import AgencyFactory, LocationFactory, MembershipFactory, UserFactory
+
+
+@pytest.fixture
+def location(db):
+    return LocationFactory(slug="expo-uji", name="Gedung Expo Uji")
+
+
+@pytest.fixture
+def agency_a(db, location):
+    return AgencyFactory(slug="instansi-a", short_name="A", locations=[location])
+
+
+@pytest.fixture
+def agency_b(db, location):
+    return AgencyFactory(slug="instansi-b", short_name="B", locations=[location])
+
+
+def _member(agency, role, username):
+    user = UserFactory(username=username)
+    MembershipFactory(agency=agency, user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def admin_a(agency_a):
+    return _member(agency_a, Membership.Role.ADMIN, "admin-a")
+
+
+@pytest.fixture
+def operator_a(agency_a):
+    return _member(agency_a, Membership.Role.OPERATOR, "operator-a")
+
+
+@pytest.fixture
+def admin_b(agency_b):
+    return _member(agency_b, Membership.Role.ADMIN, "admin-b")
+
+
+@pytest.fixture
+def operator_b(agency_b):
+    return _member(agency_b, Membership.Role.OPERATOR, "operator-b")
+
+
+@pytest.fixture
+def mall_admin(db):
+    return UserFactory(username="pengelola", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def no_scope():
+    """Test code reading tenant tables directly (views choose their own scope)."""
+    with scopes_disabled():
+        yield

@@ -1,0 +1,70 @@
+"""factory_boy factories shared by the test suites of every app."""
+
+import factory
+from django.contrib.auth import get_user_model
+
+from services.models import Agency, Location, Membership, Service
+
+PASSWORD = "rahasia-uji-2026"
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    name = factory.Sequence(lambda n: f"Gedung Uji {n}")
+    slug = factory.Sequence(lambda n: f"gedung-{n}")
+    address = "Jl. Uji, Sangatta Utara"
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+
+    name = factory.Sequence(lambda n: f"Instansi Uji {n}")
+    short_name = factory.Sequence(lambda n: f"Uji{n}")
+    slug = factory.Sequence(lambda n: f"instansi-{n}")
+
+    @factory.post_generation
+    def locations(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.locations.add(*extracted)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"pengguna{n}")
+    first_name = "Pengguna"
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if create:
+            instance.save(update_fields=["password"])
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    agency = factory.SubFactory(AgencyFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Membership.Role.OPERATOR
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Service
+
+    agency = factory.SubFactory(AgencyFactory)
+    slug = factory.Sequence(lambda n: f"layanan-{n}")
+    name = factory.Sequence(lambda n: f"Layanan Uji {n}")
+    queue_prefix = "A"
+
+    @factory.post_generation
+    def locations(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.locations.add(*extracted)

@@ -1,0 +1,26 @@
+"""The site shell: home page, health check and API schema answer."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_tells_citizens_where_to_start(client, agency_a):
+    response = client.get("/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Mal Pelayanan Publik" in body
+    assert agency_a.name in body
+    assert 'href="#konten"' in body
+
+
+def test_healthz_checks_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_openapi_schema_is_published(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert "/api/v1/agencies" in response.json()["paths"]

@@ -1,0 +1,1 @@
+"""Data of the UMKM showcase: businesses and products."""
