@@ -1,5 +1,7 @@
 """factory_boy factories shared by the test suites of every app."""
 
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 
@@ -68,3 +70,30 @@ class ServiceFactory(factory.django.DjangoModelFactory):
     def locations(self, create, extracted, **kwargs):
         if create and extracted:
             self.locations.add(*extracted)
+
+
+class BookingScheduleFactory(factory.django.DjangoModelFactory):
+    """Mon–Fri 08.00–12.00, 30-minute slots of 3 seats, bookable two weeks ahead."""
+
+    class Meta:
+        model = "counters.BookingSchedule"
+
+    service = factory.SubFactory(ServiceFactory, is_bookable=True)
+    agency = factory.SelfAttribute("service.agency")
+    location = factory.SubFactory(LocationFactory)
+    weekdays = factory.LazyFunction(lambda: [0, 1, 2, 3, 4])
+    opens_at = datetime.time(8, 0)
+    closes_at = datetime.time(12, 0)
+    slot_minutes = 30
+    capacity = 3
+    days_ahead = 14
+    min_notice_minutes = 60
+
+
+class BookingClosureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "counters.BookingClosure"
+
+    agency = factory.SubFactory(AgencyFactory)
+    date = factory.LazyFunction(datetime.date.today)
+    reason = "Cuti bersama"

@@ -1,0 +1,228 @@
+"""Data of bookings (reservasi): schedules, closure days, per-slot seat counters, bookings."""
+
+import secrets
+from datetime import time
+
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from counters.validators import mask_nik
+from services.models import Agency, Location, Service
+
+WEEKDAY_CHOICES = [
+    (0, _("Senin")),
+    (1, _("Selasa")),
+    (2, _("Rabu")),
+    (3, _("Kamis")),
+    (4, _("Jumat")),
+    (5, _("Sabtu")),
+    (6, _("Minggu")),
+]
+MIDNIGHT = time(0, 0)
+
+# No 0/O and 1/I: a code read aloud or typed from a phone screen can't be misread.
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+CODE_LENGTH = 8
+
+
+def new_booking_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def default_weekdays() -> list[int]:
+    return [0, 1, 2, 3, 4]
+
+
+class BookingSchedule(models.Model):
+    """When a service can be booked at a location, and how many visitors fit in one slot."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, verbose_name=_("instansi"))
+    service = models.ForeignKey(
+        Service,
+        on_delete=models.CASCADE,
+        related_name="booking_schedules",
+        verbose_name=_("layanan"),
+    )
+    location = models.ForeignKey(
+        Location,
+        on_delete=models.CASCADE,
+        related_name="booking_schedules",
+        verbose_name=_("lokasi"),
+    )
+    weekdays = ArrayField(
+        models.PositiveSmallIntegerField(choices=WEEKDAY_CHOICES),
+        default=default_weekdays,
+        verbose_name=_("hari layanan"),
+    )
+    opens_at = models.TimeField(_("jam mulai"), default=time(8, 0))
+    closes_at = models.TimeField(
+        _("jam selesai"), default=time(14, 0), help_text=_("00.00 berarti tengah malam.")
+    )
+    slot_minutes = models.PositiveSmallIntegerField(_("lama satu sesi (menit)"), default=30)
+    capacity = models.PositiveSmallIntegerField(_("kuota per sesi"), default=4)
+    days_ahead = models.PositiveSmallIntegerField(
+        _("bisa dipesan berapa hari ke depan"), default=14
+    )
+    min_notice_minutes = models.PositiveSmallIntegerField(
+        _("batas pesan (menit sebelum sesi)"),
+        default=60,
+        help_text=_("Reservasi untuk sesi ditutup sekian menit sebelum sesi dimulai."),
+    )
+    is_active = models.BooleanField(_("aktif"), default=True)
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["service__order", "service__name"]
+        verbose_name = _("jadwal reservasi")
+        verbose_name_plural = _("jadwal reservasi")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "location"], name="booking_schedule_unique_service_location"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at"))
+                | models.Q(closes_at=MIDNIGHT),
+                name="booking_schedule_closes_after_opening",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(slot_minutes__gte=5, capacity__gte=1),
+                name="booking_schedule_positive_slot_and_capacity",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service} — {self.location}"
+
+    def clean(self):
+        if self.service_id and self.agency_id and self.service.agency_id != self.agency_id:
+            raise ValidationError({"service": _("Layanan ini milik instansi lain.")})
+        if self.closes_at != MIDNIGHT and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("Jam selesai harus setelah jam mulai.")})
+
+
+class BookingClosure(models.Model):
+    """A day an agency takes no bookings (cuti bersama, an event), at one or all locations."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, verbose_name=_("instansi"))
+    location = models.ForeignKey(
+        Location,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name=_("lokasi"),
+        help_text=_("Kosongkan bila berlaku di semua lokasi."),
+    )
+    date = models.DateField(_("tanggal"))
+    reason = models.CharField(_("keterangan"), max_length=200)
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("hari tutup reservasi")
+        verbose_name_plural = _("hari tutup reservasi")
+
+    def __str__(self) -> str:
+        return f"{self.date:%d-%m-%Y} — {self.reason}"
+
+
+class BookingSlot(models.Model):
+    """Seat counter of one slot, created at its first booking. Bookings of a slot take this
+    row's lock (SELECT … FOR UPDATE) and the check constraint keeps `booked` within
+    `capacity` even if a code path forgot the lock."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, verbose_name=_("instansi"))
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, verbose_name=_("layanan"))
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, verbose_name=_("lokasi"))
+    starts_at = models.DateTimeField(_("mulai"))
+    ends_at = models.DateTimeField(_("selesai"))
+    capacity = models.PositiveSmallIntegerField(_("kuota"))
+    booked = models.PositiveSmallIntegerField(_("terpesan"), default=0)
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("sesi reservasi")
+        verbose_name_plural = _("sesi reservasi")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "location", "starts_at"], name="booking_slot_unique_start"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(booked__lte=models.F("capacity")),
+                name="booking_slot_within_capacity",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service} {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class Booking(models.Model):
+    """A citizen's booked visit: one seat of one slot, identified by a short code."""
+
+    class Status(models.TextChoices):
+        BOOKED = "booked", _("Terpesan")
+        CANCELLED = "cancelled", _("Dibatalkan")
+        CHECKED_IN = "checked_in", _("Sudah check-in")
+        NO_SHOW = "no_show", _("Tidak datang")
+
+    ACTIVE_STATUSES = (Status.BOOKED, Status.CHECKED_IN)
+
+    code = models.CharField(
+        _("kode"), max_length=CODE_LENGTH, unique=True, default=new_booking_code
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, verbose_name=_("instansi"))
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="bookings", verbose_name=_("layanan")
+    )
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, verbose_name=_("lokasi"))
+    slot = models.ForeignKey(
+        BookingSlot, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("sesi")
+    )
+    starts_at = models.DateTimeField(_("mulai"))
+    ends_at = models.DateTimeField(_("selesai"))
+    local_date = models.DateField(_("tanggal"), help_text=_("Tanggal sesi dalam WITA."))
+    name = models.CharField(_("nama"), max_length=120)
+    nik = models.CharField(_("NIK"), max_length=16)
+    phone = models.CharField(_("nomor ponsel"), max_length=16)
+    email = models.EmailField(_("email"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.BOOKED
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+    cancelled_at = models.DateTimeField(_("dibatalkan"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("check-in"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("pengingat terkirim"), null=True, blank=True)
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["starts_at", "created_at"]
+        verbose_name = _("reservasi")
+        verbose_name_plural = _("reservasi")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nik", "service", "local_date"],
+                condition=models.Q(status__in=["booked", "checked_in"]),
+                name="booking_one_active_per_nik_service_day",
+            ),
+        ]
+        indexes = [models.Index(fields=["local_date", "status"], name="booking_day_status")]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def masked_nik(self) -> str:
+        return mask_nik(self.nik)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE_STATUSES

@@ -1,0 +1,1 @@
+"""Reads of the counters app shared by its pages and API."""

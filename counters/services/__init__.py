@@ -1,0 +1,1 @@
+"""Writes of the counters app: each function one transaction."""

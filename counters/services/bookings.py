@@ -1,0 +1,292 @@
+"""Writes of bookings: create, cancel, reschedule, reminders and no-shows; one transaction
+each, seats counted under the slot row's lock."""
+
+import logging
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
+
+from counters import booking_limits
+from counters.booking_documents import send_booking_email
+from counters.models import Booking, BookingSchedule, BookingSlot
+from counters.models.booking import new_booking_code
+from counters.selectors.bookings import Slot, find_open_slot
+from counters.validators import normalize_nik, normalize_phone
+from services.errors import DomainError
+
+logger = logging.getLogger(__name__)
+
+ONE_PER_DAY_CONSTRAINT = "booking_one_active_per_nik_service_day"
+CODE_ATTEMPTS = 5
+# A booked visitor who has not checked in by this long after the slot start is a no-show.
+CHECK_IN_CLOSES_AFTER = timedelta(minutes=15)
+
+
+class BookingError(DomainError):
+    """A booking rule was broken; nothing was changed."""
+
+
+def _invalid(error: ValidationError) -> BookingError:
+    return BookingError(" ".join(error.messages), code="invalid", status=422)
+
+
+def _slot_full() -> BookingError:
+    return BookingError(
+        _("Sesi ini sudah penuh. Silakan pilih jam atau hari lain."), code="slot_full"
+    )
+
+
+def _duplicate() -> BookingError:
+    return BookingError(
+        _("NIK ini sudah punya reservasi aktif untuk layanan yang sama pada hari itu."),
+        code="duplicate_booking",
+    )
+
+
+def _open_slot_or_error(schedule: BookingSchedule, starts_at: datetime, now) -> Slot:
+    slot = find_open_slot(schedule, starts_at, now=now)
+    if slot is None:
+        raise BookingError(
+            _("Sesi ini tidak bisa dipesan (tutup, sudah lewat, atau terlalu mepet)."),
+            code="slot_unavailable",
+        )
+    return slot
+
+
+def _slot_row(schedule: BookingSchedule, slot: Slot) -> BookingSlot:
+    row, _created = BookingSlot.objects.get_or_create(
+        service=schedule.service,
+        location=schedule.location,
+        starts_at=slot.starts_at,
+        defaults={
+            "agency": schedule.agency,
+            "ends_at": slot.ends_at,
+            "capacity": schedule.capacity,
+        },
+    )
+    return row
+
+
+def _lock_slots(*rows: BookingSlot) -> dict[int, BookingSlot]:
+    # The seat count is read and changed under the slot row's lock, so that parallel
+    # bookings of the last seat queue up here; ordered by id so that a reschedule taking
+    # two slots never deadlocks with another one taking them the other way round.
+    locked = BookingSlot.objects.select_for_update().filter(pk__in=[r.pk for r in rows])
+    return {row.pk: row for row in locked.order_by("pk")}
+
+
+def _take_seat(slot: BookingSlot, schedule: BookingSchedule) -> None:
+    if slot.booked >= schedule.capacity:
+        raise _slot_full()
+    slot.booked += 1
+    slot.capacity = max(schedule.capacity, slot.booked)
+    slot.save(update_fields=["booked", "capacity"])
+
+
+def _free_seat(slot: BookingSlot) -> None:
+    slot.booked = max(slot.booked - 1, 0)
+    slot.save(update_fields=["booked"])
+
+
+def _check_one_per_day(*, nik: str, schedule: BookingSchedule, day, exclude_pk=None) -> None:
+    others = Booking.objects.filter(
+        nik=nik, service=schedule.service, local_date=day, status__in=Booking.ACTIVE_STATUSES
+    ).exclude(pk=exclude_pk)
+    if others.exists():
+        raise _duplicate()
+
+
+def _save_guarded(booking: Booking, *, new: bool) -> None:
+    """Save inside a savepoint; the partial unique index settles a same-NIK race."""
+    for _attempt in range(CODE_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                booking.save()
+            return
+        except IntegrityError as error:
+            if ONE_PER_DAY_CONSTRAINT in str(error):
+                raise _duplicate() from error
+            if not new or "code" not in str(error):
+                raise
+            booking.code = new_booking_code()
+    raise BookingError(_("Sistem sedang sibuk, silakan coba lagi."), code="busy")
+
+
+def _clean_person(*, name: str, nik: str, phone: str) -> tuple[str, str, str]:
+    name = " ".join((name or "").split())
+    if not name:
+        raise BookingError(_("Nama wajib diisi."), code="invalid", status=422)
+    try:
+        return name[:120], normalize_nik(nik), normalize_phone(phone)
+    except ValidationError as error:
+        raise _invalid(error) from error
+
+
+def booking_create(
+    *,
+    schedule: BookingSchedule,
+    starts_at: datetime,
+    name: str,
+    nik: str,
+    phone: str,
+    email: str = "",
+    client_ip: str | None = None,
+    now: datetime | None = None,
+) -> Booking:
+    """Book one seat of the slot starting at `starts_at`; raises BookingError when the slot
+    is full or closed, the NIK already has a booking that day, or a limit is reached."""
+    now = now or timezone.now()
+    name, nik, phone = _clean_person(name=name, nik=nik, phone=phone)
+    today = timezone.localdate(now)
+    if booking_limits.is_over("ip", client_ip, today) or booking_limits.is_over("nik", nik, today):
+        raise BookingError(
+            _("Batas reservasi hari ini sudah tercapai. Silakan coba lagi besok."),
+            code="throttled",
+            status=429,
+        )
+    slot = _open_slot_or_error(schedule, starts_at, now)
+    with transaction.atomic(), scopes_disabled():
+        row = _slot_row(schedule, slot)
+        _check_one_per_day(nik=nik, schedule=schedule, day=slot.starts_at.date())
+        _take_seat(_lock_slots(row)[row.pk], schedule)
+        booking = Booking(
+            agency=schedule.agency,
+            service=schedule.service,
+            location=schedule.location,
+            slot=row,
+            starts_at=slot.starts_at,
+            ends_at=slot.ends_at,
+            local_date=slot.starts_at.date(),
+            name=name,
+            nik=nik,
+            phone=phone,
+            email=(email or "").strip(),
+        )
+        _save_guarded(booking, new=True)
+        transaction.on_commit(lambda: booking_limits.count("ip", client_ip, today))
+        transaction.on_commit(lambda: booking_limits.count("nik", nik, today))
+        if booking.email:
+            transaction.on_commit(lambda: _email(booking, "confirmation"))
+    return booking
+
+
+def _email(booking: Booking, kind: str) -> None:
+    try:
+        send_booking_email(booking, kind=kind)
+    except OSError:
+        # The booking stands; the citizen has the code on screen. Logged for the admins.
+        logger.exception("Booking email %s for %s could not be sent", kind, booking.code)
+
+
+def _locked_booking(booking: Booking) -> Booking:
+    # Locked first (before any slot), so that a cancel and a reschedule of the same
+    # booking run one after the other and free its seat once. Only this row: locking the
+    # joined agency, service and location would block every other booking of the service.
+    return (
+        Booking.objects.select_for_update(of=("self",))
+        .select_related("agency", "service", "location")
+        .get(pk=booking.pk)
+    )
+
+
+def _ensure_changeable(booking: Booking, now: datetime) -> None:
+    if booking.status != Booking.Status.BOOKED:
+        raise BookingError(
+            _("Reservasi ini berstatus %(status)s dan tidak bisa diubah lagi.")
+            % {"status": booking.get_status_display().lower()},
+            code="not_changeable",
+        )
+    if booking.starts_at <= now:
+        raise BookingError(
+            _("Sesi reservasi ini sudah dimulai; tidak bisa diubah lagi."), code="not_changeable"
+        )
+
+
+def booking_cancel(*, booking: Booking, now: datetime | None = None) -> Booking:
+    """Cancel a booked visit before its slot starts, giving its seat back."""
+    now = now or timezone.now()
+    with transaction.atomic(), scopes_disabled():
+        booking = _locked_booking(booking)
+        _ensure_changeable(booking, now)
+        _free_seat(_lock_slots(booking.slot)[booking.slot_id])
+        booking.status = Booking.Status.CANCELLED
+        booking.cancelled_at = now
+        booking.save(update_fields=["status", "cancelled_at", "updated_at"])
+    return booking
+
+
+def booking_reschedule(
+    *,
+    booking: Booking,
+    schedule: BookingSchedule,
+    starts_at: datetime,
+    now: datetime | None = None,
+) -> Booking:
+    """Move a booked visit to another slot of the same service and location: the new seat
+    is taken and the old one freed in one transaction, or nothing changes."""
+    now = now or timezone.now()
+    slot = _open_slot_or_error(schedule, starts_at, now)
+    with transaction.atomic(), scopes_disabled():
+        booking = _locked_booking(booking)
+        _ensure_changeable(booking, now)
+        if slot.starts_at == booking.starts_at:
+            return booking
+        new_row = _slot_row(schedule, slot)
+        _check_one_per_day(
+            nik=booking.nik, schedule=schedule, day=slot.starts_at.date(), exclude_pk=booking.pk
+        )
+        locked = _lock_slots(booking.slot, new_row)
+        _take_seat(locked[new_row.pk], schedule)
+        _free_seat(locked[booking.slot_id])
+        booking.slot = new_row
+        booking.starts_at, booking.ends_at = slot.starts_at, slot.ends_at
+        booking.local_date = slot.starts_at.date()
+        booking.reminder_sent_at = None
+        _save_guarded(booking, new=False)
+        if booking.email:
+            transaction.on_commit(lambda: _email(booking, "reschedule"))
+    return booking
+
+
+def booking_send_reminders(*, now: datetime | None = None) -> int:
+    """Email tomorrow's booked visitors once: each booking is locked (others running the
+    command at the same time skip it) and marked in the transaction that sends it."""
+    now = now or timezone.now()
+    tomorrow = timezone.localdate(now) + timedelta(days=1)
+    sent = 0
+    with scopes_disabled():
+        pending = Booking.objects.filter(
+            local_date=tomorrow, status=Booking.Status.BOOKED, reminder_sent_at__isnull=True
+        ).exclude(email="")
+        for pk in pending.values_list("pk", flat=True):
+            with transaction.atomic():
+                booking = (
+                    pending.select_for_update(skip_locked=True, of=("self",))
+                    .select_related("service", "location")
+                    .filter(pk=pk)
+                    .first()
+                )
+                if booking is None:
+                    continue
+                try:
+                    send_booking_email(booking, kind="reminder")
+                except OSError:
+                    logger.exception("Reminder for %s could not be sent", booking.code)
+                    continue
+                booking.reminder_sent_at = now
+                booking.save(update_fields=["reminder_sent_at", "updated_at"])
+                sent += 1
+    return sent
+
+
+def booking_mark_no_shows(*, now: datetime | None = None) -> int:
+    """Booked visits whose check-in window has closed become no-shows."""
+    now = now or timezone.now()
+    with transaction.atomic(), scopes_disabled():
+        return Booking.objects.filter(
+            status=Booking.Status.BOOKED, starts_at__lt=now - CHECK_IN_CLOSES_AFTER
+        ).update(status=Booking.Status.NO_SHOW, updated_at=now)

@@ -1,0 +1,39 @@
+"""Fixtures of the booking tests: a bookable schedule, fixed local times, a clean cache."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import BookingScheduleFactory, ServiceFactory
+
+WITA = ZoneInfo("Asia/Makassar")
+VALID_NIK = "6408011505900001"
+OTHER_NIK = "6408015505920002"
+
+
+def wita(*args) -> datetime:
+    return datetime(*args, tzinfo=WITA)
+
+
+@pytest.fixture(autouse=True)
+def clean_cache():
+    """Abuse-limit counters live in the shared cache; each test starts from zero."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def schedule(agency_a, location):
+    service = ServiceFactory(
+        agency=agency_a, slug="ktp-el", name="Perekaman KTP-el", is_bookable=True
+    )
+    return BookingScheduleFactory(service=service, agency=agency_a, location=location)
+
+
+@pytest.fixture
+def monday_morning():
+    """Monday 7 December 2026, 07.00 WITA: an ordinary working day."""
+    return wita(2026, 12, 7, 7, 0)

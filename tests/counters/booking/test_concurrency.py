@@ -1,0 +1,106 @@
+"""Real parallel bookings on PostgreSQL: the capacity of a slot is never exceeded."""
+
+import threading
+from collections import Counter
+
+import pytest
+from django.db import connection
+from django.db.models import Count, Q
+from django_scopes import scopes_disabled
+
+from counters.models import Booking, BookingSlot
+from counters.services.bookings import BookingError, booking_create, booking_reschedule
+from tests.counters.booking.conftest import wita
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+NOW = wita(2026, 12, 7, 7, 0)
+SLOT = wita(2026, 12, 8, 9, 0)
+
+
+def nik(number: int) -> str:
+    return f"640801150590{number + 1:04d}"
+
+
+def run_together(jobs):
+    """Start every job at the same instant in its own thread and connection; return what
+    each one returned or raised."""
+    barrier = threading.Barrier(len(jobs))
+    results = [None] * len(jobs)
+
+    def worker(index, job):
+        try:
+            barrier.wait()
+            results[index] = job()
+        except Exception as error:  # noqa: BLE001 — collected and asserted on below
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=item) for item in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def outcome(result) -> str:
+    if isinstance(result, Booking):
+        return "booked"
+    if isinstance(result, BookingError):
+        return result.code
+    return repr(result)
+
+
+def seat_counts_match_bookings():
+    with scopes_disabled():
+        slots = BookingSlot.objects.annotate(
+            active=Count("bookings", filter=Q(bookings__status__in=Booking.ACTIVE_STATUSES))
+        )
+        return all(slot.booked == slot.active <= slot.capacity for slot in slots)
+
+
+def book(schedule, number, start=SLOT):
+    return booking_create(
+        schedule=schedule,
+        starts_at=start,
+        name=f"Warga {number}",
+        nik=nik(number),
+        phone="081234567890",
+        now=NOW,
+    )
+
+
+def test_thirty_simultaneous_bookings_of_three_seats_make_exactly_three(schedule):
+    results = run_together([lambda n=n: book(schedule, n) for n in range(30)])
+    outcomes = Counter(outcome(result) for result in results)
+    assert outcomes == {"booked": 3, "slot_full": 27}
+    with scopes_disabled():
+        assert Booking.objects.filter(starts_at=SLOT).count() == 3
+        assert BookingSlot.objects.get(starts_at=SLOT).booked == 3
+    assert all(error.status == 409 for error in results if isinstance(error, BookingError))
+
+
+def test_reschedules_racing_new_bookings_into_the_last_seat_leave_one_winner(schedule):
+    target = wita(2026, 12, 8, 10, 0)
+    book(schedule, 100, start=target)
+    book(schedule, 101, start=target)  # one seat left
+    movers = [book(schedule, n, start=wita(2026, 12, 8, 8, 0) if n < 3 else SLOT) for n in range(6)]
+    jobs = [
+        lambda b=b: booking_reschedule(booking=b, schedule=schedule, starts_at=target, now=NOW)
+        for b in movers
+    ] + [lambda n=n: book(schedule, 200 + n, start=target) for n in range(6)]
+    outcomes = Counter(outcome(result) for result in run_together(jobs))
+    assert outcomes == {"booked": 1, "slot_full": 11}
+    with scopes_disabled():
+        assert BookingSlot.objects.get(starts_at=target).booked == 3
+        assert Booking.objects.filter(starts_at=target, status="booked").count() == 3
+    assert seat_counts_match_bookings()
+
+
+def test_the_same_nik_booking_two_slots_at_once_gets_one_booking(schedule):
+    jobs = [lambda h=h: book(schedule, 7, start=wita(2026, 12, 8, h, 0)) for h in (8, 9, 10, 11)]
+    outcomes = Counter(outcome(result) for result in run_together(jobs))
+    assert outcomes == {"booked": 1, "duplicate_booking": 3}
+    assert seat_counts_match_bookings()
