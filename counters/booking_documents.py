@@ -14,7 +14,9 @@ from counters.models import Booking
 
 def qr_svg(code: str) -> str:
     """The code as an inline SVG QR code; the kiosk's scanner reads the bare code."""
-    return segno.make(code, error="m").svg_inline(scale=6, title=_("Kode QR reservasi"))
+    return segno.make(code, error="m").svg_inline(
+        scale=6, omitsize=True, title=_("Kode QR reservasi")
+    )
 
 
 def _ics_text(value: str) -> str:

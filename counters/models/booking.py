@@ -6,6 +6,7 @@ from datetime import time
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
@@ -226,3 +227,8 @@ class Booking(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE_STATUSES
+
+    @property
+    def is_changeable(self) -> bool:
+        """The citizen may still cancel or reschedule it."""
+        return self.status == self.Status.BOOKED and self.starts_at > timezone.now()
