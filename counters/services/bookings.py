@@ -5,6 +5,7 @@ import logging
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -116,12 +117,15 @@ def _save_guarded(booking: Booking, *, new: bool) -> None:
     raise BookingError(_("Sistem sedang sibuk, silakan coba lagi."), code="busy")
 
 
-def _clean_person(*, name: str, nik: str, phone: str) -> tuple[str, str, str]:
+def _clean_person(*, name: str, nik: str, phone: str, email: str) -> tuple[str, ...]:
     name = " ".join((name or "").split())
     if not name:
         raise BookingError(_("Nama wajib diisi."), code="invalid", status=422)
+    email = (email or "").strip()
     try:
-        return name[:120], normalize_nik(nik), normalize_phone(phone)
+        if email:
+            validate_email(email)
+        return name[:120], normalize_nik(nik), normalize_phone(phone), email
     except ValidationError as error:
         raise _invalid(error) from error
 
@@ -140,7 +144,7 @@ def booking_create(
     """Book one seat of the slot starting at `starts_at`; raises BookingError when the slot
     is full or closed, the NIK already has a booking that day, or a limit is reached."""
     now = now or timezone.now()
-    name, nik, phone = _clean_person(name=name, nik=nik, phone=phone)
+    name, nik, phone, email = _clean_person(name=name, nik=nik, phone=phone, email=email)
     today = timezone.localdate(now)
     if booking_limits.is_over("ip", client_ip, today) or booking_limits.is_over("nik", nik, today):
         raise BookingError(
@@ -164,7 +168,7 @@ def booking_create(
             name=name,
             nik=nik,
             phone=phone,
-            email=(email or "").strip(),
+            email=email,
         )
         _save_guarded(booking, new=True)
         transaction.on_commit(lambda: booking_limits.count("ip", client_ip, today))

@@ -5,7 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
+from counters.selectors.bookings import booking_days, day_slots
 from tests.factories import BookingScheduleFactory, ServiceFactory
 
 WITA = ZoneInfo("Asia/Makassar")
@@ -31,6 +33,21 @@ def schedule(agency_a, location):
         agency=agency_a, slug="ktp-el", name="Perekaman KTP-el", is_bookable=True
     )
     return BookingScheduleFactory(service=service, agency=agency_a, location=location)
+
+
+@pytest.fixture
+def open_schedule(schedule):
+    """Every day of the week, so that tests on the real clock don't depend on the weekday."""
+    schedule.weekdays = list(range(7))
+    schedule.save()
+    return schedule
+
+
+def next_slot(schedule, skip=0):
+    """A slot of the first open day after today (on the real clock)."""
+    today = timezone.localdate()
+    day = next(d.date for d in booking_days(schedule) if d.is_open and d.date > today)
+    return day_slots(schedule, day)[skip]
 
 
 @pytest.fixture

@@ -4,13 +4,11 @@ from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from counters.models import Booking
-from counters.selectors.bookings import booking_days, day_slots
 from counters.services.bookings import booking_create
-from tests.counters.booking.conftest import OTHER_NIK, VALID_NIK
+from tests.counters.booking.conftest import OTHER_NIK, VALID_NIK, next_slot
 
 pytestmark = pytest.mark.django_db
 
@@ -21,20 +19,6 @@ PERSON = {
     "email": "",
     "consent": "on",
 }
-
-
-@pytest.fixture
-def open_schedule(schedule):
-    """Every day of the week, so the tests don't depend on today's weekday."""
-    schedule.weekdays = list(range(7))
-    schedule.save()
-    return schedule
-
-
-def next_slot(schedule, skip=0):
-    today = timezone.localdate()
-    day = next(d.date for d in booking_days(schedule) if d.is_open and d.date > today)
-    return day_slots(schedule, day)[skip]
 
 
 def create_url(schedule, slot):

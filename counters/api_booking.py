@@ -1,0 +1,141 @@
+"""API of bookings: slots, create, view and cancel with the NIK."""
+
+from datetime import date, datetime
+
+from django.http import Http404
+from django.utils import timezone
+from ninja import Router, Schema
+
+from counters import booking_limits
+from counters.selectors import bookings as selectors
+from counters.services.bookings import BookingError, booking_cancel, booking_create
+
+router = Router(tags=["reservasi"])
+
+
+class SlotOut(Schema):
+    start: datetime
+    end: datetime
+    capacity: int
+    remaining: int
+
+
+class BookingIn(Schema):
+    service: str
+    location: str
+    start: datetime
+    name: str
+    nik: str
+    phone: str
+    email: str = ""
+
+
+class NikIn(Schema):
+    nik: str
+
+
+class BookingOut(Schema):
+    """No name, NIK or phone number: only what the code holder needs to plan the visit."""
+
+    code: str
+    service: str
+    service_name: str
+    location: str
+    start: datetime
+    end: datetime
+    status: str
+
+    @staticmethod
+    def resolve_service(booking) -> str:
+        return f"{booking.agency.slug}/{booking.service.slug}"
+
+    @staticmethod
+    def resolve_service_name(booking) -> str:
+        return booking.service.name
+
+    @staticmethod
+    def resolve_location(booking) -> str:
+        return booking.location.slug
+
+    @staticmethod
+    def resolve_start(booking) -> datetime:
+        return timezone.localtime(booking.starts_at)
+
+    @staticmethod
+    def resolve_end(booking) -> datetime:
+        return timezone.localtime(booking.ends_at)
+
+
+class BookingDetailOut(BookingOut):
+    nik_masked: str
+
+    @staticmethod
+    def resolve_nik_masked(booking) -> str:
+        return booking.masked_nik
+
+
+def _schedule(agency: str, service: str, location: str | None):
+    schedules = selectors.service_schedules(agency_slug=agency, service_slug=service)
+    for schedule in schedules:
+        if location is None or schedule.location.slug == location:
+            return schedule
+    raise Http404
+
+
+def _local(moment: datetime) -> datetime:
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+
+def _citizen_booking(request, code: str, nik: str):
+    today = timezone.localdate()
+    ip = request.META.get("REMOTE_ADDR", "")
+    if booking_limits.is_over("lookup", ip, today):
+        raise BookingError(
+            "Terlalu banyak percobaan. Silakan coba lagi besok.", code="throttled", status=429
+        )
+    booking_limits.count("lookup", ip, today)
+    booking = selectors.booking_for_citizen(code=code, nik=nik)
+    if booking is None:
+        raise Http404
+    return booking
+
+
+@router.get("/services/{agency}/{service}/slots", response=list[SlotOut])
+def slot_list(
+    request, agency: str, service: str, location: str | None = None, date: date | None = None
+):
+    """Slots one can still book on a day (default: the first day with room)."""
+    schedule = _schedule(agency, service, location)
+    if date is None:
+        date = next((d.date for d in selectors.booking_days(schedule) if d.is_open), None)
+    slots = selectors.day_slots(schedule, date) if date else []
+    return [
+        SlotOut(start=s.starts_at, end=s.ends_at, capacity=s.capacity, remaining=s.remaining)
+        for s in slots
+    ]
+
+
+@router.post("/bookings", response={201: BookingOut})
+def booking_create_endpoint(request, payload: BookingIn):
+    agency, _slash, service = payload.service.partition("/")
+    booking = booking_create(
+        schedule=_schedule(agency, service, payload.location),
+        starts_at=_local(payload.start),
+        name=payload.name,
+        nik=payload.nik,
+        phone=payload.phone,
+        email=payload.email,
+        client_ip=request.META.get("REMOTE_ADDR", ""),
+    )
+    return 201, booking
+
+
+@router.get("/bookings/{code}", response=BookingDetailOut)
+def booking_detail(request, code: str, nik: str):
+    """The booking, only when `nik` is the NIK it was made with (404 otherwise)."""
+    return _citizen_booking(request, code, nik)
+
+
+@router.post("/bookings/{code}/cancel", response=BookingOut)
+def booking_cancel_endpoint(request, code: str, payload: NikIn):
+    return booking_cancel(booking=_citizen_booking(request, code, payload.nik))
