@@ -4,9 +4,10 @@ each, seats counted under the slot row's lock."""
 import logging
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
@@ -21,6 +22,7 @@ from services.errors import DomainError
 
 logger = logging.getLogger(__name__)
 
+LOCK_NOT_AVAILABLE = "55P03"
 ONE_PER_DAY_CONSTRAINT = "booking_one_active_per_nik_service_day"
 CODE_ATTEMPTS = 5
 # A booked visitor who has not checked in by this long after the slot start is a no-show.
@@ -75,9 +77,21 @@ def _slot_row(schedule: BookingSchedule, slot: Slot) -> BookingSlot:
 def _lock_slots(*rows: BookingSlot) -> dict[int, BookingSlot]:
     # The seat count is read and changed under the slot row's lock, so that parallel
     # bookings of the last seat queue up here; ordered by id so that a reschedule taking
-    # two slots never deadlocks with another one taking them the other way round.
+    # two slots never deadlocks with another one taking them the other way round. A wait
+    # longer than the lock timeout becomes "busy, try again" instead of a hanging request.
+    timeout = int(getattr(settings, "BOOKING_LOCK_TIMEOUT_MS", 5000))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('lock_timeout', %s, true)", [f"{timeout}ms"])
     locked = BookingSlot.objects.select_for_update().filter(pk__in=[r.pk for r in rows])
-    return {row.pk: row for row in locked.order_by("pk")}
+    try:
+        return {row.pk: row for row in locked.order_by("pk")}
+    except OperationalError as error:
+        if getattr(error.__cause__, "pgcode", None) != LOCK_NOT_AVAILABLE:
+            raise
+        raise BookingError(
+            _("Banyak yang sedang memesan sesi ini. Silakan coba lagi sebentar lagi."),
+            code="busy",
+        ) from error
 
 
 def _take_seat(slot: BookingSlot, schedule: BookingSchedule) -> None:

@@ -4,7 +4,7 @@ import threading
 from collections import Counter
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Q
 from django_scopes import scopes_disabled
 
@@ -104,3 +104,30 @@ def test_the_same_nik_booking_two_slots_at_once_gets_one_booking(schedule):
     outcomes = Counter(outcome(result) for result in run_together(jobs))
     assert outcomes == {"booked": 1, "duplicate_booking": 3}
     assert seat_counts_match_bookings()
+
+
+def test_a_slot_locked_too_long_answers_busy_instead_of_hanging(schedule, settings):
+    settings.BOOKING_LOCK_TIMEOUT_MS = 100
+    book(schedule, 0)  # the slot row exists
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_slot():
+        try:
+            with transaction.atomic(), scopes_disabled():
+                BookingSlot.objects.select_for_update().get(starts_at=SLOT)
+                locked.set()
+                release.wait(timeout=30)
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=hold_the_slot)
+    holder.start()
+    locked.wait(timeout=30)
+    try:
+        with pytest.raises(BookingError) as error:
+            book(schedule, 1)
+    finally:
+        release.set()
+        holder.join()
+    assert error.value.code == "busy" and error.value.status == 409
+    assert book(schedule, 1).status == Booking.Status.BOOKED

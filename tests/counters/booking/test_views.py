@@ -168,3 +168,24 @@ def test_reschedule_from_the_booking_page(client, open_schedule):
     assert booking.starts_at == target.starts_at
     bad = client.post(f"/reservasi/{booking.code}/ubah/", {"mulai": "kemarin"})
     assert bad.status_code == 200 and "Pilih salah satu sesi" in bad.content.decode()
+
+
+def test_pages_stay_within_their_query_budgets(
+    client, open_schedule, django_assert_max_num_queries
+):
+    booking = make_booking(open_schedule)
+    service_url = reverse("booking:service", args=[open_schedule.agency.slug, "ktp-el"])
+    with django_assert_max_num_queries(6):
+        assert client.get(service_url).status_code == 200
+    client.post(f"/reservasi/{booking.code}/", {"nik": VALID_NIK})
+    with django_assert_max_num_queries(3):
+        assert client.get(f"/reservasi/{booking.code}/").status_code == 200
+    slot = next_slot(open_schedule, skip=1)
+    with django_assert_max_num_queries(15):  # 6 of them savepoints and releases
+        booking_create(
+            schedule=open_schedule,
+            starts_at=slot.starts_at,
+            name="Budi Santoso",
+            nik=OTHER_NIK,
+            phone="081234567890",
+        )
