@@ -125,7 +125,7 @@ class BookingAdmin(AgencyScopedAdmin):
         "name",
         "masked_nik",
         "phone",
-        "status",
+        "attendance",
     ]
     list_filter = [DayFilter, "status", "service", "location"]
     list_select_related = ["service", "location"]
@@ -164,6 +164,10 @@ class BookingAdmin(AgencyScopedAdmin):
     def slot_time(self, booking):
         return timezone.localtime(booking.starts_at).strftime("%H.%M")
 
+    @admin.display(description=_("Status"), ordering="status")
+    def attendance(self, booking):
+        return booking.attendance
+
     @admin.display(description=_("NIK"))
     def masked_nik(self, booking):
         return booking.masked_nik
@@ -186,7 +190,7 @@ class BookingAdmin(AgencyScopedAdmin):
                     booking.masked_nik,
                     booking.phone,
                     _cell(booking.email),
-                    booking.get_status_display(),
+                    booking.attendance,
                 ]
             )
         return response

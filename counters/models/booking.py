@@ -1,7 +1,7 @@
 """Data of bookings (reservasi): schedules, closure days, per-slot seat counters, bookings."""
 
 import secrets
-from datetime import time
+from datetime import time, timedelta
 
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
@@ -23,6 +23,10 @@ WEEKDAY_CHOICES = [
     (6, _("Minggu")),
 ]
 MIDNIGHT = time(0, 0)
+# A booking checks in at the kiosk from 30 minutes before to 15 minutes after its slot
+# starts; a booked visitor who has not checked in by then is a no-show.
+CHECK_IN_OPENS_BEFORE = timedelta(minutes=30)
+CHECK_IN_CLOSES_AFTER = timedelta(minutes=15)
 
 # No 0/O and 1/I: a code read aloud or typed from a phone screen can't be misread.
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -227,6 +231,22 @@ class Booking(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE_STATUSES
+
+    @property
+    def attendance(self) -> str:
+        """The status as staff should read it now: a booked visit past its check-in window
+        is a no-show even before `mark_booking_no_shows` has run."""
+        if self.status == self.Status.BOOKED and timezone.now() > self.check_in_closes_at:
+            return str(self.Status.NO_SHOW.label)
+        return self.get_status_display()
+
+    @property
+    def check_in_opens_at(self):
+        return self.starts_at - CHECK_IN_OPENS_BEFORE
+
+    @property
+    def check_in_closes_at(self):
+        return self.starts_at + CHECK_IN_CLOSES_AFTER
 
     @property
     def is_changeable(self) -> bool:

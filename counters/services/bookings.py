@@ -15,7 +15,7 @@ from django_scopes import scopes_disabled
 from counters import booking_limits
 from counters.booking_documents import send_booking_email
 from counters.models import Booking, BookingSchedule, BookingSlot
-from counters.models.booking import new_booking_code
+from counters.models.booking import CHECK_IN_CLOSES_AFTER, new_booking_code
 from counters.selectors.bookings import Slot, find_open_slot
 from counters.validators import normalize_nik, normalize_phone
 from services.errors import DomainError
@@ -25,8 +25,6 @@ logger = logging.getLogger(__name__)
 LOCK_NOT_AVAILABLE = "55P03"
 ONE_PER_DAY_CONSTRAINT = "booking_one_active_per_nik_service_day"
 CODE_ATTEMPTS = 5
-# A booked visitor who has not checked in by this long after the slot start is a no-show.
-CHECK_IN_CLOSES_AFTER = timedelta(minutes=15)
 
 
 class BookingError(DomainError):

@@ -1,9 +1,12 @@
 """Agency side: schedules and closures per agency, the day's bookings with masked NIK, CSV."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from counters.models import BookingSchedule
+from counters.models import Booking, BookingSchedule
 from counters.services.bookings import booking_create
 from mpp.tenancy import agency_admin_reverse
 from tests.counters.booking.conftest import OTHER_NIK, VALID_NIK, next_slot
@@ -125,3 +128,17 @@ def test_another_agencys_staff_cannot_enter(client, admin_b, agency_a, open_sche
     assert client.get(
         admin_url(agency_a, "bookingschedule_change", open_schedule.pk)
     ).status_code in (302, 403)
+
+
+def test_a_booked_visit_past_its_check_in_window_reads_as_no_show(
+    client, admin_a, agency_a, two_agencies_bookings
+):
+    own, _other = two_agencies_bookings
+    with scopes_disabled():
+        Booking.objects.filter(pk=own.pk).update(
+            starts_at=timezone.now() - timedelta(minutes=16), local_date=timezone.localdate()
+        )
+    client.force_login(admin_a)
+    response = client.get(admin_url(agency_a, "booking_changelist"), {"hari": "hari-ini"})
+    assert own.code in response.content.decode()
+    assert "Tidak datang" in response.content.decode()
