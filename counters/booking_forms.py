@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from counters.models.booking import CODE_ALPHABET, CODE_LENGTH
 from counters.validators import normalize_nik, normalize_phone
 
 
@@ -61,3 +62,11 @@ class CodeLookupForm(forms.Form):
         max_length=12,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split()).replace("-", "").upper()
+        if len(code) != CODE_LENGTH or not set(code) <= set(CODE_ALPHABET):
+            raise forms.ValidationError(
+                _("Kode reservasi terdiri dari 8 huruf dan angka, mis. K7M2Q9XA.")
+            )
+        return code

@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 LOCK_NOT_AVAILABLE = "55P03"
 ONE_PER_DAY_CONSTRAINT = "booking_one_active_per_nik_service_day"
 CODE_ATTEMPTS = 5
+EMAIL_MAX_LENGTH = Booking._meta.get_field("email").max_length
 
 
 class BookingError(DomainError):
@@ -137,6 +138,8 @@ def _clean_person(*, name: str, nik: str, phone: str, email: str) -> tuple[str, 
     try:
         if email:
             validate_email(email)
+            if len(email) > EMAIL_MAX_LENGTH:
+                raise ValidationError(_("Alamat email terlalu panjang."))
         return name[:120], normalize_nik(nik), normalize_phone(phone), email
     except ValidationError as error:
         raise _invalid(error) from error

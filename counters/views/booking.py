@@ -76,7 +76,7 @@ def _picker_context(schedule, chosen: str | None) -> dict:
 def start(request):
     form = CodeLookupForm(request.GET or None)
     if form.is_valid():
-        return redirect("booking:manage", code=selectors.normalize_code(form.cleaned_data["code"]))
+        return redirect("booking:manage", code=form.cleaned_data["code"])
     return render(
         request,
         "counters/booking/start.html",

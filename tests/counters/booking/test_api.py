@@ -63,6 +63,10 @@ def test_create_answers_409_when_full_and_422_when_invalid(client, open_schedule
     assert invalid.status_code == 422 and "16 angka" in invalid.json()["detail"]
     bad_email = post(client, payload(open_schedule, nik=OTHER_NIK, email="bukan-email"))
     assert bad_email.status_code == 422
+    long_email = post(
+        client, payload(open_schedule, nik=OTHER_NIK, email="a" * 60 + "@" + "b" * 200 + ".id")
+    )
+    assert long_email.status_code == 422
     missing = client.post("/api/v1/bookings", {"service": "x"}, content_type="application/json")
     assert missing.status_code == 422
 

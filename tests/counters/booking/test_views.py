@@ -51,6 +51,12 @@ def test_code_lookup_redirects_to_the_normalized_booking_page(client):
     assert response["Location"] == "/reservasi/ABCD2345/"
 
 
+def test_a_malformed_code_is_told_on_the_start_page(client):
+    response = client.get("/reservasi/", {"code": "abc"})
+    assert response.status_code == 200
+    assert "8 huruf dan angka" in response.content.decode()
+
+
 def test_service_page_shows_the_calendar_and_remaining_seats(client, open_schedule):
     slot = next_slot(open_schedule)
     url = reverse("booking:service", args=[open_schedule.agency.slug, "ktp-el"])
