@@ -4,7 +4,8 @@ from importlib import import_module
 
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from services.permissions import can_enter_agency
@@ -30,6 +31,22 @@ class AgencyAdminSite(AdminSite):
     def has_permission(self, request):
         agency = getattr(request, "agency", None)
         return agency is not None and can_enter_agency(request.user, agency)
+
+    def admin_view(self, view, cacheable=False):
+        inner = super().admin_view(view, cacheable)
+
+        def view_for_members(request, *args, **kwargs):
+            # A signed-in user of another agency gets a plain 403, not a login form.
+            logout_url = reverse("agency_admin:logout", current_app=self.name)
+            if (
+                request.user.is_authenticated
+                and not self.has_permission(request)
+                and request.path != logout_url
+            ):
+                raise PermissionDenied
+            return inner(request, *args, **kwargs)
+
+        return view_for_members
 
     def each_context(self, request):
         context = super().each_context(request)

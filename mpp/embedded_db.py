@@ -1,5 +1,6 @@
 """Start (or reuse) the embedded PostgreSQL under .data/ when no DATABASE_URL is given."""
 
+import contextlib
 import logging
 import warnings
 from pathlib import Path
@@ -40,10 +41,9 @@ def embedded_database(data_dir: Path) -> dict:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME])
             if cursor.fetchone() is None:
-                try:
+                # Another process may create it at the same moment.
+                with contextlib.suppress(psycopg2.errors.DuplicateDatabase):
                     cursor.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
-                except psycopg2.errors.DuplicateDatabase:
-                    pass  # another process created it a moment ago
     finally:
         connection.close()
     return settings

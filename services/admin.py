@@ -58,7 +58,8 @@ class ApiTokenAdmin(admin.ModelAdmin):
     @admin.action(description=_("Cabut token terpilih"))
     def revoke(self, request, queryset):
         count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
-        self.message_user(request, _("%(count)d token dicabut.") % {"count": count}, messages.SUCCESS)
+        message = _("%(count)d token dicabut.") % {"count": count}
+        self.message_user(request, message, messages.SUCCESS)
 
 
 class StaffCreationForm(forms.ModelForm):

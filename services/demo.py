@@ -27,25 +27,56 @@ LOCATIONS = [
 ]
 
 AGENCIES = [
-    ("dukcapil", "Disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kutai Timur",
-     "KTP-el, Kartu Keluarga, akta pencatatan sipil, surat pindah dan Kartu Identitas Anak."),
-    ("dpmptsp", "DPMPTSP", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten "
-     "Kutai Timur", "Perizinan berusaha melalui OSS, PBG, izin praktik tenaga kesehatan dan "
-     "perizinan daerah lainnya."),
-    ("samsat", "Samsat Sangatta", "UPTD Pengelolaan Pendapatan Daerah (Samsat) Sangatta, "
-     "Bapenda Provinsi Kalimantan Timur", "Pembayaran Pajak Kendaraan Bermotor tahunan dan "
-     "lima tahunan, balik nama kendaraan."),
-    ("bpjs-kesehatan", "BPJS Kesehatan", "BPJS Kesehatan Kantor Kabupaten Kutai Timur",
-     "Pendaftaran peserta JKN, perubahan data dan pindah fasilitas kesehatan."),
-    ("polres", "Polres Kutim", "Kepolisian Resor Kutai Timur",
-     "Penerbitan Surat Keterangan Catatan Kepolisian (SKCK)."),
-    ("imigrasi", "Imigrasi", "Kantor Imigrasi Kelas I TPI Samarinda — Unit Layanan Paspor",
-     "Permohonan paspor biasa untuk warga Kutai Timur."),
-    ("kpp-pratama", "KPP Pratama Bontang", "Kantor Pelayanan Pajak Pratama Bontang",
-     "Pendaftaran NPWP, aktivasi akun Coretax dan konsultasi perpajakan."),
-    ("bank-kaltimtara", "Bankaltimtara", "Bank Pembangunan Daerah Kalimantan Timur dan "
-     "Kalimantan Utara (Bankaltimtara) Cabang Sangatta",
-     "Pembukaan rekening, pembayaran pajak daerah dan retribusi."),
+    (
+        "dukcapil",
+        "Disdukcapil",
+        "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kutai Timur",
+        "KTP-el, Kartu Keluarga, akta pencatatan sipil, surat pindah dan Kartu Identitas Anak.",
+    ),
+    (
+        "dpmptsp",
+        "DPMPTSP",
+        "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Kutai Timur",
+        "Perizinan berusaha melalui OSS, PBG, izin praktik tenaga kesehatan dan "
+        "perizinan daerah lainnya.",
+    ),
+    (
+        "samsat",
+        "Samsat Sangatta",
+        "UPTD Pengelolaan Pendapatan Daerah (Samsat) Sangatta, Bapenda Provinsi Kalimantan Timur",
+        "Pembayaran Pajak Kendaraan Bermotor tahunan dan lima tahunan, balik nama kendaraan.",
+    ),
+    (
+        "bpjs-kesehatan",
+        "BPJS Kesehatan",
+        "BPJS Kesehatan Kantor Kabupaten Kutai Timur",
+        "Pendaftaran peserta JKN, perubahan data dan pindah fasilitas kesehatan.",
+    ),
+    (
+        "polres",
+        "Polres Kutim",
+        "Kepolisian Resor Kutai Timur",
+        "Penerbitan Surat Keterangan Catatan Kepolisian (SKCK).",
+    ),
+    (
+        "imigrasi",
+        "Imigrasi",
+        "Kantor Imigrasi Kelas I TPI Samarinda — Unit Layanan Paspor",
+        "Permohonan paspor biasa untuk warga Kutai Timur.",
+    ),
+    (
+        "kpp-pratama",
+        "KPP Pratama Bontang",
+        "Kantor Pelayanan Pajak Pratama Bontang",
+        "Pendaftaran NPWP, aktivasi akun Coretax dan konsultasi perpajakan.",
+    ),
+    (
+        "bank-kaltimtara",
+        "Bankaltimtara",
+        "Bank Pembangunan Daerah Kalimantan Timur dan "
+        "Kalimantan Utara (Bankaltimtara) Cabang Sangatta",
+        "Pembukaan rekening, pembayaran pajak daerah dan retribusi.",
+    ),
 ]
 
 
@@ -64,8 +95,13 @@ def seed_agencies(locations: dict[str, Location]) -> dict[str, Agency]:
     for order, (slug, short_name, name, description) in enumerate(AGENCIES, start=1):
         agency, _created = Agency.objects.update_or_create(
             slug=slug,
-            defaults={"short_name": short_name, "name": name, "description": description,
-                      "order": order, "is_active": True},
+            defaults={
+                "short_name": short_name,
+                "name": name,
+                "description": description,
+                "order": order,
+                "is_active": True,
+            },
         )
         agency.locations.add(*locations.values())
         agencies[slug] = agency

@@ -15,5 +15,3 @@ def public_locations() -> QuerySet[Location]:
 
 def active_locations() -> QuerySet[Location]:
     return Location.objects.filter(is_active=True)
-
-

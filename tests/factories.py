@@ -20,6 +20,7 @@ class LocationFactory(factory.django.DjangoModelFactory):
 class AgencyFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Agency
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Instansi Uji {n}")
     short_name = factory.Sequence(lambda n: f"Uji{n}")
@@ -58,6 +59,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 class ServiceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Service
+        skip_postgeneration_save = True
 
     agency = factory.SubFactory(AgencyFactory)
     slug = factory.Sequence(lambda n: f"layanan-{n}")
