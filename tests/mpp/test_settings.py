@@ -72,3 +72,33 @@ def test_tests_run_on_postgresql():
 def test_email_url_is_parsed(url, expected):
     parsed = email_settings(url)
     assert expected.items() <= parsed.items()
+
+
+def test_deploy_check_is_clean_in_production():
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL"}}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BASE_DIR,
+        env={
+            **environment,
+            "DEBUG": "0",
+            "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
+            "DATABASE_URL": "postgres://mpp:secret@db.example/mpp",
+            "ALLOWED_HOSTS": "mpp.kutaitimurkab.go.id",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_pages_carry_security_headers(client, db):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
