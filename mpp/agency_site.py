@@ -54,11 +54,14 @@ class AgencyAdminSite(AdminSite):
         context.update(
             site_header=agency.name,
             site_title=_("Admin %(agency)s") % {"agency": agency.short_name},
-            index_title=_("Pengelolaan %(agency)s") % {"agency": agency.short_name},
             agency=agency,
             site_url="/",
         )
         return context
+
+    def index(self, request, extra_context=None):
+        title = _("Pengelolaan %(agency)s") % {"agency": request.agency.short_name}
+        return super().index(request, {"title": title, **(extra_context or {})})
 
 
 agency_admin_site = AgencyAdminSite(name="agency_admin")
