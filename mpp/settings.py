@@ -245,5 +245,8 @@ LOGGING = {
     "loggers": {"pgserver": {"level": "WARNING"}},
 }
 
+# `make bench` mounts its floor views (mpp.bench_views); never on in production.
+BENCH_FLOORS = env_bool("BENCH_FLOORS", False)
+
 # Groups whose members are mall admins (pengelola MPP) besides superusers.
 MALL_ADMIN_GROUP = "pengelola-mpp"

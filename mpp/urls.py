@@ -19,6 +19,14 @@ urlpatterns = [
     path("api/v1/", api.urls),
 ]
 
+if settings.BENCH_FLOORS:
+    from mpp import bench_views
+
+    urlpatterns += [
+        path("bench/floor", bench_views.floor),
+        path("bench/write-floor", bench_views.write_floor),
+    ]
+
 if settings.DEBUG:
     from django.conf.urls.static import static as serve_files
 
