@@ -13,8 +13,16 @@ from mpp.settings import email_settings
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
+# Set by the browser tests for their own process; a deployment never has it.
+NOT_INHERITED = {"SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def clean_environment() -> dict:
+    return {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+
+
 def start_django(**env) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL"}}
+    environment = clean_environment()
     environment.update(env)
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
@@ -75,7 +83,7 @@ def test_email_url_is_parsed(url, expected):
 
 
 def test_deploy_check_is_clean_in_production():
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL"}}
+    environment = clean_environment()
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=BASE_DIR,
