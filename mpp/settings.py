@@ -105,11 +105,10 @@ else:
     from mpp.embedded_db import embedded_database
 
     DATABASES = {"default": embedded_database(DATA_DIR)}
-DATABASES["default"].setdefault("CONN_MAX_AGE", int(os.environ.get("CONN_MAX_AGE", "60")))
+# Persistent connections: a new PostgreSQL connection per request costs more than the request.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ.get(
-    "TEST_DATABASE_NAME", "test_mpp"
-)
+DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_mpp")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis shared by every app node when REDIS_URL is set; otherwise a file cache that
