@@ -32,6 +32,15 @@ lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev,bench]"
+	touch $@
+
+bench: $(BENCH_STAMP)
+	$(PY) tests/bench/run.py
+
 backup: migrate
 	$(PY) manage.py backup_db $(if $(FILE),--output $(FILE))
 
