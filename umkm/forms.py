@@ -112,6 +112,11 @@ class RegistrationForm(forms.Form):
 
 class BusinessForm(forms.ModelForm):
     whatsapp = WhatsappField(label=_("Nomor WhatsApp"), max_length=20)
+    instagram_url = forms.URLField(label="Instagram", required=False, assume_scheme="https")
+    facebook_url = forms.URLField(label="Facebook", required=False, assume_scheme="https")
+    marketplace_url = forms.URLField(
+        label=_("Toko daring (marketplace)"), required=False, assume_scheme="https"
+    )
 
     class Meta:
         model = Business

@@ -47,9 +47,16 @@ def _open_checked(upload) -> Image.Image:
     if size is None or size > MAX_UPLOAD_BYTES:
         raise InvalidPhoto(_("Ukuran foto paling besar 5 MB."), code="photo_too_large")
     upload.seek(0)
+    too_large = InvalidPhoto(
+        _("Dimensi foto terlalu besar (paling besar %(edge)d piksel per sisi).")
+        % {"edge": MAX_EDGE},
+        code="photo_dimensions",
+    )
     try:
         image = Image.open(upload)
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
+    except Image.DecompressionBombError:
+        raise too_large from None
+    except (UnidentifiedImageError, OSError, ValueError):
         raise InvalidPhoto(
             _("Berkas ini bukan foto JPEG, PNG atau WebP yang sah."), code="photo_type"
         ) from None
@@ -59,11 +66,7 @@ def _open_checked(upload) -> Image.Image:
     # Dimensions come from the header; a decompression bomb is refused before any pixel
     # is decoded.
     if width * height > MAX_PIXELS or max(width, height) > MAX_EDGE:
-        raise InvalidPhoto(
-            _("Dimensi foto terlalu besar (paling besar %(edge)d piksel per sisi).")
-            % {"edge": MAX_EDGE},
-            code="photo_dimensions",
-        )
+        raise too_large
     if min(width, height) < MIN_EDGE:
         raise InvalidPhoto(
             _("Foto terlalu kecil (paling kecil %(edge)d piksel per sisi).") % {"edge": MIN_EDGE},
