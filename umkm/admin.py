@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -69,6 +70,7 @@ class BusinessAdmin(admin.ModelAdmin):
         ),
     ]
     actions = ["approve", "suspend"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_add_permission(self, request):
         # Businesses register themselves at /umkm/akun/daftar/, with their owner account.
