@@ -9,6 +9,12 @@ from umkm.models import Category, Kecamatan, Product
 router = Router(tags=["umkm"])
 
 
+class ProductPagination(LimitOffsetPagination):
+    class Input(Schema):
+        limit: int = Field(24, ge=1, le=100)
+        offset: int = Field(0, ge=0)
+
+
 class ProductFilterIn(Schema):
     q: str = Field("", max_length=100)
     category: Category | None = None
@@ -59,7 +65,7 @@ class ProductOut(Schema):
 
 
 @router.get("/products", response=list[ProductOut])
-@paginate(LimitOffsetPagination)
+@paginate(ProductPagination)
 def product_list(request, filters: Query[ProductFilterIn]):
     return selectors.public_products(
         selectors.ProductFilter(

@@ -71,5 +71,12 @@ def test_an_unknown_category_is_a_422_in_the_common_error_format(client, product
     assert response.json()["detail"]
 
 
+def test_pages_hold_at_most_100_products(client, products):
+    response = client.get(URL + "?limit=1&offset=1")
+    assert response.json()["count"] == 2
+    assert len(response.json()["items"]) == 1
+    assert client.get(URL + "?limit=100000").status_code == 422
+
+
 def test_the_endpoint_is_in_the_openapi_schema(client):
     assert URL in client.get("/api/v1/openapi.json").json()["paths"]
