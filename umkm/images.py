@@ -3,6 +3,7 @@
 import io
 from dataclasses import dataclass
 
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -42,7 +43,7 @@ def _flatten(image: Image.Image) -> Image.Image:
     return image.convert("RGB")
 
 
-def _open_checked(upload) -> Image.Image:
+def _open_checked(upload: File) -> Image.Image:
     size = getattr(upload, "size", None)
     if size is None or size > MAX_UPLOAD_BYTES:
         raise InvalidPhoto(_("Ukuran foto paling besar 5 MB."), code="photo_too_large")
@@ -75,7 +76,7 @@ def _open_checked(upload) -> Image.Image:
     return image
 
 
-def prepare_photo(upload) -> PreparedPhoto:
+def prepare_photo(upload: File) -> PreparedPhoto:
     """Refuse anything that is not a sane JPEG/PNG/WebP photo; return the re-encoded photo
     (upright, at most PHOTO_EDGE, no metadata) and its thumbnail."""
     image = _open_checked(upload)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -86,21 +87,21 @@ def public_product(business_slug: str, product_slug: str) -> Product:
     )
 
 
-def owner_business(user) -> Business | None:
+def owner_business(user: AbstractBaseUser) -> Business | None:
     """The business of the signed-in owner, or None; every owner page starts here."""
     return Business.objects.owned_by(user).first()
 
 
-def owner_products(user) -> QuerySet[Product]:
+def owner_products(user: AbstractBaseUser) -> QuerySet[Product]:
     return Product.objects.owned_by(user).prefetch_related(_photos()).order_by("name", "id")
 
 
-def owner_product(user, pk: int) -> Product:
+def owner_product(user: AbstractBaseUser, pk: int) -> Product:
     """Another owner's product is a 404, exactly like a product that doesn't exist."""
     return get_object_or_404(Product.objects.owned_by(user).select_related("business"), pk=pk)
 
 
-def owner_photo(user, pk: int) -> ProductPhoto:
+def owner_photo(user: AbstractBaseUser, pk: int) -> ProductPhoto:
     return get_object_or_404(
         ProductPhoto.objects.filter(product__in=Product.objects.owned_by(user)).select_related(
             "product"

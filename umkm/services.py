@@ -4,6 +4,8 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.files import File
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -102,7 +104,9 @@ def business_update(*, business: Business, changes: dict) -> Business:
     return business
 
 
-def _moderate(*, business: Business, status: str, note: str, moderator) -> Business:
+def _moderate(
+    *, business: Business, status: str, note: str, moderator: AbstractBaseUser
+) -> Business:
     business.status = status
     business.moderation_note = note
     business.moderated_at = timezone.now()
@@ -126,14 +130,16 @@ def _moderate(*, business: Business, status: str, note: str, moderator) -> Busin
 
 
 @transaction.atomic
-def business_approve(*, business: Business, moderator, note: str = "") -> Business:
+def business_approve(
+    *, business: Business, moderator: AbstractBaseUser, note: str = ""
+) -> Business:
     return _moderate(
         business=business, status=Business.Status.APPROVED, note=note.strip(), moderator=moderator
     )
 
 
 @transaction.atomic
-def business_suspend(*, business: Business, moderator, note: str) -> Business:
+def business_suspend(*, business: Business, moderator: AbstractBaseUser, note: str) -> Business:
     """Hides the business and all its products; the owner reads the reason."""
     if not note.strip():
         raise UmkmError(_("Tuliskan alasan penangguhan untuk pemilik."), code="note_required")
@@ -176,7 +182,7 @@ def product_update(*, product: Product, changes: dict) -> Product:
     return product
 
 
-def _delete_files_after_commit(photos) -> None:
+def _delete_files_after_commit(photos: list[ProductPhoto]) -> None:
     names = [(photo.image.storage, photo.image.name) for photo in photos]
     names += [(photo.thumbnail.storage, photo.thumbnail.name) for photo in photos]
 
@@ -194,7 +200,7 @@ def product_delete(*, product: Product) -> None:
 
 
 @transaction.atomic
-def product_photo_add(*, product: Product, upload, alt_text: str = "") -> ProductPhoto:
+def product_photo_add(*, product: Product, upload: File, alt_text: str = "") -> ProductPhoto:
     """Checks and re-encodes the upload, and makes its thumbnail once, here."""
     prepared = prepare_photo(upload)
     # Lock the product so that two uploads at once can't both pass the photo limit.

@@ -3,10 +3,20 @@
 import pytest
 
 from umkm import demo
-from umkm.models import Business, Kecamatan, Product, ProductPhoto
+from umkm.models import Business, Category, Kecamatan, Product, ProductPhoto
 from umkm.selectors import public_products
 
 pytestmark = pytest.mark.django_db
+
+
+def test_demo_data_uses_only_known_categories_and_kecamatan():
+    for business in demo.load_businesses():
+        assert business["category"] in Category.values
+        assert business["kecamatan"] in Kecamatan.values
+        for name, price, unit, _description, *category in business["products"]:
+            assert 1000 <= price <= 5_000_000, name
+            assert unit
+            assert all(value in Category.values for value in category)
 
 
 def test_seed_creates_the_showcase_and_is_idempotent(media_root):
