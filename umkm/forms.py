@@ -1,7 +1,7 @@
 """Forms of the showcase filters and the owner portal (crispy, Bootstrap 5)."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
+from crispy_forms.layout import Fieldset, Layout, Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -63,23 +63,47 @@ def _helper(submit_label) -> FormHelper:
 class RegistrationForm(forms.Form):
     """A new owner account and its business in one step."""
 
-    owner_name = forms.CharField(label=_("Nama pemilik"), max_length=150)
+    owner_name = forms.CharField(
+        label=_("Nama pemilik"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     username = forms.RegexField(
         label=_("Nama pengguna"),
         max_length=150,
         regex=r"^[\w.@+-]+$",
         help_text=_("Huruf, angka dan . @ + - _ saja."),
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )
-    email = forms.EmailField(label=_("Email"), required=False)
-    password = forms.CharField(label=_("Kata sandi"), widget=forms.PasswordInput)
-    password_again = forms.CharField(label=_("Ulangi kata sandi"), widget=forms.PasswordInput)
+    email = forms.EmailField(
+        label=_("Email"),
+        required=False,
+        help_text=_("Untuk kabar hasil peninjauan."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password = forms.CharField(
+        label=_("Kata sandi"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password_again = forms.CharField(
+        label=_("Ulangi kata sandi"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
     name = forms.CharField(label=_("Nama usaha"), max_length=120)
-    category = forms.ChoiceField(label=_("Kategori"), choices=Category.choices)
+    category = forms.ChoiceField(
+        label=_("Kategori"), choices=[("", _("Pilih kategori")), *Category.choices]
+    )
     kecamatan = forms.ChoiceField(
-        label=_("Kecamatan"), choices=sorted(Kecamatan.choices, key=lambda c: c[1])
+        label=_("Kecamatan"),
+        choices=[("", _("Pilih kecamatan")), *sorted(Kecamatan.choices, key=lambda c: c[1])],
     )
     address = forms.CharField(label=_("Alamat usaha"), max_length=255)
-    whatsapp = WhatsappField(label=_("Nomor WhatsApp"), max_length=20)
+    whatsapp = WhatsappField(
+        label=_("Nomor WhatsApp"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "tel", "inputmode": "tel", "placeholder": "0812 3456 7890"}
+        ),
+    )
     description = forms.CharField(
         label=_("Tentang usaha"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
@@ -87,6 +111,25 @@ class RegistrationForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(_("Daftar"))
+        self.helper.layout = Layout(
+            Fieldset(
+                _("Akun pemilik"),
+                "owner_name",
+                "username",
+                "email",
+                "password",
+                "password_again",
+            ),
+            Fieldset(
+                _("Usaha"),
+                "name",
+                "category",
+                "kecamatan",
+                "address",
+                "whatsapp",
+                "description",
+            ),
+        )
 
     def clean_username(self):
         username = self.cleaned_data["username"]
