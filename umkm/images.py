@@ -11,7 +11,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from umkm.errors import InvalidPhoto
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
+# Pillow reports many phone-camera JPEGs (with a depth or preview frame) as MPO.
+ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 MIN_EDGE = 100
 MAX_EDGE = 8000
 MAX_PIXELS = 40_000_000

@@ -23,6 +23,15 @@ def test_jpeg_png_and_webp_photos_are_accepted_and_re_encoded_as_jpeg(fmt):
     assert (prepared.width, prepared.height) == (640, 480)
 
 
+def test_a_phone_camera_multi_picture_jpeg_is_accepted():
+    first, second = Image.new("RGB", (640, 480), "red"), Image.new("RGB", (640, 480), "blue")
+    buffer = io.BytesIO()
+    first.save(buffer, format="MPO", save_all=True, append_images=[second])
+    assert Image.open(io.BytesIO(buffer.getvalue())).format == "MPO"
+    prepared = prepare_photo(upload(buffer.getvalue()))
+    assert opened(prepared.image).format == "JPEG"
+
+
 def test_a_photo_over_5_mb_is_refused_before_it_is_opened():
     oversize = upload(b"\xff\xd8\xff" + b"0" * MAX_UPLOAD_BYTES)
     with pytest.raises(InvalidPhoto) as error:
