@@ -79,6 +79,8 @@ class BusinessAdmin(admin.ModelAdmin):
     def _moderate(self, request, queryset, *, title: str, apply, note_required: bool):
         form = ModerationForm(request.POST if "apply" in request.POST else None)
         form.fields["note"].required = note_required
+        if note_required:
+            form.fields["note"].help_text = _("Wajib: pemilik membaca alasannya di dasbornya.")
         if form.is_valid():
             done = 0
             for business in queryset.select_related("owner"):
