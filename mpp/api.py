@@ -7,6 +7,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from services.api import router as services_router
 from services.errors import DomainError
+from umkm.api import router as umkm_router
 
 api = NinjaAPI(
     title="API MPP Kutai Timur",
@@ -17,6 +18,7 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 api.add_router("", services_router)
+api.add_router("/umkm", umkm_router)
 
 STATUS_CODES = {
     400: "bad_request",

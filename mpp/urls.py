@@ -16,6 +16,7 @@ urlpatterns = [
     path("akun/masuk/", auth_views.LoginView.as_view(), name="login"),
     path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("umkm/", include("umkm.urls")),
     path("api/v1/", api.urls),
 ]
 

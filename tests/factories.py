@@ -70,3 +70,34 @@ class ServiceFactory(factory.django.DjangoModelFactory):
     def locations(self, create, extracted, **kwargs):
         if create and extracted:
             self.locations.add(*extracted)
+
+
+# UMKM showcase ------------------------------------------------------------------------------
+
+from umkm.models import Business, Category, Kecamatan, Product  # noqa: E402
+
+
+class BusinessFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Business
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"UMKM Uji {n}")
+    slug = factory.Sequence(lambda n: f"umkm-uji-{n}")
+    category = Category.CAMILAN
+    kecamatan = Kecamatan.SANGATTA_UTARA
+    address = "Jl. Uji, Sangatta Utara"
+    whatsapp = factory.Sequence(lambda n: f"+628120000{n % 10000:04d}")
+    status = Business.Status.APPROVED
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    business = factory.SubFactory(BusinessFactory)
+    name = factory.Sequence(lambda n: f"Produk Uji {n}")
+    slug = factory.Sequence(lambda n: f"produk-uji-{n}")
+    price = 25000
+    unit = "bungkus 250 g"
+    category = Category.CAMILAN

@@ -1,9 +1,9 @@
 """What `make bench` measures: the dataset, each endpoint's request, targets and floors."""
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / ".data" / "bench-fixtures.json"
