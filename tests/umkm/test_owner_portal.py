@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.factories import PASSWORD, ProductFactory, UserFactory
+from tests.factories import ProductFactory, UserFactory
 from tests.umkm.conftest import image_bytes, upload
 from umkm.models import Business, Product, ProductPhoto
 from umkm.services import product_photo_add
@@ -168,7 +168,7 @@ def test_an_owner_can_touch_only_their_own_business(client, business_a, business
 def test_the_same_pages_work_for_the_owner_of_the_product(client, business_b):
     product = ProductFactory(business=business_b)
     photo = product_photo_add(product=product, upload=upload(image_bytes()))
-    client.login(username=business_b.owner.username, password=PASSWORD)
+    client.force_login(business_b.owner)
     assert client.get(f"/umkm/akun/produk/{product.pk}/").status_code == 200
     assert client.post(f"/umkm/akun/foto/{photo.pk}/hapus/").status_code == 302
     assert client.post(f"/umkm/akun/produk/{product.pk}/hapus/").status_code == 302
