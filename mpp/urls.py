@@ -11,6 +11,7 @@ from mpp.api import api
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("layanan/", include("services.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("akun/masuk/", auth_views.LoginView.as_view(), name="login"),
     path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
