@@ -68,3 +68,11 @@ class ServiceFactory(factory.django.DjangoModelFactory):
     def locations(self, create, extracted, **kwargs):
         if create and extracted:
             self.locations.add(*extracted)
+
+
+class ServiceRequirementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "services.ServiceRequirement"
+
+    service = factory.SubFactory(ServiceFactory)
+    text = factory.Sequence(lambda n: f"Dokumen uji {n}")
