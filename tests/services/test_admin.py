@@ -1,0 +1,152 @@
+"""Agency admin of the catalog: admins manage services with inlines, operators only read,
+and another agency's services stay out of reach."""
+
+import pytest
+from django_scopes import scopes_disabled
+
+from services import selectors
+from services.models import Service
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_url(agency, suffix=""):
+    return f"/instansi/{agency.slug}/admin/services/service/{suffix}"
+
+
+def service_form(agency, location, **overrides):
+    data = {
+        "name": "Rekomendasi Izin Tambang Rakyat",
+        "slug": "rekomendasi-tambang",
+        "summary": "Rekomendasi untuk izin pertambangan rakyat.",
+        "description": "",
+        "category": "Perizinan",
+        "keywords": "",
+        "processing_time": "5 hari kerja",
+        "fee": "0",
+        "fee_note": "",
+        "product": "Surat rekomendasi",
+        "complaint_channels": "SP4N-LAPOR!",
+        "last_reviewed": "",
+        "locations": [location.pk],
+        "queue_prefix": "T",
+        "average_minutes": "20",
+        "is_bookable": "on",
+        "online_name": "",
+        "online_url": "",
+        "is_active": "on",
+        "order": "1",
+        "facilities": "",
+        "staff_competence": "",
+        "internal_supervision": "",
+        "staff_count": "",
+        "service_guarantee": "",
+        "safety_guarantee": "",
+        "performance_evaluation": "",
+        "requirements-TOTAL_FORMS": "2",
+        "requirements-INITIAL_FORMS": "0",
+        "requirements-0-order": "2",
+        "requirements-0-text": "Peta lokasi tambang",
+        "requirements-0-copies": "1",
+        "requirements-1-order": "1",
+        "requirements-1-text": "KTP-el pemohon",
+        "requirements-1-bring_original": "on",
+        "steps-TOTAL_FORMS": "1",
+        "steps-INITIAL_FORMS": "0",
+        "steps-0-order": "1",
+        "steps-0-text": "Serahkan berkas di loket.",
+        "legal_bases-TOTAL_FORMS": "1",
+        "legal_bases-INITIAL_FORMS": "0",
+        "legal_bases-0-order": "1",
+        "legal_bases-0-title": "Undang-Undang Nomor 3 Tahun 2020 tentang Pertambangan Mineral",
+        "legal_bases-0-url": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_agency_admin_adds_a_service_with_ordered_inlines(client, agency_a, admin_a, location):
+    client.force_login(admin_a)
+    response = client.post(admin_url(agency_a, "add/"), service_form(agency_a, location))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    with scopes_disabled():
+        service = Service.objects.get(agency=agency_a, slug="rekomendasi-tambang")
+        assert [item.text for item in service.requirements.all()] == [
+            "KTP-el pemohon",
+            "Peta lokasi tambang",
+        ]
+        assert service.steps.count() == 1
+        assert service.legal_bases.count() == 1
+    _parsed, found = selectors.service_search(query="tambang rakyat")
+    assert [s.slug for s in found] == ["rekomendasi-tambang"]
+
+
+def test_saving_in_the_admin_makes_new_requirements_searchable(client, agency_a, admin_a, location):
+    client.force_login(admin_a)
+    client.post(admin_url(agency_a, "add/"), service_form(agency_a, location))
+    _parsed, found = selectors.service_search(query="peta lokasi")
+    assert "rekomendasi-tambang" in [s.slug for s in found]
+
+
+def test_slug_must_be_unique_within_the_agency(client, agency_a, admin_a, service_a, location):
+    client.force_login(admin_a)
+    response = client.post(
+        admin_url(agency_a, "add/"), service_form(agency_a, location, slug=service_a.slug)
+    )
+    assert response.status_code == 200
+    with scopes_disabled():
+        assert Service.objects.filter(agency=agency_a).count() == 1
+
+
+def test_operator_reads_but_cannot_change(client, agency_a, operator_a, service_a, location):
+    client.force_login(operator_a)
+    assert client.get(admin_url(agency_a)).status_code == 200
+    assert client.get(admin_url(agency_a, f"{service_a.pk}/change/")).status_code == 200
+    assert client.get(admin_url(agency_a, "add/")).status_code == 403
+    response = client.post(
+        admin_url(agency_a, f"{service_a.pk}/change/"), service_form(agency_a, location)
+    )
+    assert response.status_code == 403
+    with scopes_disabled():
+        service_a.refresh_from_db()
+    assert service_a.name == "Surat Izin Uji Coba"
+
+
+def test_another_agencys_service_is_a_404(client, agency_a, admin_a, service_b):
+    client.force_login(admin_a)
+    response = client.get(admin_url(agency_a, f"{service_b.pk}/change/"))
+    # Django's admin answers a missing object with a redirect to its index.
+    assert response.status_code == 302
+    assert response["Location"] == f"/instansi/{agency_a.slug}/admin/"
+    assert service_b.name not in client.get(admin_url(agency_a)).content.decode()
+
+
+def test_staff_of_another_agency_cannot_enter(client, agency_a, admin_b, service_a):
+    client.force_login(admin_b)
+    response = client.get(admin_url(agency_a))
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+def test_change_page_links_to_the_public_preview(client, agency_a, admin_a, service_a):
+    client.force_login(admin_a)
+    body = client.get(admin_url(agency_a, f"{service_a.pk}/change/")).content.decode()
+    assert "/r/" in body
+
+
+def test_mall_admin_manages_search_synonyms(client, mall_admin, service_a):
+    _parsed, found = selectors.service_search(query="eksperimen")
+    assert list(found) == []
+    client.force_login(mall_admin)
+    response = client.post(
+        "/admin/services/searchsynonym/add/", {"term": "eksperimen", "expansion": "uji coba"}
+    )
+    assert response.status_code == 302
+    _parsed, found = selectors.service_search(query="eksperimen")
+    assert [service.pk for service in found] == [service_a.pk]
+
+
+def test_agency_admin_cannot_manage_search_synonyms(client, agency_a, admin_a):
+    client.force_login(admin_a)
+    response = client.get(f"/instansi/{agency_a.slug}/admin/services/searchsynonym/")
+    assert response.status_code == 404
