@@ -21,7 +21,7 @@ from services.models import (
     ServiceStep,
 )
 from services.services import services_reindex
-from services.tenancy import AgencyScopedAdmin, AgencyScopedTabularInline
+from services.tenancy import AgencyScopedAdmin, AgencyScopedMixin
 
 
 @admin.register(Location)
@@ -47,22 +47,34 @@ class AgencyAdmin(admin.ModelAdmin):
     inlines = [MembershipInline]
 
 
-class RequirementInline(AgencyScopedTabularInline):
+class RequirementInline(admin.TabularInline):
     model = ServiceRequirement
     fields = ["order", "text", "bring_original", "copies", "note"]
     extra = 1
 
 
-class StepInline(AgencyScopedTabularInline):
+class StepInline(admin.TabularInline):
     model = ServiceStep
     fields = ["order", "text"]
     extra = 1
 
 
-class LegalBasisInline(AgencyScopedTabularInline):
+class LegalBasisInline(admin.TabularInline):
     model = LegalBasis
     fields = ["order", "title", "url"]
     extra = 1
+
+
+class AgencyRequirementInline(AgencyScopedMixin, RequirementInline):
+    pass
+
+
+class AgencyStepInline(AgencyScopedMixin, StepInline):
+    pass
+
+
+class AgencyLegalBasisInline(AgencyScopedMixin, LegalBasisInline):
+    pass
 
 
 SERVICE_FIELDSETS = [
@@ -121,7 +133,6 @@ class ServiceAdminBase:
     index kept up to date after the service and its inlines are saved."""
 
     fieldsets = SERVICE_FIELDSETS
-    inlines = [RequirementInline, StepInline, LegalBasisInline]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["locations"]
     search_fields = ["name", "slug", "keywords"]
@@ -133,6 +144,7 @@ class ServiceAdminBase:
 
 @admin.register(Service)
 class ServiceAdmin(ServiceAdminBase, admin.ModelAdmin):
+    inlines = [RequirementInline, StepInline, LegalBasisInline]
     list_display = ["name", "agency", "category", "queue_prefix", "is_bookable", "is_active"]
     list_filter = ["agency", "is_active", "is_bookable"]
     list_select_related = ["agency"]
@@ -237,6 +249,7 @@ class StaffAdmin(AgencyScopedAdmin):
 
 
 class AgencyServiceAdmin(ServiceAdminBase, AgencyScopedAdmin):
+    inlines = [AgencyRequirementInline, AgencyStepInline, AgencyLegalBasisInline]
     list_display = ["name", "category", "queue_prefix", "is_bookable", "is_active", "order"]
     list_editable = ["order"]
     list_filter = ["is_active", "is_bookable", "category"]

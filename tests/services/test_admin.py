@@ -150,3 +150,10 @@ def test_agency_admin_cannot_manage_search_synonyms(client, agency_a, admin_a):
     client.force_login(admin_a)
     response = client.get(f"/instansi/{agency_a.slug}/admin/services/searchsynonym/")
     assert response.status_code == 404
+
+
+def test_mall_admin_edits_any_service_with_its_inlines(client, mall_admin, service_a):
+    client.force_login(mall_admin)
+    body = client.get(f"/admin/services/service/{service_a.pk}/change/").content.decode()
+    assert "Fotokopi KTP-el" in body
+    assert 'name="requirements-TOTAL_FORMS"' in body
