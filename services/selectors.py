@@ -29,8 +29,10 @@ def active_locations() -> QuerySet[Location]:
 def catalog_agencies() -> QuerySet[Agency]:
     """Active agencies with the number of their active services, for the catalog grid."""
     with scopes_disabled():
-        return Agency.objects.filter(is_active=True).annotate(
-            service_count=Count("services", filter=Q(services__is_active=True))
+        return (
+            Agency.objects.filter(is_active=True)
+            .annotate(service_count=Count("services", filter=Q(services__is_active=True)))
+            .order_by("order", "name")
         )
 
 

@@ -158,3 +158,8 @@ def test_service_page_is_printable(client, agency_a, service_a):
     body = client.get(f"/layanan/{agency_a.slug}/{service_a.slug}/").content.decode()
     assert "css/catalog.css" in body
     assert "data-catalog-print" in body
+
+
+def test_agencies_are_listed_in_the_mall_order(client, demo_catalog):
+    body = client.get("/layanan/").content.decode()
+    assert body.index('href="/layanan/dukcapil/"') < body.index('href="/layanan/bpjs-kesehatan/"')
