@@ -5,7 +5,8 @@ import pytest
 from django_scopes import scopes_disabled
 
 from services import selectors
-from services.models import Service
+from services.models import Service, ServicePledge
+from tests.factories import ServiceFactory, ServiceRequirementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +158,47 @@ def test_mall_admin_edits_any_service_with_its_inlines(client, mall_admin, servi
     body = client.get(f"/admin/services/service/{service_a.pk}/change/").content.decode()
     assert "Fotokopi KTP-el" in body
     assert 'name="requirements-TOTAL_FORMS"' in body
+
+
+def test_pledges_are_managed_per_agency(client, agency_a, agency_b, admin_a):
+    with scopes_disabled():
+        ServicePledge.objects.create(agency=agency_b, text="Janji instansi B.", signed_by="B")
+    client.force_login(admin_a)
+    url = f"/instansi/{agency_a.slug}/admin/services/servicepledge/"
+    assert "Janji instansi B." not in client.get(url).content.decode()
+    response = client.post(
+        f"{url}add/", {"text": "Kami sanggup melayani.", "signed_by": "Kepala A", "signed_on": ""}
+    )
+    assert response.status_code == 302
+    with scopes_disabled():
+        assert ServicePledge.objects.get(agency=agency_a).text == "Kami sanggup melayani."
+
+
+def test_requirements_of_another_agency_cannot_be_edited_through_an_inline(
+    client, agency_a, admin_a, service_a, agency_b, location
+):
+    with scopes_disabled():
+        foreign = ServiceRequirementFactory(service=ServiceFactory(agency=agency_b), text="Asli B")
+        own = list(service_a.requirements.all())
+    data = service_form(
+        agency_a,
+        location,
+        slug=service_a.slug,
+        **{
+            "requirements-TOTAL_FORMS": "1",
+            "requirements-INITIAL_FORMS": "1",
+            "requirements-0-id": str(foreign.pk),
+            "requirements-0-service": str(service_a.pk),
+            "requirements-0-order": "1",
+            "requirements-0-text": "Diubah oleh A",
+        },
+    )
+    for key in [k for k in data if k.startswith("requirements-1-")]:
+        del data[key]
+    client.force_login(admin_a)
+    response = client.post(admin_url(agency_a, f"{service_a.pk}/change/"), data)
+    assert response.status_code == 200
+    with scopes_disabled():
+        foreign.refresh_from_db()
+        assert foreign.text == "Asli B"
+        assert list(service_a.requirements.all()) == own
