@@ -1221,9 +1221,9 @@ SERVICES = {
             "summary": "Buka rekening tabungan perorangan beserta kartu ATM/debit.",
             "keywords": "buka rekening, tabungan, ATM, rekening bank",
             "processing_time": "Sekitar 30 menit",
-            "fee": None,
-            "fee_note": "Setoran awal sesuai jenis tabungan (TabunganKu mulai Rp20.000 tanpa "
-            "biaya administrasi bulanan).",
+            "fee": 0,
+            "fee_note": "Tanpa biaya pembukaan; setoran awal sesuai jenis tabungan menjadi "
+            "saldo (TabunganKu mulai Rp20.000, tanpa biaya administrasi bulanan).",
             "product": "Buku tabungan dan kartu ATM/debit",
             "requirements": [
                 r("KTP-el", asli=True),
@@ -1248,8 +1248,9 @@ SERVICES = {
             "summary": "Tabungan untuk pelajar PAUD sampai SMA, dibuka bersama orang tua/wali.",
             "keywords": "tabungan pelajar, tabungan anak, SimPel",
             "processing_time": "Sekitar 30 menit",
-            "fee": 5000,
-            "fee_note": "Setoran awal minimal Rp5.000; tanpa biaya administrasi bulanan.",
+            "fee": 0,
+            "fee_note": "Tanpa biaya pembukaan; setoran awal minimal Rp5.000 menjadi saldo "
+            "tabungan. Tanpa biaya administrasi bulanan.",
             "product": "Buku tabungan SimPel",
             "requirements": [
                 r("Kartu pelajar atau surat keterangan sekolah", fc=1),

@@ -1,4 +1,9 @@
 // Service page actions: print the requirements checklist and share the page's link.
+window.addEventListener("beforeprint", () => {
+  document.querySelectorAll("details").forEach((details) => {
+    details.open = true;
+  });
+});
 document.addEventListener("click", (event) => {
   const printButton = event.target.closest("[data-catalog-print]");
   if (printButton) {
