@@ -72,6 +72,14 @@ class ServiceFactory(factory.django.DjangoModelFactory):
             self.locations.add(*extracted)
 
 
+class ServiceRequirementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "services.ServiceRequirement"
+
+    service = factory.SubFactory(ServiceFactory)
+    text = factory.Sequence(lambda n: f"Dokumen uji {n}")
+
+
 # UMKM showcase ------------------------------------------------------------------------------
 
 from umkm.models import Business, Category, Kecamatan, Product  # noqa: E402
