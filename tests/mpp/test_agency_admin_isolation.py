@@ -6,7 +6,7 @@ from django_scopes import scopes_disabled
 
 from mpp.agency_site import agency_admin_site
 from mpp.tenancy import agency_admin_reverse
-from services.models import Membership, Service
+from services.models import Membership, Service, ServicePledge
 from tests.factories import PASSWORD, MembershipFactory, ServiceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,20 @@ pytestmark = pytest.mark.django_db
 OBJECT_MAKERS = {
     Membership: lambda agency: MembershipFactory(agency=agency, user=UserFactory()),
     Service: lambda agency: ServiceFactory(agency=agency),
+    ServicePledge: lambda agency: ServicePledge.objects.create(
+        agency=agency, text="Kami sanggup melayani sesuai standar.", signed_by="Kepala"
+    ),
 }
+
+
+def inline_management(*prefixes: str) -> dict:
+    data = {}
+    for prefix in prefixes:
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    return data
+
+
+SERVICE_INLINES = inline_management("requirements", "steps", "legal_bases")
 
 
 def registered_models():
@@ -211,11 +224,14 @@ def test_service_created_on_agency_site_belongs_to_that_agency(client, agency_a,
         {
             "slug": "legalisir",
             "name": "Legalisir Dokumen",
+            "processing_time": "Selesai di tempat",
+            "product": "Salinan dokumen terlegalisir",
             "queue_prefix": "L",
             "average_minutes": 5,
             "order": 1,
             "is_active": "on",
             "locations": [location.pk],
+            **SERVICE_INLINES,
         },
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -231,9 +247,12 @@ def test_duplicate_service_slug_is_a_form_error_not_a_crash(client, agency_a, ad
         {
             "slug": "legalisir",
             "name": "Legalisir",
+            "processing_time": "Selesai di tempat",
+            "product": "Salinan dokumen terlegalisir",
             "queue_prefix": "L",
             "average_minutes": 5,
             "order": 1,
+            **SERVICE_INLINES,
         },
     )
     assert response.status_code == 200
