@@ -16,6 +16,7 @@ urlpatterns = [
     path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("", include("counters.urls")),
 ]
 
 if settings.DEBUG:
