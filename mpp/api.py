@@ -5,6 +5,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from counters.api import router as counters_router
 from services.api import router as services_router
 from services.errors import DomainError
 from umkm.api import router as umkm_router
@@ -19,6 +20,7 @@ api = NinjaAPI(
 )
 api.add_router("", services_router)
 api.add_router("/umkm", umkm_router)
+api.add_router("", counters_router)
 
 STATUS_CODES = {
     400: "bad_request",

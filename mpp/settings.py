@@ -247,5 +247,9 @@ LOGGING = {
 # `make bench` mounts its floor views (mpp.bench_views); never on in production.
 BENCH_FLOORS = env_bool("BENCH_FLOORS", False)
 
+# Browsers on these networks (the mall's kiosk PCs) may issue queue tickets at /antrian/ambil/;
+# elsewhere only a kiosk token (API) or signed-in staff may.
+KIOSK_ALLOWED_NETWORKS = env_list("KIOSK_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128" if DEBUG else "")
+
 # Groups whose members are mall admins (pengelola MPP) besides superusers.
 MALL_ADMIN_GROUP = "pengelola-mpp"

@@ -109,3 +109,37 @@ class ProductFactory(factory.django.DjangoModelFactory):
     price = 25000
     unit = "bungkus 250 g"
     category = Category.CAMILAN
+
+
+# Counter queueing ---------------------------------------------------------------------------
+from datetime import time  # noqa: E402
+
+from counters.models import AgencySchedule, Counter  # noqa: E402
+
+
+class CounterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Counter
+        skip_postgeneration_save = True
+
+    agency = factory.SubFactory(AgencyFactory)
+    location = factory.SubFactory(LocationFactory)
+    number = factory.Sequence(lambda n: n + 1)
+
+    @factory.post_generation
+    def services(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.services.add(*extracted)
+
+
+class AgencyScheduleFactory(factory.django.DjangoModelFactory):
+    """Around the clock by default: tests choose their own hours where hours matter."""
+
+    class Meta:
+        model = AgencySchedule
+
+    agency = factory.SubFactory(AgencyFactory)
+    location = factory.SubFactory(LocationFactory)
+    weekday = 0
+    opens_at = time(0, 0)
+    closes_at = time(23, 59, 59)

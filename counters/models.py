@@ -1,1 +1,0 @@
-"""Data of the queue engine: counters, tickets and their events."""

@@ -1,0 +1,27 @@
+"""Data of the counters app; each area of the app keeps its models in its own module."""
+
+from counters.models.queue import (
+    AgencySchedule,
+    BoardSetting,
+    Counter,
+    CounterPause,
+    DailyIssueCount,
+    DailyQuota,
+    Priority,
+    Ticket,
+    TicketEvent,
+    TicketSequence,
+)
+
+__all__ = [
+    "AgencySchedule",
+    "BoardSetting",
+    "Counter",
+    "CounterPause",
+    "DailyIssueCount",
+    "DailyQuota",
+    "Priority",
+    "Ticket",
+    "TicketEvent",
+    "TicketSequence",
+]

@@ -1,0 +1,1 @@
+"""Reads of the counters app, one module per area."""

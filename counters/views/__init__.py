@@ -1,0 +1,1 @@
+"""Pages of the queue: kiosk, ticket status, counter console and display board."""
