@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test bench lint migrate
+.PHONY: setup run test bench lint migrate backup restore
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
@@ -31,3 +31,19 @@ test: setup
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev,bench]"
+	touch $@
+
+bench: $(BENCH_STAMP)
+	$(PY) tests/bench/run.py
+
+backup: migrate
+	$(PY) manage.py backup_db $(if $(FILE),--output $(FILE))
+
+restore: setup
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=backups/mpp-....dump" && exit 2)
+	$(PY) manage.py restore_db $(FILE)

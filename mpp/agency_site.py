@@ -4,7 +4,8 @@ from importlib import import_module
 
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from services.permissions import can_enter_agency
@@ -31,17 +32,36 @@ class AgencyAdminSite(AdminSite):
         agency = getattr(request, "agency", None)
         return agency is not None and can_enter_agency(request.user, agency)
 
+    def admin_view(self, view, cacheable=False):
+        inner = super().admin_view(view, cacheable)
+
+        def view_for_members(request, *args, **kwargs):
+            # A signed-in user of another agency gets a plain 403, not a login form.
+            logout_url = reverse("agency_admin:logout", current_app=self.name)
+            if (
+                request.user.is_authenticated
+                and not self.has_permission(request)
+                and request.path != logout_url
+            ):
+                raise PermissionDenied
+            return inner(request, *args, **kwargs)
+
+        return view_for_members
+
     def each_context(self, request):
         context = super().each_context(request)
         agency = request.agency
         context.update(
             site_header=agency.name,
             site_title=_("Admin %(agency)s") % {"agency": agency.short_name},
-            index_title=_("Pengelolaan %(agency)s") % {"agency": agency.short_name},
             agency=agency,
             site_url="/",
         )
         return context
+
+    def index(self, request, extra_context=None):
+        title = _("Pengelolaan %(agency)s") % {"agency": request.agency.short_name}
+        return super().index(request, {"title": title, **(extra_context or {})})
 
 
 agency_admin_site = AgencyAdminSite(name="agency_admin")

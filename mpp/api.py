@@ -5,9 +5,11 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from counters.api import router as counters_router
 from counters.api_booking import router as booking_router
 from services.api import router as services_router
 from services.errors import DomainError
+from umkm.api import router as umkm_router
 
 api = NinjaAPI(
     title="API MPP Kutai Timur",
@@ -18,6 +20,8 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 api.add_router("", services_router)
+api.add_router("/umkm", umkm_router)
+api.add_router("", counters_router)
 api.add_router("", booking_router)
 
 STATUS_CODES = {

@@ -1,5 +1,6 @@
 """Start (or reuse) the embedded PostgreSQL under .data/ when no DATABASE_URL is given."""
 
+import contextlib
 import logging
 import warnings
 from pathlib import Path
@@ -7,7 +8,7 @@ from pathlib import Path
 DATABASE_NAME = "mpp"
 
 
-def embedded_database(data_dir: Path) -> dict:
+def embedded_database(data_dir: Path, name: str = DATABASE_NAME) -> dict:
     """Return Django DATABASES["default"] for the embedded server, starting it if needed.
 
     The server outlives this process (cleanup_mode=None) so that `make run`, manage.py
@@ -26,7 +27,7 @@ def embedded_database(data_dir: Path) -> dict:
     info = server.get_postmaster_info()
     settings = {
         "ENGINE": "django.db.backends.postgresql",
-        "NAME": DATABASE_NAME,
+        "NAME": name,
         "USER": "postgres",
         "PASSWORD": "",
         "HOST": str(info.socket_dir),
@@ -38,12 +39,19 @@ def embedded_database(data_dir: Path) -> dict:
     connection.autocommit = True
     try:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME])
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
             if cursor.fetchone() is None:
-                try:
-                    cursor.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
-                except psycopg2.errors.DuplicateDatabase:
-                    pass  # another process created it a moment ago
+                # Another process may create it at the same moment.
+                with contextlib.suppress(psycopg2.errors.DuplicateDatabase):
+                    cursor.execute(f'CREATE DATABASE "{name}"')
     finally:
         connection.close()
     return settings
+
+
+def embedded_database_url(data_dir: Path, name: str = DATABASE_NAME) -> str:
+    """The same database as a DATABASE_URL, for processes run like a deployment."""
+    from urllib.parse import quote
+
+    db = embedded_database(data_dir, name)
+    return f"postgres://{db['USER']}@{quote(db['HOST'], safe='')}:{db['PORT']}/{db['NAME']}"

@@ -11,15 +11,27 @@ from mpp.api import api
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
+    path("layanan/", include("services.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("akun/masuk/", auth_views.LoginView.as_view(), name="login"),
     path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("umkm/", include("umkm.urls")),
     path("api/v1/", api.urls),
     path("reservasi/", include("counters.urls_booking")),
+    path("", include("counters.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.BENCH_FLOORS:
+    from mpp import bench_views
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        path("bench/floor", bench_views.floor),
+        path("bench/write-floor", bench_views.write_floor),
+    ]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static as serve_files
+
+    urlpatterns += serve_files(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -2,7 +2,8 @@
 
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from services import selectors
@@ -14,6 +15,10 @@ def home(request):
         "mpp/home.html",
         {"agencies": selectors.public_agencies(), "locations": selectors.public_locations()},
     )
+
+
+def favicon(request):
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @never_cache

@@ -8,8 +8,20 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from services.models import Agency, ApiToken, Location, Membership, Service
-from services.tenancy import AgencyScopedAdmin
+from services.models import (
+    Agency,
+    ApiToken,
+    LegalBasis,
+    Location,
+    Membership,
+    SearchSynonym,
+    Service,
+    ServicePledge,
+    ServiceRequirement,
+    ServiceStep,
+)
+from services.services import services_reindex
+from services.tenancy import AgencyScopedAdmin, AgencyScopedMixin
 
 
 @admin.register(Location)
@@ -35,13 +47,119 @@ class AgencyAdmin(admin.ModelAdmin):
     inlines = [MembershipInline]
 
 
+class RequirementInline(admin.TabularInline):
+    model = ServiceRequirement
+    fields = ["order", "text", "bring_original", "copies", "note"]
+    extra = 1
+
+
+class StepInline(admin.TabularInline):
+    model = ServiceStep
+    fields = ["order", "text"]
+    extra = 1
+
+
+class LegalBasisInline(admin.TabularInline):
+    model = LegalBasis
+    fields = ["order", "title", "url"]
+    extra = 1
+
+
+class AgencyRequirementInline(AgencyScopedMixin, RequirementInline):
+    pass
+
+
+class AgencyStepInline(AgencyScopedMixin, StepInline):
+    pass
+
+
+class AgencyLegalBasisInline(AgencyScopedMixin, LegalBasisInline):
+    pass
+
+
+SERVICE_FIELDSETS = [
+    (
+        None,
+        {"fields": ["agency", "name", "slug", "summary", "description", "category", "keywords"]},
+    ),
+    (
+        _("Standar pelayanan"),
+        {
+            "fields": [
+                "processing_time",
+                "fee",
+                "fee_note",
+                "product",
+                "complaint_channels",
+                "last_reviewed",
+            ]
+        },
+    ),
+    (
+        _("Tempat, antrian dan reservasi"),
+        {
+            "fields": [
+                "locations",
+                "queue_prefix",
+                "average_minutes",
+                "is_bookable",
+                "online_name",
+                "online_url",
+                "is_active",
+                "order",
+            ]
+        },
+    ),
+    (
+        _("Standar pelayanan lengkap (komponen internal)"),
+        {
+            "classes": ["collapse"],
+            "fields": [
+                "facilities",
+                "staff_competence",
+                "internal_supervision",
+                "staff_count",
+                "service_guarantee",
+                "safety_guarantee",
+                "performance_evaluation",
+            ],
+        },
+    ),
+]
+
+
+class ServiceAdminBase:
+    """What the mall admin and the agency admins share: inlines, layout, and the search
+    index kept up to date after the service and its inlines are saved."""
+
+    fieldsets = SERVICE_FIELDSETS
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["locations"]
+    search_fields = ["name", "slug", "keywords"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services_reindex(services=[form.instance])
+
+
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(ServiceAdminBase, admin.ModelAdmin):
+    inlines = [RequirementInline, StepInline, LegalBasisInline]
     list_display = ["name", "agency", "category", "queue_prefix", "is_bookable", "is_active"]
     list_filter = ["agency", "is_active", "is_bookable"]
     list_select_related = ["agency"]
-    search_fields = ["name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(ServicePledge)
+class ServicePledgeAdmin(admin.ModelAdmin):
+    list_display = ["agency", "signed_by", "signed_on"]
+    list_select_related = ["agency"]
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(admin.ModelAdmin):
+    list_display = ["term", "expansion"]
+    search_fields = ["term", "expansion"]
 
 
 @admin.register(ApiToken)
@@ -58,7 +176,8 @@ class ApiTokenAdmin(admin.ModelAdmin):
     @admin.action(description=_("Cabut token terpilih"))
     def revoke(self, request, queryset):
         count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
-        self.message_user(request, _("%(count)d token dicabut.") % {"count": count}, messages.SUCCESS)
+        message = _("%(count)d token dicabut.") % {"count": count}
+        self.message_user(request, message, messages.SUCCESS)
 
 
 class StaffCreationForm(forms.ModelForm):
@@ -128,13 +247,20 @@ class StaffAdmin(AgencyScopedAdmin):
         return ["user"] if obj else []
 
 
-class AgencyServiceAdmin(AgencyScopedAdmin):
+class AgencyServiceAdmin(ServiceAdminBase, AgencyScopedAdmin):
+    inlines = [AgencyRequirementInline, AgencyStepInline, AgencyLegalBasisInline]
     list_display = ["name", "category", "queue_prefix", "is_bookable", "is_active", "order"]
-    list_filter = ["is_active", "is_bookable"]
-    search_fields = ["name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["locations"]
+    list_editable = ["order"]
+    list_filter = ["is_active", "is_bookable", "category"]
+
+
+class AgencyPledgeAdmin(AgencyScopedAdmin):
+    list_display = ["agency", "signed_by", "signed_on"]
 
 
 # Registered on every agency's own admin site by mpp.agency_site.
-AGENCY_ADMIN = [(Membership, StaffAdmin), (Service, AgencyServiceAdmin)]
+AGENCY_ADMIN = [
+    (Membership, StaffAdmin),
+    (Service, AgencyServiceAdmin),
+    (ServicePledge, AgencyPledgeAdmin),
+]

@@ -1,8 +1,15 @@
-"""Public API of agencies and locations."""
+"""Public API of agencies, locations and the service catalog."""
 
-from ninja import Router, Schema
+from datetime import date
+
+from django.http import Http404
+from ninja import Field, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
 
 from services import selectors
+from services.api_auth import token_or_session
+from services.permissions import agency_roles, is_mall_admin
+from services.search import MAX_QUERY_LENGTH
 
 router = Router(tags=["instansi"])
 
@@ -38,3 +45,131 @@ def agency_list(request):
 @router.get("/locations", response=list[LocationOut])
 def location_list(request):
     return selectors.public_locations()
+
+
+class MembershipOut(Schema):
+    agency: str
+    role: str
+
+
+class MeOut(Schema):
+    user: str | None
+    kiosk_location: str | None
+    mall_admin: bool
+    agencies: list[MembershipOut]
+
+
+@router.get("/me", response=MeOut, auth=token_or_session, tags=["akun"])
+def me(request):
+    """Who the token or session acts as: a kiosk, or a user with their agency roles."""
+    kiosk = getattr(request, "kiosk_location", None)
+    if kiosk is not None:
+        return {"user": None, "kiosk_location": kiosk.slug, "mall_admin": False, "agencies": []}
+    roles = agency_roles(request.user)
+    slugs = dict(selectors.public_agencies().filter(pk__in=roles).values_list("pk", "slug"))
+    return {
+        "user": request.user.get_username(),
+        "kiosk_location": None,
+        "mall_admin": is_mall_admin(request.user),
+        "agencies": [{"agency": slugs[pk], "role": role} for pk, role in roles.items()],
+    }
+
+
+class RequirementOut(Schema):
+    text: str
+    bring_original: bool
+    copies: int | None
+    note: str
+
+
+class LegalBasisOut(Schema):
+    title: str
+    url: str
+
+
+class ServiceOut(Schema):
+    agency: str
+    slug: str
+    name: str
+    summary: str
+    category: str
+    processing_time: str
+    fee: int | None = Field(description="0 berarti gratis; kosong bila tarif bervariasi")
+    is_bookable: bool
+    online_url: str
+    url: str
+
+    @staticmethod
+    def resolve_agency(service) -> str:
+        return service.agency.slug
+
+    @staticmethod
+    def resolve_url(service) -> str:
+        return service.get_absolute_url()
+
+
+class ServiceDetailOut(ServiceOut):
+    agency_name: str
+    description: str
+    keywords: str
+    fee_note: str
+    product: str
+    requirements: list[RequirementOut]
+    steps: list[str]
+    legal_bases: list[LegalBasisOut]
+    complaint_channels: list[str]
+    locations: list[str]
+    online_name: str
+    queue_prefix: str
+    average_minutes: int
+    facilities: str
+    staff_competence: str
+    internal_supervision: str
+    staff_count: str
+    service_guarantee: str
+    safety_guarantee: str
+    performance_evaluation: str
+    last_reviewed: date | None
+
+    @staticmethod
+    def resolve_agency_name(service) -> str:
+        return service.agency.name
+
+    @staticmethod
+    def resolve_requirements(service) -> list:
+        return list(service.requirements.all())
+
+    @staticmethod
+    def resolve_steps(service) -> list[str]:
+        return [step.text for step in service.steps.all()]
+
+    @staticmethod
+    def resolve_legal_bases(service) -> list:
+        return list(service.legal_bases.all())
+
+    @staticmethod
+    def resolve_complaint_channels(service) -> list[str]:
+        return service.complaint_channel_list
+
+    @staticmethod
+    def resolve_locations(service) -> list[str]:
+        return [location.slug for location in service.locations.all()]
+
+
+@router.get("/services", response=list[ServiceOut], tags=["layanan"])
+@paginate(PageNumberPagination, page_size=20)
+def service_list(request, agency: str = "", q: str = "", kategori: str = ""):
+    """Active services, searched in Indonesian when `q` is given (best match first)."""
+    _parsed, services = selectors.service_search(
+        query=q[:MAX_QUERY_LENGTH], agency_slug=agency[:50], category=kategori[:80]
+    )
+    return services
+
+
+@router.get("/services/{agency}/{service}", response=ServiceDetailOut, tags=["layanan"])
+def service_detail(request, agency: str, service: str):
+    """One active service with its full standar pelayanan."""
+    found = selectors.service_detail(agency_slug=agency, service_slug=service)
+    if found is None or not found.is_active:
+        raise Http404
+    return found

@@ -28,7 +28,6 @@ class TokenAuth(HttpBearer):
         return api_token
 
 
-
 # Endpoints that need a role accept either a token or a staff browser session.
 token_or_session = [TokenAuth(), django_auth]
 

@@ -1,9 +1,22 @@
-"""Demo data of locations, agencies and staff accounts (used by `manage.py seed_demo`)."""
+"""Demo data of locations, agencies, staff accounts and the service catalog (used by
+`manage.py seed_demo`)."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from services.models import Agency, Location, Membership
+from services.demo_catalog import COMPLAINTS, PLEDGES, SERVICES, SYNONYMS
+from services.models import (
+    Agency,
+    LegalBasis,
+    Location,
+    Membership,
+    SearchSynonym,
+    Service,
+    ServicePledge,
+    ServiceRequirement,
+    ServiceStep,
+)
+from services.services import services_reindex
 
 DEMO_PASSWORD = "mpp-demo-2026"
 
@@ -27,25 +40,56 @@ LOCATIONS = [
 ]
 
 AGENCIES = [
-    ("dukcapil", "Disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kutai Timur",
-     "KTP-el, Kartu Keluarga, akta pencatatan sipil, surat pindah dan Kartu Identitas Anak."),
-    ("dpmptsp", "DPMPTSP", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten "
-     "Kutai Timur", "Perizinan berusaha melalui OSS, PBG, izin praktik tenaga kesehatan dan "
-     "perizinan daerah lainnya."),
-    ("samsat", "Samsat Sangatta", "UPTD Pengelolaan Pendapatan Daerah (Samsat) Sangatta, "
-     "Bapenda Provinsi Kalimantan Timur", "Pembayaran Pajak Kendaraan Bermotor tahunan dan "
-     "lima tahunan, balik nama kendaraan."),
-    ("bpjs-kesehatan", "BPJS Kesehatan", "BPJS Kesehatan Kantor Kabupaten Kutai Timur",
-     "Pendaftaran peserta JKN, perubahan data dan pindah fasilitas kesehatan."),
-    ("polres", "Polres Kutim", "Kepolisian Resor Kutai Timur",
-     "Penerbitan Surat Keterangan Catatan Kepolisian (SKCK)."),
-    ("imigrasi", "Imigrasi", "Kantor Imigrasi Kelas I TPI Samarinda — Unit Layanan Paspor",
-     "Permohonan paspor biasa untuk warga Kutai Timur."),
-    ("kpp-pratama", "KPP Pratama Bontang", "Kantor Pelayanan Pajak Pratama Bontang",
-     "Pendaftaran NPWP, aktivasi akun Coretax dan konsultasi perpajakan."),
-    ("bank-kaltimtara", "Bankaltimtara", "Bank Pembangunan Daerah Kalimantan Timur dan "
-     "Kalimantan Utara (Bankaltimtara) Cabang Sangatta",
-     "Pembukaan rekening, pembayaran pajak daerah dan retribusi."),
+    (
+        "dukcapil",
+        "Disdukcapil",
+        "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kutai Timur",
+        "KTP-el, Kartu Keluarga, akta pencatatan sipil, surat pindah dan Kartu Identitas Anak.",
+    ),
+    (
+        "dpmptsp",
+        "DPMPTSP",
+        "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Kutai Timur",
+        "Perizinan berusaha melalui OSS, PBG, izin praktik tenaga kesehatan dan "
+        "perizinan daerah lainnya.",
+    ),
+    (
+        "samsat",
+        "Samsat Sangatta",
+        "UPTD Pengelolaan Pendapatan Daerah (Samsat) Sangatta, Bapenda Provinsi Kalimantan Timur",
+        "Pembayaran Pajak Kendaraan Bermotor tahunan dan lima tahunan, balik nama kendaraan.",
+    ),
+    (
+        "bpjs-kesehatan",
+        "BPJS Kesehatan",
+        "BPJS Kesehatan Kantor Kabupaten Kutai Timur",
+        "Pendaftaran peserta JKN, perubahan data dan pindah fasilitas kesehatan.",
+    ),
+    (
+        "polres",
+        "Polres Kutim",
+        "Kepolisian Resor Kutai Timur",
+        "Penerbitan Surat Keterangan Catatan Kepolisian (SKCK).",
+    ),
+    (
+        "imigrasi",
+        "Imigrasi",
+        "Kantor Imigrasi Kelas I TPI Samarinda — Unit Layanan Paspor",
+        "Permohonan paspor biasa untuk warga Kutai Timur.",
+    ),
+    (
+        "kpp-pratama",
+        "KPP Pratama Bontang",
+        "Kantor Pelayanan Pajak Pratama Bontang",
+        "Pendaftaran NPWP, aktivasi akun Coretax dan konsultasi perpajakan.",
+    ),
+    (
+        "bank-kaltimtara",
+        "Bankaltimtara",
+        "Bank Pembangunan Daerah Kalimantan Timur dan "
+        "Kalimantan Utara (Bankaltimtara) Cabang Sangatta",
+        "Pembukaan rekening, pembayaran pajak daerah dan retribusi.",
+    ),
 ]
 
 
@@ -64,8 +108,13 @@ def seed_agencies(locations: dict[str, Location]) -> dict[str, Agency]:
     for order, (slug, short_name, name, description) in enumerate(AGENCIES, start=1):
         agency, _created = Agency.objects.update_or_create(
             slug=slug,
-            defaults={"short_name": short_name, "name": name, "description": description,
-                      "order": order, "is_active": True},
+            defaults={
+                "short_name": short_name,
+                "name": name,
+                "description": description,
+                "order": order,
+                "is_active": True,
+            },
         )
         agency.locations.add(*locations.values())
         agencies[slug] = agency
@@ -100,8 +149,82 @@ def seed_accounts(agencies: dict[str, Agency]) -> list[str]:
     return usernames
 
 
+SERVICE_FIELDS = [
+    "name",
+    "category",
+    "summary",
+    "description",
+    "keywords",
+    "processing_time",
+    "fee",
+    "fee_note",
+    "product",
+    "average_minutes",
+    "is_bookable",
+]
+
+
+def seed_service(agency: Agency, data: dict, *, order: int, locations: list) -> Service:
+    defaults = {name: data.get(name, "") for name in SERVICE_FIELDS}
+    defaults["fee"] = data.get("fee")
+    online_name, online_url = data.get("online", ("", ""))
+    defaults.update(
+        data.get("standard", {}),
+        online_name=online_name,
+        online_url=online_url,
+        complaint_channels="\n".join(COMPLAINTS[agency.slug]),
+        queue_prefix=chr(ord("A") + order - 1),
+        order=order,
+        is_active=True,
+    )
+    service, _created = Service.objects.update_or_create(
+        agency=agency, slug=data["slug"], defaults=defaults
+    )
+    service.locations.set(locations)
+    # The lists are replaced as a whole, so that running the seed again changes nothing.
+    for model in (ServiceRequirement, ServiceStep, LegalBasis):
+        model.objects.filter(service=service).delete()
+    ServiceRequirement.objects.bulk_create(
+        ServiceRequirement(service=service, order=index, **item)
+        for index, item in enumerate(data["requirements"], start=1)
+    )
+    ServiceStep.objects.bulk_create(
+        ServiceStep(service=service, order=index, text=text)
+        for index, text in enumerate(data["steps"], start=1)
+    )
+    LegalBasis.objects.bulk_create(
+        LegalBasis(service=service, order=index, title=title)
+        for index, title in enumerate(data["legal_bases"], start=1)
+    )
+    return service
+
+
+def seed_catalog(agencies: dict[str, Agency], locations: dict[str, Location]) -> list[Service]:
+    services = []
+    for slug, entries in SERVICES.items():
+        agency = agencies[slug]
+        for order, data in enumerate(entries, start=1):
+            services.append(
+                seed_service(agency, data, order=order, locations=list(locations.values()))
+            )
+        ServicePledge.objects.update_or_create(
+            agency=agency,
+            defaults={"text": PLEDGES[slug], "signed_by": f"Pimpinan {agency.name}"},
+        )
+    for term, expansion in SYNONYMS:
+        SearchSynonym.objects.update_or_create(term=term, defaults={"expansion": expansion})
+    services_reindex(services=services)
+    return services
+
+
 def seed(*, always_open: bool = False) -> dict:
     locations = seed_locations()
     agencies = seed_agencies(locations)
     accounts = seed_accounts(agencies)
-    return {"locations": locations, "agencies": agencies, "accounts": accounts}
+    services = seed_catalog(agencies, locations)
+    return {
+        "locations": locations,
+        "agencies": agencies,
+        "accounts": accounts,
+        "services": services,
+    }

@@ -4,6 +4,9 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
@@ -140,7 +143,8 @@ class ApiToken(models.Model):
 
 
 class Service(models.Model):
-    """A service an agency delivers, with its service-delivery standard."""
+    """A service an agency delivers, with its service-delivery standard (PermenPAN-RB
+    15/2014)."""
 
     agency = models.ForeignKey(
         Agency, on_delete=models.CASCADE, related_name="services", verbose_name=_("instansi")
@@ -148,10 +152,52 @@ class Service(models.Model):
     slug = models.SlugField(_("slug"))
     name = models.CharField(_("nama layanan"), max_length=200)
     summary = models.CharField(_("deskripsi singkat"), max_length=300, blank=True)
+    description = models.TextField(_("keterangan"), blank=True)
     category = models.CharField(_("kategori"), max_length=80, blank=True)
+    keywords = models.CharField(
+        _("nama lain / kata kunci"),
+        max_length=300,
+        blank=True,
+        help_text=_("Sebutan sehari-hari warga, mis. e-KTP, KTP elektronik."),
+    )
     locations = models.ManyToManyField(
         Location, related_name="services", blank=True, verbose_name=_("lokasi layanan")
     )
+    processing_time = models.CharField(
+        _("jangka waktu penyelesaian"),
+        max_length=200,
+        default="",
+        help_text=_("Mis. 1 hari kerja."),
+    )
+    fee = models.PositiveIntegerField(
+        _("biaya/tarif (Rp)"),
+        null=True,
+        blank=True,
+        help_text=_("0 berarti gratis. Kosongkan bila tarif bervariasi dan isi rumusnya."),
+    )
+    fee_note = models.TextField(
+        _("rumus atau keterangan tarif"),
+        blank=True,
+        help_text=_("Mis. rumus PKB, atau rincian biaya per jenis."),
+    )
+    product = models.CharField(_("produk pelayanan"), max_length=300, default="")
+    complaint_channels = models.TextField(
+        _("penanganan pengaduan, saran dan masukan"),
+        blank=True,
+        help_text=_("Satu saluran per baris."),
+    )
+    online_url = models.URLField(_("tautan layanan daring"), blank=True)
+    online_name = models.CharField(
+        _("nama layanan daring"), max_length=80, blank=True, help_text=_("Mis. OSS RBA.")
+    )
+    facilities = models.TextField(_("sarana, prasarana dan/atau fasilitas"), blank=True)
+    staff_competence = models.TextField(_("kompetensi pelaksana"), blank=True)
+    internal_supervision = models.TextField(_("pengawasan internal"), blank=True)
+    staff_count = models.CharField(_("jumlah pelaksana"), max_length=120, blank=True)
+    service_guarantee = models.TextField(_("jaminan pelayanan"), blank=True)
+    safety_guarantee = models.TextField(_("jaminan keamanan dan keselamatan"), blank=True)
+    performance_evaluation = models.TextField(_("evaluasi kinerja pelaksana"), blank=True)
+    last_reviewed = models.DateField(_("terakhir ditinjau"), null=True, blank=True)
     queue_prefix = models.CharField(
         _("awalan nomor antrian"),
         max_length=3,
@@ -163,6 +209,10 @@ class Service(models.Model):
     is_bookable = models.BooleanField(_("bisa reservasi daring"), default=False)
     is_active = models.BooleanField(_("aktif"), default=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    view_count = models.PositiveIntegerField(_("dilihat"), default=0, editable=False)
+    # Maintained by services.services.services_reindex from the service and its children.
+    search_text = models.TextField(default="", editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ScopedManager(agency="agency")
 
@@ -177,6 +227,146 @@ class Service(models.Model):
                 name="service_queue_prefix_letters",
             ),
         ]
+        indexes = [GinIndex(fields=["search_vector"], name="service_search_gin")]
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"/layanan/{self.agency.slug}/{self.slug}/"
+
+    @property
+    def is_free(self) -> bool:
+        return self.fee == 0
+
+    @property
+    def complaint_channel_list(self) -> list[str]:
+        return [line.strip() for line in self.complaint_channels.splitlines() if line.strip()]
+
+    @property
+    def reference(self) -> str:
+        """The "<agency>/<service>" form used by the queue and booking pages and the API."""
+        return f"{self.agency.slug}/{self.slug}"
+
+
+class ServiceChild(models.Model):
+    """An ordered line of a service's standard, scoped through its service's agency."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, verbose_name=_("layanan"))
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    objects = ScopedManager(agency="service__agency")
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "id"]
+
+
+class ServiceRequirement(ServiceChild):
+    """One item of persyaratan: what the citizen brings."""
+
+    text = models.CharField(_("persyaratan"), max_length=300)
+    bring_original = models.BooleanField(_("bawa asli"), default=False)
+    copies = models.PositiveSmallIntegerField(
+        _("fotokopi (lembar)"), null=True, blank=True, help_text=_("Kosongkan bila tidak perlu.")
+    )
+    note = models.CharField(_("catatan"), max_length=300, blank=True)
+
+    class Meta(ServiceChild.Meta):
+        default_related_name = "requirements"
+        verbose_name = _("persyaratan")
+        verbose_name_plural = _("persyaratan")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(copies__isnull=True) | models.Q(copies__gte=1),
+                name="requirement_copies_positive",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ServiceStep(ServiceChild):
+    """One step of sistem, mekanisme dan prosedur."""
+
+    text = models.CharField(_("langkah"), max_length=400)
+
+    class Meta(ServiceChild.Meta):
+        default_related_name = "steps"
+        verbose_name = _("langkah prosedur")
+        verbose_name_plural = _("sistem, mekanisme dan prosedur")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class LegalBasis(ServiceChild):
+    """One regulation of dasar hukum."""
+
+    title = models.CharField(_("peraturan"), max_length=400)
+    url = models.URLField(_("tautan"), blank=True)
+
+    class Meta(ServiceChild.Meta):
+        default_related_name = "legal_bases"
+        verbose_name = _("dasar hukum")
+        verbose_name_plural = _("dasar hukum")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ServicePledge(models.Model):
+    """The agency's Maklumat Pelayanan, published on its catalog page."""
+
+    agency = models.OneToOneField(
+        Agency, on_delete=models.CASCADE, related_name="pledge", verbose_name=_("instansi")
+    )
+    text = models.TextField(_("isi maklumat"))
+    signed_by = models.CharField(
+        _("ditandatangani oleh"), max_length=200, help_text=_("Nama dan jabatan pimpinan.")
+    )
+    signed_on = models.DateField(_("tanggal"), null=True, blank=True)
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        verbose_name = _("maklumat pelayanan")
+        verbose_name_plural = _("maklumat pelayanan")
+
+    def __str__(self) -> str:
+        return str(self.agency)
+
+
+class SearchSynonym(models.Model):
+    """A citizen's everyday word and the words the catalog uses for it (mall-wide)."""
+
+    term = models.CharField(
+        _("kata warga"), max_length=80, unique=True, help_text=_("Mis. akte, e-ktp, imb.")
+    )
+    expansion = models.CharField(
+        _("dicari sebagai"), max_length=200, help_text=_("Mis. akta, ktp-el, pbg.")
+    )
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("sinonim pencarian")
+        verbose_name_plural = _("sinonim pencarian")
+
+    def __str__(self) -> str:
+        return f"{self.term} → {self.expansion}"
+
+
+class SearchWord(models.Model):
+    """A word of the catalog's texts with its trigrams: the vocabulary for typo correction.
+    Derived data, rebuilt by services.services.search_vocabulary_rebuild."""
+
+    word = models.CharField(max_length=60, unique=True)
+    trigrams = ArrayField(models.CharField(max_length=3))
+    document_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [GinIndex(fields=["trigrams"], name="searchword_trigrams_gin")]
+
+    def __str__(self) -> str:
+        return self.word

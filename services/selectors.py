@@ -1,8 +1,17 @@
 """Reads shared by the pages and the API of agencies, locations and services."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django_scopes import scopes_disabled
 
-from services.models import Agency, Location
+from services.models import (
+    Agency,
+    LegalBasis,
+    Location,
+    Service,
+    ServiceRequirement,
+    ServiceStep,
+)
+from services.search import ParsedQuery, parse_query, search_services
 
 
 def public_agencies() -> QuerySet[Agency]:
@@ -17,3 +26,82 @@ def active_locations() -> QuerySet[Location]:
     return Location.objects.filter(is_active=True)
 
 
+def catalog_agencies() -> QuerySet[Agency]:
+    """Active agencies with the number of their active services, for the catalog grid."""
+    with scopes_disabled():
+        return (
+            Agency.objects.filter(is_active=True)
+            .annotate(service_count=Count("services", filter=Q(services__is_active=True)))
+            .order_by("order", "name")
+        )
+
+
+def public_services() -> QuerySet[Service]:
+    """Active services of active agencies, across agencies."""
+    with scopes_disabled():
+        return Service.objects.filter(is_active=True, agency__is_active=True).select_related(
+            "agency"
+        )
+
+
+def catalog_categories() -> list[dict]:
+    return list(
+        public_services()
+        .exclude(category="")
+        .values("category")
+        .annotate(count=Count("id"))
+        .order_by("category")
+    )
+
+
+def popular_services(*, limit: int = 8) -> QuerySet[Service]:
+    return public_services().order_by("-view_count", "agency__order", "order")[:limit]
+
+
+def catalog_agency(*, slug: str) -> Agency | None:
+    with scopes_disabled():
+        return (
+            Agency.objects.filter(slug=slug, is_active=True)
+            .select_related("pledge")
+            .prefetch_related("locations")
+            .first()
+        )
+
+
+def service_list(*, agency_slug: str = "", category: str = "") -> QuerySet[Service]:
+    services = public_services()
+    if agency_slug:
+        services = services.filter(agency__slug=agency_slug)
+    if category:
+        services = services.filter(category=category)
+    return services
+
+
+def service_search(
+    *, query: str, agency_slug: str = "", category: str = ""
+) -> tuple[ParsedQuery, QuerySet[Service]]:
+    """The services matching a citizen's query, best first; all of them when it's empty."""
+    parsed = parse_query(query)
+    services = service_list(agency_slug=agency_slug, category=category)
+    if parsed.is_empty:
+        return parsed, services
+    return parsed, search_services(services, parsed)
+
+
+def service_detail(*, agency_slug: str, service_slug: str) -> Service | None:
+    """One service with its whole standard, active or not (the view decides who may see an
+    inactive one)."""
+    with scopes_disabled():
+        return (
+            Service.objects.filter(
+                agency__slug=agency_slug, agency__is_active=True, slug=service_slug
+            )
+            .select_related("agency")
+            .prefetch_related(
+                Prefetch("requirements", queryset=ServiceRequirement.objects.all()),
+                Prefetch("steps", queryset=ServiceStep.objects.all()),
+                Prefetch("legal_bases", queryset=LegalBasis.objects.all()),
+                Prefetch("locations", queryset=Location.objects.all()),
+            )
+            .first()
+        )

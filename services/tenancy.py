@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.http import Http404
 
 from services.models import Agency
 from services.permissions import can_enter_agency, can_manage_agency
@@ -61,6 +62,14 @@ class AgencyScopedMixin:
 
 class AgencyScopedAdmin(AgencyScopedMixin, admin.ModelAdmin):
     """Base of every ModelAdmin registered on the agency admin sites."""
+
+    def get_object(self, request, object_id, from_field=None):
+        # Another agency's row is outside the scope: a plain 404, no "does not exist"
+        # redirect that would confirm or deny anything.
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404
+        return obj
 
     def get_list_display(self, request):
         return [field for field in super().get_list_display(request) if field != "agency"]

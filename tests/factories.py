@@ -1,7 +1,5 @@
 """factory_boy factories shared by the test suites of every app."""
 
-import datetime
-
 import factory
 from django.contrib.auth import get_user_model
 
@@ -22,6 +20,7 @@ class LocationFactory(factory.django.DjangoModelFactory):
 class AgencyFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Agency
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Instansi Uji {n}")
     short_name = factory.Sequence(lambda n: f"Uji{n}")
@@ -60,6 +59,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 class ServiceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Service
+        skip_postgeneration_save = True
 
     agency = factory.SubFactory(AgencyFactory)
     slug = factory.Sequence(lambda n: f"layanan-{n}")
@@ -72,6 +72,83 @@ class ServiceFactory(factory.django.DjangoModelFactory):
             self.locations.add(*extracted)
 
 
+class ServiceRequirementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "services.ServiceRequirement"
+
+    service = factory.SubFactory(ServiceFactory)
+    text = factory.Sequence(lambda n: f"Dokumen uji {n}")
+
+
+# UMKM showcase ------------------------------------------------------------------------------
+
+from umkm.models import Business, Category, Kecamatan, Product  # noqa: E402
+
+
+class BusinessFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Business
+
+    owner = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"UMKM Uji {n}")
+    slug = factory.Sequence(lambda n: f"umkm-uji-{n}")
+    category = Category.CAMILAN
+    kecamatan = Kecamatan.SANGATTA_UTARA
+    address = "Jl. Uji, Sangatta Utara"
+    whatsapp = factory.Sequence(lambda n: f"+628120000{n % 10000:04d}")
+    status = Business.Status.APPROVED
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    business = factory.SubFactory(BusinessFactory)
+    name = factory.Sequence(lambda n: f"Produk Uji {n}")
+    slug = factory.Sequence(lambda n: f"produk-uji-{n}")
+    price = 25000
+    unit = "bungkus 250 g"
+    category = Category.CAMILAN
+
+
+# Counter queueing ---------------------------------------------------------------------------
+from datetime import time  # noqa: E402
+
+from counters.models import AgencySchedule, Counter  # noqa: E402
+
+
+class CounterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Counter
+        skip_postgeneration_save = True
+
+    agency = factory.SubFactory(AgencyFactory)
+    location = factory.SubFactory(LocationFactory)
+    number = factory.Sequence(lambda n: n + 1)
+
+    @factory.post_generation
+    def services(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.services.add(*extracted)
+
+
+class AgencyScheduleFactory(factory.django.DjangoModelFactory):
+    """Around the clock by default: tests choose their own hours where hours matter."""
+
+    class Meta:
+        model = AgencySchedule
+
+    agency = factory.SubFactory(AgencyFactory)
+    location = factory.SubFactory(LocationFactory)
+    weekday = 0
+    opens_at = time(0, 0)
+    closes_at = time(23, 59, 59)
+
+
+# Booking (reservasi) ------------------------------------------------------------------------
+from datetime import date  # noqa: E402
+
+
 class BookingScheduleFactory(factory.django.DjangoModelFactory):
     """Mon–Fri 08.00–12.00, 30-minute slots of 3 seats, bookable two weeks ahead."""
 
@@ -82,8 +159,8 @@ class BookingScheduleFactory(factory.django.DjangoModelFactory):
     agency = factory.SelfAttribute("service.agency")
     location = factory.SubFactory(LocationFactory)
     weekdays = factory.LazyFunction(lambda: [0, 1, 2, 3, 4])
-    opens_at = datetime.time(8, 0)
-    closes_at = datetime.time(12, 0)
+    opens_at = time(8, 0)
+    closes_at = time(12, 0)
     slot_minutes = 30
     capacity = 3
     days_ahead = 14
@@ -95,5 +172,5 @@ class BookingClosureFactory(factory.django.DjangoModelFactory):
         model = "counters.BookingClosure"
 
     agency = factory.SubFactory(AgencyFactory)
-    date = factory.LazyFunction(datetime.date.today)
+    date = factory.LazyFunction(date.today)
     reason = "Cuti bersama"

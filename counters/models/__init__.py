@@ -1,5 +1,32 @@
-"""Data of the counters app: the queue engine and bookings (reservasi)."""
+"""Data of the counters app; each area of the app keeps its models in its own module."""
 
 from counters.models.booking import Booking, BookingClosure, BookingSchedule, BookingSlot
+from counters.models.queue import (
+    AgencySchedule,
+    BoardSetting,
+    Counter,
+    CounterPause,
+    DailyIssueCount,
+    DailyQuota,
+    Priority,
+    Ticket,
+    TicketEvent,
+    TicketSequence,
+)
 
-__all__ = ["Booking", "BookingClosure", "BookingSchedule", "BookingSlot"]
+__all__ = [
+    "Booking",
+    "BookingClosure",
+    "BookingSchedule",
+    "BookingSlot",
+    "AgencySchedule",
+    "BoardSetting",
+    "Counter",
+    "CounterPause",
+    "DailyIssueCount",
+    "DailyQuota",
+    "Priority",
+    "Ticket",
+    "TicketEvent",
+    "TicketSequence",
+]

@@ -205,6 +205,14 @@ class Booking(models.Model):
     cancelled_at = models.DateTimeField(_("dibatalkan"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("check-in"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("pengingat terkirim"), null=True, blank=True)
+    ticket = models.OneToOneField(
+        "counters.Ticket",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="booking",
+        verbose_name=_("tiket antrian"),
+    )
 
     objects = ScopedManager(agency="agency")
 

@@ -1,1 +1,1 @@
-"""Reads of the counters app shared by its pages and API."""
+"""Reads of the counters app, one module per area."""

@@ -1,1 +1,1 @@
-"""Pages of the counters app."""
+"""Pages of the counters app: kiosk, ticket status, console, display board, booking."""

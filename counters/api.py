@@ -1,0 +1,301 @@
+"""API of the queue: tickets and their actions, counters, call-next and the boards feed."""
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django_scopes import scope, scopes_disabled
+from ninja import Router, Schema
+
+from counters import services as queue
+from counters.kiosk import may_issue_tickets
+from counters.models import Counter, CounterPause, Priority, Ticket
+from counters.selectors.board import board_state
+from counters.selectors.counters import staff_counters
+from counters.selectors.tickets import ticket_by_code, ticket_position
+from services.api_auth import kiosk_location, token_or_session
+from services.errors import DomainError
+from services.models import Location, Service
+from services.permissions import can_operate
+
+router = Router(tags=["antrian"])
+
+
+class TicketOut(Schema):
+    code: str
+    number: str
+    status: str
+    status_label: str
+    service: str
+    service_name: str
+    agency: str
+    location: str
+    priority: str | None
+    issued_at: datetime
+    called_at: datetime | None
+    ahead: int
+    estimated_wait_minutes: int | None
+    counter: int | None
+    counter_name: str | None
+
+
+def ticket_out(ticket: Ticket) -> dict:
+    position = ticket_position(ticket)
+    return {
+        "code": ticket.code,
+        "number": ticket.display_number,
+        "status": ticket.status,
+        "status_label": ticket.get_status_display(),
+        "service": f"{ticket.agency.slug}/{ticket.service.slug}",
+        "service_name": ticket.service.name,
+        "agency": ticket.agency.short_name,
+        "location": ticket.location.slug,
+        "priority": ticket.priority or None,
+        "issued_at": ticket.issued_at,
+        "called_at": ticket.called_at,
+        "ahead": position.ahead,
+        "estimated_wait_minutes": position.estimated_wait_minutes,
+        "counter": ticket.counter.number if ticket.counter else None,
+        "counter_name": ticket.counter.name if ticket.counter else None,
+    }
+
+
+class TicketIn(Schema):
+    service: str
+    location: str
+    priority: Priority | None = None
+
+
+def service_by_path(path: str) -> Service:
+    """ "dukcapil/ktp-el" -> the active service, across agencies (a public identifier)."""
+    agency_slug, _sep, slug = path.partition("/")
+    with scopes_disabled():
+        service = (
+            Service.objects.select_related("agency")
+            .filter(agency__slug=agency_slug, slug=slug, is_active=True, agency__is_active=True)
+            .first()
+        )
+    if service is None:
+        raise Http404
+    return service
+
+
+@router.post("/tickets", response={201: TicketOut}, auth=token_or_session)
+def ticket_create(request, payload: TicketIn):
+    """Kiosk token of that location, or staff of the service's agency."""
+    location = get_object_or_404(Location, slug=payload.location, is_active=True)
+    service = service_by_path(payload.service)
+    kiosk = kiosk_location(request)
+    if kiosk is not None and kiosk != location:
+        raise PermissionDenied(_("Token kios ini untuk lokasi lain."))
+    if kiosk is None and not may_issue_tickets(request, service.agency):
+        raise PermissionDenied(_("Hanya kios atau petugas yang dapat mengambilkan antrian."))
+    ticket = queue.ticket_issue(
+        service=service,
+        location=location,
+        priority=payload.priority,
+        source=Ticket.Source.KIOSK if kiosk else Ticket.Source.STAFF,
+        issued_by=request.user,
+    )
+    return 201, ticket_out(ticket)
+
+
+@router.get("/tickets/{code}", response=TicketOut)
+def ticket_detail(request, code: str):
+    ticket = ticket_by_code(code)
+    if ticket is None:
+        raise Http404
+    return ticket_out(ticket)
+
+
+class CounterOut(Schema):
+    id: int
+    number: int
+    name: str
+    agency: str
+    location: str
+    is_open: bool
+    paused: bool
+    operator: str | None
+    services: list[str]
+
+
+def counter_out(counter: Counter) -> dict:
+    return {
+        "id": counter.pk,
+        "number": counter.number,
+        "name": counter.name,
+        "agency": counter.agency.slug,
+        "location": counter.location.slug,
+        "is_open": counter.is_open,
+        "paused": bool(counter.open_pauses),
+        "operator": counter.operator.username if counter.operator else None,
+        "services": [f"{counter.agency.slug}/{service.slug}" for service in counter.services.all()],
+    }
+
+
+@router.get("/counters", response=list[CounterOut], auth=token_or_session)
+def counter_list(request, location: str | None = None, agency: str | None = None):
+    """The counters of the agencies the signed-in staff member works for."""
+    return [
+        counter_out(counter)
+        for counter in staff_counters(request.user, location=location, agency=agency)
+    ]
+
+
+def operated_counter(request, counter_id: int) -> Counter:
+    """The counter, if the user works for its agency; another agency's is a 404."""
+    with scopes_disabled():
+        counter = Counter.objects.select_related("agency", "location").filter(pk=counter_id).first()
+    if counter is None or not can_operate(request.user, counter.agency):
+        raise Http404
+    return counter
+
+
+@router.post(
+    "/counters/{counter_id}/call-next", response={200: TicketOut, 204: None}, auth=token_or_session
+)
+def counter_call_next(request, counter_id: int):
+    counter = operated_counter(request, counter_id)
+    with scope(agency=counter.agency):
+        ticket = queue.ticket_call_next(counter=counter, operator=request.user)
+        if ticket is None:
+            return 204, None
+        return 200, ticket_out(ticket)
+
+
+class PauseIn(Schema):
+    reason: CounterPause.Reason
+    note: str = ""
+
+
+@router.post("/counters/{counter_id}/pause", response=CounterOut, auth=token_or_session)
+def counter_pause(request, counter_id: int, payload: PauseIn):
+    counter = operated_counter(request, counter_id)
+    with scope(agency=counter.agency):
+        queue.counter_pause(
+            counter=counter, operator=request.user, reason=payload.reason, note=payload.note
+        )
+    return counter_out(staff_counters(request.user, pk=counter.pk)[0])
+
+
+COUNTER_ACTIONS = {
+    "open": queue.counter_open,
+    "close": queue.counter_close,
+    "resume": queue.counter_resume,
+}
+
+
+@router.post("/counters/{counter_id}/{action}", response=CounterOut, auth=token_or_session)
+def counter_action(request, counter_id: int, action: str):
+    """open, close or resume."""
+    counter = operated_counter(request, counter_id)
+    if action not in COUNTER_ACTIONS:
+        raise Http404
+    with scope(agency=counter.agency):
+        COUNTER_ACTIONS[action](counter=counter, operator=request.user)
+    return counter_out(staff_counters(request.user, pk=counter.pk)[0])
+
+
+def queue_error(message: str) -> DomainError:
+    return DomainError(message, code="invalid", status=422)
+
+
+class TicketActionIn(Schema):
+    service: str | None = None
+    counter: int | None = None
+    reason: str = ""
+
+
+TICKET_ACTIONS = {
+    "recall": queue.ticket_recall,
+    "start": queue.ticket_start,
+    "finish": queue.ticket_finish,
+    "no-show": queue.ticket_no_show,
+    "send-back": queue.ticket_send_back,
+}
+
+
+@router.post("/tickets/{code}/{action}", response=TicketOut, auth=token_or_session)
+def ticket_action(request, code: str, action: str, payload: TicketActionIn | None = None):
+    """recall, start, finish, no-show, send-back, cancel {"reason"},
+    transfer {"service": "agency/slug"}, call {"counter": id, "reason"} (out of order)."""
+    payload = payload or TicketActionIn()
+    ticket = ticket_by_code(code)
+    if ticket is None or not can_operate(request.user, ticket.agency):
+        raise Http404
+    with scope(agency=ticket.agency):
+        if action in TICKET_ACTIONS:
+            ticket = TICKET_ACTIONS[action](ticket=ticket, operator=request.user)
+        elif action == "cancel":
+            ticket = queue.ticket_cancel(ticket=ticket, actor=request.user, reason=payload.reason)
+        elif action == "transfer":
+            if not payload.service:
+                raise queue_error(_("Pilih layanan tujuan."))
+            target = service_by_path(payload.service)
+            ticket = queue.ticket_transfer(ticket=ticket, operator=request.user, service=target)
+        elif action == "call":
+            if payload.counter is None:
+                raise queue_error(_("Pilih loket."))
+            counter = operated_counter(request, payload.counter)
+            ticket = queue.ticket_call(
+                ticket=ticket, counter=counter, operator=request.user, reason=payload.reason
+            )
+        else:
+            raise Http404
+    return ticket_out(ticket_by_code(ticket.code))
+
+
+class CallOut(Schema):
+    id: int
+    number: str
+    counter: int
+    counter_name: str
+    agency: str
+    recall: bool
+    at: str
+    speech: str
+
+
+class BoardCounterOut(Schema):
+    counter: int
+    counter_name: str
+    number: str
+    agency: str
+    status: str
+
+
+class BoardWaitingOut(Schema):
+    agency: str
+    waiting: int
+
+
+class BoardOut(Schema):
+    last_event_id: int
+    new_calls: list[CallOut]
+    recent_calls: list[CallOut]
+    counters: list[BoardCounterOut]
+    waiting: list[BoardWaitingOut]
+    running_text: str
+
+
+@router.get("/boards/{location}", response={200: BoardOut, 304: None})
+def board_feed(request, response: HttpResponse, location: str, after: int = 0):
+    """Polled every 1–2 s by every board: answered 304 while nothing changed (ETag)."""
+    place = get_object_or_404(Location, slug=location)
+    version, state = board_state(place)
+    etag = f'W/"{place.pk}-{version}-{after}"'
+    response["ETag"] = etag
+    response["Cache-Control"] = "no-cache"
+    if request.headers.get("If-None-Match") == etag:
+        return 304, None
+    return 200, {
+        "last_event_id": state["last_event_id"],
+        "new_calls": [call for call in reversed(state["calls"]) if call["id"] > after],
+        "recent_calls": state["calls"],
+        "counters": state["counters"],
+        "waiting": state["waiting"],
+        "running_text": state["running_text"],
+    }

@@ -1,0 +1,462 @@
+"""The queue engine's data: counters, opening schedules, quotas, tickets and their events."""
+
+import secrets
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from services.models import Agency, Location, Service
+
+
+class Counter(models.Model):
+    """A counter (loket) of one agency at one location, serving some of its services."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="counters", verbose_name=_("instansi")
+    )
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="counters", verbose_name=_("lokasi")
+    )
+    number = models.PositiveSmallIntegerField(
+        _("nomor loket"), help_text=_("Dipanggil di layar: “silakan menuju loket 3”.")
+    )
+    name = models.CharField(_("nama"), max_length=80, blank=True)
+    services = models.ManyToManyField(
+        Service, related_name="counters", blank=True, verbose_name=_("layanan yang dilayani")
+    )
+    is_open = models.BooleanField(_("buka"), default=False)
+    operator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="operated_counters",
+        verbose_name=_("petugas saat ini"),
+    )
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["location", "number"]
+        verbose_name = _("loket")
+        verbose_name_plural = _("loket")
+        constraints = [
+            models.UniqueConstraint(fields=["location", "number"], name="counter_unique_number"),
+            # An operator sits at one counter at a time.
+            models.UniqueConstraint(
+                fields=["operator"],
+                condition=Q(operator__isnull=False),
+                name="counter_one_per_operator",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        label = _("Loket %(number)d") % {"number": self.number}
+        return f"{label} — {self.name}" if self.name else str(label)
+
+
+class AgencySchedule(models.Model):
+    """The hours an agency serves at a location on one weekday; no row means absent."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Senin")
+        TUESDAY = 1, _("Selasa")
+        WEDNESDAY = 2, _("Rabu")
+        THURSDAY = 3, _("Kamis")
+        FRIDAY = 4, _("Jumat")
+        SATURDAY = 5, _("Sabtu")
+        SUNDAY = 6, _("Minggu")
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="schedules", verbose_name=_("instansi")
+    )
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="schedules", verbose_name=_("lokasi")
+    )
+    weekday = models.PositiveSmallIntegerField(_("hari"), choices=Weekday.choices)
+    opens_at = models.TimeField(_("jam buka"))
+    closes_at = models.TimeField(_("jam tutup"), help_text=_("Antrian tidak dibagikan lagi."))
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["location", "weekday", "opens_at"]
+        verbose_name = _("jadwal layanan")
+        verbose_name_plural = _("jadwal layanan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "location", "weekday"], name="schedule_unique_weekday"
+            ),
+            models.CheckConstraint(
+                condition=Q(opens_at__lt=models.F("closes_at")), name="schedule_opens_before_close"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_weekday_display()} {self.opens_at:%H.%M}–{self.closes_at:%H.%M} "
+            f"({self.location})"
+        )
+
+    def is_open_at(self, moment: time) -> bool:
+        return self.opens_at <= moment <= self.closes_at
+
+
+class DailyQuota(models.Model):
+    """At most `limit` tickets a day for one service at one location."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="daily_quotas", verbose_name=_("instansi")
+    )
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="daily_quotas", verbose_name=_("layanan")
+    )
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="daily_quotas", verbose_name=_("lokasi")
+    )
+    limit = models.PositiveIntegerField(_("kuota per hari"))
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        verbose_name = _("kuota harian")
+        verbose_name_plural = _("kuota harian")
+        constraints = [
+            models.UniqueConstraint(fields=["service", "location"], name="quota_unique_service"),
+            models.CheckConstraint(condition=Q(limit__gte=1), name="quota_limit_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service}: {self.limit}"
+
+
+class TicketSequence(models.Model):
+    """The last number given per location, prefix and local day (taken by one upsert)."""
+
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+")
+    prefix = models.CharField(max_length=3)
+    day = models.DateField()
+    last_number = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["location", "prefix", "day"], name="ticket_sequence_unique_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix} {self.day}: {self.last_number}"
+
+
+class DailyIssueCount(models.Model):
+    """Tickets issued per service, location and local day: what the daily quota counts."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    issued = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "location", "day"], name="daily_issue_count_unique_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.issued}"
+
+
+class Priority(models.TextChoices):
+    """Visitors served first (UU 25/2009 pasal 29)."""
+
+    LANSIA = "lansia", _("Lansia")
+    DISABILITAS = "disabilitas", _("Penyandang disabilitas")
+    IBU_HAMIL = "ibu_hamil", _("Ibu hamil atau menyusui")
+    ANAK = "anak", _("Anak-anak")
+
+
+def new_ticket_code() -> str:
+    return secrets.token_urlsafe(12)
+
+
+class Ticket(models.Model):
+    """A queue ticket; its number is unique per location, prefix and local day."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Menunggu")
+        CALLED = "called", _("Dipanggil")
+        SERVING = "serving", _("Sedang dilayani")
+        DONE = "done", _("Selesai")
+        NO_SHOW = "no_show", _("Tidak hadir")
+        CANCELLED = "cancelled", _("Dibatalkan")
+        TRANSFERRED = "transferred", _("Dialihkan")
+
+    class Source(models.TextChoices):
+        KIOSK = "kiosk", _("Kios")
+        BOOKING = "booking", _("Reservasi")
+        STAFF = "staff", _("Petugas")
+
+    class QueueClass(models.IntegerChoices):
+        """The first part of the call order (then queued_at, then id)."""
+
+        PRIORITY = 0, _("Prioritas")
+        BOOKING = 1, _("Reservasi")
+        WALK_IN = 2, _("Datang langsung")
+
+    ACTIVE = (Status.CALLED, Status.SERVING)
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("instansi")
+    )
+    location = models.ForeignKey(
+        Location, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("lokasi")
+    )
+    service = models.ForeignKey(
+        Service, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("layanan")
+    )
+    day = models.DateField(_("tanggal (WITA)"))
+    prefix = models.CharField(_("awalan"), max_length=3)
+    number = models.PositiveIntegerField(_("nomor"))
+    code = models.CharField(_("kode"), max_length=20, default=new_ticket_code, editable=False)
+    priority = models.CharField(_("prioritas"), max_length=16, choices=Priority.choices, blank=True)
+    source = models.CharField(_("sumber"), max_length=16, choices=Source.choices)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.WAITING
+    )
+    queue_class = models.PositiveSmallIntegerField(_("kelas antrian"), choices=QueueClass.choices)
+    queued_at = models.DateTimeField(_("urutan antrian"))
+    booked_slot_start = models.DateTimeField(_("slot reservasi"), null=True, blank=True)
+    issued_at = models.DateTimeField(_("diambil"))
+    called_at = models.DateTimeField(_("dipanggil"), null=True, blank=True)
+    started_at = models.DateTimeField(_("mulai dilayani"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    recall_count = models.PositiveSmallIntegerField(_("panggilan ulang"), default=0)
+    counter = models.ForeignKey(
+        Counter,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tickets",
+        verbose_name=_("loket"),
+    )
+    operator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="served_tickets",
+        verbose_name=_("petugas"),
+    )
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="issued_tickets",
+        verbose_name=_("diambilkan oleh"),
+    )
+    transferred_from = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transferred_to",
+        verbose_name=_("dialihkan dari"),
+    )
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["-issued_at"]
+        verbose_name = _("tiket antrian")
+        verbose_name_plural = _("tiket antrian")
+        constraints = [
+            # A transferred visitor keeps number and code: the chain has one live ticket.
+            models.UniqueConstraint(
+                fields=["location", "day", "prefix", "number"],
+                condition=~Q(status="transferred"),
+                name="ticket_unique_number",
+            ),
+            models.UniqueConstraint(
+                fields=["code"], condition=~Q(status="transferred"), name="ticket_unique_code"
+            ),
+            models.UniqueConstraint(
+                fields=["operator"],
+                condition=Q(status__in=["called", "serving"]),
+                name="ticket_one_active_per_operator",
+            ),
+            models.UniqueConstraint(
+                fields=["counter"],
+                condition=Q(status__in=["called", "serving"]),
+                name="ticket_one_active_per_counter",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["location", "service", "queue_class", "queued_at", "id"],
+                condition=Q(status="waiting"),
+                name="ticket_waiting_order",
+            ),
+            models.Index(fields=["code"], name="ticket_code"),
+            models.Index(fields=["service", "location", "finished_at"], name="ticket_finished"),
+            models.Index(fields=["agency", "day"], name="ticket_agency_day"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_number
+
+    @property
+    def display_number(self) -> str:
+        return f"{self.prefix}-{self.number:03d}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
+
+    def _between(self, start: datetime | None, end: datetime | None) -> timedelta | None:
+        return end - start if start and end else None
+
+    @property
+    def waiting_time(self) -> timedelta | None:
+        return self._between(self.issued_at, self.called_at)
+
+    @property
+    def walking_time(self) -> timedelta | None:
+        return self._between(self.called_at, self.started_at)
+
+    @property
+    def service_time(self) -> timedelta | None:
+        return self._between(self.started_at, self.finished_at)
+
+    @property
+    def total_time(self) -> timedelta | None:
+        return self._between(self.issued_at, self.finished_at)
+
+
+class TicketEvent(models.Model):
+    """One change of a ticket: the audit trail and the display boards' feed."""
+
+    class Action(models.TextChoices):
+        ISSUED = "issued", _("Diambil")
+        CALLED = "called", _("Dipanggil")
+        RECALLED = "recalled", _("Dipanggil ulang")
+        STARTED = "started", _("Mulai dilayani")
+        FINISHED = "finished", _("Selesai")
+        NO_SHOW = "no_show", _("Tidak hadir")
+        SENT_BACK = "sent_back", _("Dikembalikan ke antrian")
+        TRANSFERRED = "transferred", _("Dialihkan")
+        CANCELLED = "cancelled", _("Dibatalkan")
+
+    CALLS = (Action.CALLED, Action.RECALLED)
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="ticket_events", verbose_name=_("instansi")
+    )
+    location = models.ForeignKey(
+        Location, on_delete=models.PROTECT, related_name="ticket_events", verbose_name=_("lokasi")
+    )
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="events", verbose_name=_("tiket")
+    )
+    action = models.CharField(_("aksi"), max_length=16, choices=Action.choices)
+    from_status = models.CharField(
+        _("dari status"), max_length=16, choices=Ticket.Status.choices, blank=True
+    )
+    to_status = models.CharField(_("ke status"), max_length=16, choices=Ticket.Status.choices)
+    counter = models.ForeignKey(
+        Counter,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("loket"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ticket_events",
+        verbose_name=_("oleh"),
+    )
+    note = models.CharField(_("catatan"), max_length=255, blank=True)
+    at = models.DateTimeField(_("waktu"))
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("riwayat tiket")
+        verbose_name_plural = _("riwayat tiket")
+        indexes = [models.Index(fields=["location", "id"], name="ticket_event_feed")]
+
+    def __str__(self) -> str:
+        return f"{self.ticket} {self.get_action_display()}"
+
+
+class CounterPause(models.Model):
+    """A pause of an open counter (break, system down); pauses count in reports."""
+
+    class Reason(models.TextChoices):
+        BREAK = "break", _("Istirahat")
+        PRAYER = "prayer", _("Ibadah")
+        SYSTEM_DOWN = "system_down", _("Gangguan sistem")
+        OTHER = "other", _("Lainnya")
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="counter_pauses", verbose_name=_("instansi")
+    )
+    counter = models.ForeignKey(
+        Counter, on_delete=models.CASCADE, related_name="pauses", verbose_name=_("loket")
+    )
+    operator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="counter_pauses",
+        verbose_name=_("petugas"),
+    )
+    reason = models.CharField(_("alasan"), max_length=16, choices=Reason.choices)
+    note = models.CharField(_("keterangan"), max_length=255, blank=True)
+    started_at = models.DateTimeField(_("mulai"))
+    ended_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("jeda loket")
+        verbose_name_plural = _("jeda loket")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["counter"], condition=Q(ended_at__isnull=True), name="pause_one_open"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.counter}: {self.get_reason_display()}"
+
+
+class BoardSetting(models.Model):
+    """What mall admins set for a location's display boards."""
+
+    location = models.OneToOneField(
+        Location, on_delete=models.CASCADE, related_name="board_setting", verbose_name=_("lokasi")
+    )
+    running_text = models.TextField(
+        _("teks berjalan"), blank=True, help_text=_("Pengumuman yang berjalan di bawah layar.")
+    )
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("layar antrian")
+        verbose_name_plural = _("layar antrian")
+
+    def __str__(self) -> str:
+        return str(self.location)

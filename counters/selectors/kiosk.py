@@ -1,0 +1,99 @@
+"""What the kiosk offers: agencies and services at a location, open or closed and why."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
+
+from counters import clock
+from counters.models import DailyIssueCount, DailyQuota, Ticket
+from counters.selectors.schedule import closed_reason, schedules_on
+from services.models import Agency, Location, Service
+
+
+@dataclass(frozen=True)
+class Choice:
+    item: Agency | Service
+    closed_reason: str | None
+    waiting: int = 0
+
+
+def kiosk_agencies(*, location: Location, moment: datetime) -> list[Choice]:
+    """Active agencies with at least one active service offered at this location."""
+    present = schedules_on(location=location, moment=moment)
+    with scopes_disabled():
+        agencies = (
+            Agency.objects.filter(
+                is_active=True,
+                services__is_active=True,
+                services__locations=location,
+            )
+            .annotate(
+                waiting=Count(
+                    "tickets",
+                    filter=Q(
+                        tickets__status=Ticket.Status.WAITING,
+                        tickets__location=location,
+                        tickets__day=clock.local_day(moment),
+                    ),
+                    distinct=True,
+                )
+            )
+            .distinct()
+            .order_by("order", "name")
+        )
+        return [
+            Choice(
+                item=agency,
+                closed_reason=closed_reason(
+                    schedule=present.get(agency.pk), moment=moment, agency_name=agency.short_name
+                ),
+                waiting=agency.waiting,
+            )
+            for agency in agencies
+        ]
+
+
+def kiosk_services(*, location: Location, agency: Agency, moment: datetime) -> list[Choice]:
+    """The agency's services here; closed when the agency is, or when today's quota is full."""
+    reason = closed_reason(
+        schedule=schedules_on(location=location, moment=moment).get(agency.pk),
+        moment=moment,
+        agency_name=agency.short_name,
+    )
+    day = clock.local_day(moment)
+    with scopes_disabled():
+        services = list(
+            Service.objects.filter(agency=agency, is_active=True, locations=location).annotate(
+                waiting=Count(
+                    "tickets",
+                    filter=Q(
+                        tickets__status=Ticket.Status.WAITING,
+                        tickets__location=location,
+                        tickets__day=day,
+                    ),
+                )
+            )
+        )
+        limits = dict(
+            DailyQuota.objects.filter(location=location, service__in=services).values_list(
+                "service_id", "limit"
+            )
+        )
+    issued = dict(
+        DailyIssueCount.objects.filter(
+            location=location, day=day, service_id__in=list(limits)
+        ).values_list("service_id", "issued")
+    )
+    full = _("Kuota hari ini sudah habis.")
+    return [
+        Choice(
+            item=service,
+            closed_reason=reason
+            or (full if issued.get(service.pk, 0) >= limits.get(service.pk, 10**9) else None),
+            waiting=service.waiting,
+        )
+        for service in services
+    ]

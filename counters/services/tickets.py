@@ -1,0 +1,410 @@
+"""The ticket life cycle: issue, call, serve, finish, skip, send back, transfer, cancel."""
+
+from datetime import datetime
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django_scopes import scope
+
+from counters import clock
+from counters.errors import (
+    CounterUnavailable,
+    InvalidTransition,
+    NotYourTicket,
+    QuotaFull,
+    ServiceClosed,
+)
+from counters.models import Counter, CounterPause, DailyQuota, Priority, Ticket, TicketEvent
+from counters.selectors.schedule import service_closed_reason
+from services.errors import DomainError
+from services.models import Location, Service
+
+Status = Ticket.Status
+Action = TicketEvent.Action
+# A field value meaning "the moment of this transition".
+NOW = object()
+
+# One statement, one round trip: bump the service's daily tally (refused by the WHERE when the
+# quota is reached) and the location/prefix/day sequence. ON CONFLICT DO UPDATE keeps both rows
+# locked until commit, so parallel kiosks queue up here: the quota can't be exceeded and
+# numbers are consecutive. The tally is always locked before the sequence (no deadlock).
+TAKE_NUMBER_SQL = """
+WITH tally AS (
+    INSERT INTO counters_dailyissuecount AS c (service_id, location_id, day, issued)
+    VALUES (%(service)s, %(location)s, %(day)s, 1)
+    ON CONFLICT (service_id, location_id, day) DO UPDATE SET issued = c.issued + 1
+    WHERE %(limit)s::integer IS NULL OR c.issued < %(limit)s::integer
+    RETURNING issued
+), sequence AS (
+    INSERT INTO counters_ticketsequence AS s (location_id, prefix, day, last_number)
+    VALUES (%(location)s, %(prefix)s, %(day)s, 1)
+    ON CONFLICT (location_id, prefix, day) DO UPDATE SET last_number = s.last_number + 1
+    RETURNING last_number
+)
+SELECT (SELECT issued FROM tally), (SELECT last_number FROM sequence)
+"""
+
+
+def _record(
+    *,
+    ticket: Ticket,
+    action: str,
+    from_status: str,
+    actor=None,
+    counter: Counter | None = None,
+    note: str = "",
+    at: datetime,
+) -> TicketEvent:
+    return TicketEvent.objects.create(
+        agency_id=ticket.agency_id,
+        location_id=ticket.location_id,
+        ticket=ticket,
+        action=action,
+        from_status=from_status,
+        to_status=ticket.status,
+        counter=counter,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        note=note[:255],
+        at=at,
+    )
+
+
+def _queue_class(*, priority: str, source: str) -> int:
+    if priority:
+        return Ticket.QueueClass.PRIORITY
+    if source == Ticket.Source.BOOKING:
+        return Ticket.QueueClass.BOOKING
+    return Ticket.QueueClass.WALK_IN
+
+
+def ticket_issue(
+    *,
+    service: Service,
+    location: Location,
+    priority: str | None = None,
+    source: str = Ticket.Source.KIOSK,
+    issued_by=None,
+    booked_slot_start: datetime | None = None,
+) -> Ticket:
+    """A new waiting ticket with the next number of the day; refused when closed or full."""
+    priority = priority or ""
+    if priority and priority not in Priority.values:
+        raise DomainError(_("Kategori prioritas tidak dikenal."), code="invalid", status=422)
+    if source == Ticket.Source.BOOKING and booked_slot_start is None:
+        raise DomainError(_("Tiket reservasi perlu jam slotnya."), code="invalid", status=422)
+    now = clock.now()
+    reason = service_closed_reason(service=service, location=location, moment=now)
+    if reason:
+        raise ServiceClosed(reason)
+    day = clock.local_day(now)
+    with scope(agency=service.agency), transaction.atomic():
+        limit = (
+            DailyQuota.objects.filter(service=service, location=location)
+            .values_list("limit", flat=True)
+            .first()
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                TAKE_NUMBER_SQL,
+                {
+                    "service": service.pk,
+                    "location": location.pk,
+                    "day": day,
+                    "limit": limit,
+                    "prefix": service.queue_prefix,
+                },
+            )
+            issued, number = cursor.fetchone()
+        if issued is None:
+            raise QuotaFull(
+                _("Kuota %(service)s hari ini (%(limit)d antrian) sudah habis.")
+                % {"service": service.name, "limit": limit}
+            )
+        queue_class = _queue_class(priority=priority, source=source)
+        ticket = Ticket.objects.create(
+            agency_id=service.agency_id,
+            location=location,
+            service=service,
+            day=day,
+            prefix=service.queue_prefix,
+            number=number,
+            priority=priority,
+            source=source,
+            queue_class=queue_class,
+            queued_at=booked_slot_start if queue_class == Ticket.QueueClass.BOOKING else now,
+            booked_slot_start=booked_slot_start,
+            issued_at=now,
+            issued_by=issued_by if issued_by is not None and issued_by.is_authenticated else None,
+        )
+        _record(ticket=ticket, action=Action.ISSUED, from_status="", actor=issued_by, at=now)
+    return ticket
+
+
+def _lock_ticket(ticket: Ticket) -> Ticket:
+    """The ticket row, locked so that two actions on it (two clicks, two operators) run one
+    after the other and the second sees the first's result. Another agency's: not found."""
+    locked = Ticket.objects.select_for_update(of=("self",)).filter(pk=ticket.pk).first()
+    if locked is None:
+        raise DomainError(_("Tiket tidak ditemukan."), code="not_found", status=404)
+    return locked
+
+
+def _refuse(ticket: Ticket, verb: str) -> InvalidTransition:
+    return InvalidTransition(
+        _("Tiket %(number)s berstatus “%(status)s”, tidak bisa %(verb)s.")
+        % {"number": ticket.display_number, "status": ticket.get_status_display(), "verb": verb}
+    )
+
+
+def _change(
+    *,
+    ticket: Ticket,
+    allowed: tuple[str, ...],
+    verb: str,
+    action: str,
+    to: str,
+    actor,
+    own: bool = True,
+    note: str = "",
+    **fields,
+) -> Ticket:
+    """Lock, check the transition (and that the actor holds the ticket), apply, record."""
+    now = clock.now()
+    with transaction.atomic():
+        locked = _lock_ticket(ticket)
+        if locked.status not in allowed:
+            raise _refuse(locked, verb)
+        if own and locked.operator_id != actor.pk:
+            raise NotYourTicket(_("Tiket ini sedang ditangani petugas lain."))
+        from_status = locked.status
+        locked.status = to
+        for name, value in fields.items():
+            setattr(locked, name, now if value is NOW else value)
+        locked.save(update_fields=["status", *fields])
+        _record(
+            ticket=locked,
+            action=action,
+            from_status=from_status,
+            actor=actor,
+            counter=locked.counter,
+            note=note,
+            at=now,
+        )
+    return locked
+
+
+def _lock_counter(*, counter: Counter, operator) -> Counter:
+    """The counter row, locked so that one counter's calls (double clicks, two tabs) run one
+    at a time; checked to be open, worked by this operator, not paused and free."""
+    locked = Counter.objects.select_for_update().filter(pk=counter.pk).first()
+    if locked is None:
+        raise DomainError(_("Loket tidak ditemukan."), code="not_found", status=404)
+    if not locked.is_open or locked.operator_id != operator.pk:
+        raise CounterUnavailable(_("Buka loket ini dulu sebelum memanggil."))
+    if CounterPause.objects.filter(counter=locked, ended_at__isnull=True).exists():
+        raise CounterUnavailable(_("Loket sedang jeda. Lanjutkan dulu sebelum memanggil."))
+    if Ticket.objects.filter(
+        Q(counter=locked) | Q(operator=operator), status__in=Ticket.ACTIVE
+    ).exists():
+        raise CounterUnavailable(_("Selesaikan tiket yang sedang dipanggil atau dilayani dulu."))
+    return locked
+
+
+def _mark_called(
+    *, ticket: Ticket, counter: Counter, operator, now: datetime, note: str = ""
+) -> Ticket:
+    ticket.status = Status.CALLED
+    ticket.counter = counter
+    ticket.operator = operator
+    ticket.called_at = now
+    try:
+        # The partial unique constraints (one active ticket per operator and per counter)
+        # are the last guard, e.g. for an operator's ticket in another agency's counter.
+        with transaction.atomic():
+            ticket.save(update_fields=["status", "counter", "operator", "called_at"])
+    except IntegrityError as error:
+        raise CounterUnavailable(
+            _("Selesaikan tiket yang sedang dipanggil atau dilayani dulu.")
+        ) from error
+    _record(
+        ticket=ticket,
+        action=Action.CALLED,
+        from_status=Status.WAITING,
+        actor=operator,
+        counter=counter,
+        note=note,
+        at=now,
+    )
+    return ticket
+
+
+def ticket_call_next(*, counter: Counter, operator) -> Ticket | None:
+    """Call the first waiting ticket of the counter's services: priority visitors, then
+    checked-in bookings, then arrival order. None when nobody waits."""
+    now = clock.now()
+    with transaction.atomic():
+        counter = _lock_counter(counter=counter, operator=operator)
+        served = Counter.services.through.objects.filter(counter_id=counter.pk).values("service_id")
+        # SKIP LOCKED: a ticket another counter is calling right now is passed over, so two
+        # counters never get the same ticket and neither waits for the other.
+        ticket = (
+            Ticket.objects.filter(
+                status=Status.WAITING,
+                location_id=counter.location_id,
+                day=clock.local_day(now),
+                service_id__in=served,
+            )
+            .order_by("queue_class", "queued_at", "id")
+            .select_for_update(skip_locked=True, of=("self",))
+            .first()
+        )
+        if ticket is None:
+            return None
+        return _mark_called(ticket=ticket, counter=counter, operator=operator, now=now)
+
+
+def ticket_call(*, ticket: Ticket, counter: Counter, operator, reason: str) -> Ticket:
+    """Call one specific waiting ticket out of order; the reason goes in the audit trail."""
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(_("Tulis alasan memanggil tiket ini lebih dulu."), code="invalid")
+    now = clock.now()
+    with transaction.atomic():
+        counter = _lock_counter(counter=counter, operator=operator)
+        locked = _lock_ticket(ticket)
+        if locked.status != Status.WAITING:
+            raise _refuse(locked, _("dipanggil"))
+        serves = counter.services.filter(pk=locked.service_id).exists()
+        if locked.location_id != counter.location_id or not serves:
+            raise CounterUnavailable(_("Loket ini tidak melayani tiket tersebut."))
+        return _mark_called(ticket=locked, counter=counter, operator=operator, now=now, note=reason)
+
+
+def ticket_recall(*, ticket: Ticket, operator) -> Ticket:
+    with transaction.atomic():
+        locked = _lock_ticket(ticket)
+        return _change(
+            ticket=locked,
+            allowed=(Status.CALLED,),
+            verb=_("dipanggil ulang"),
+            action=Action.RECALLED,
+            to=Status.CALLED,
+            actor=operator,
+            recall_count=locked.recall_count + 1,
+        )
+
+
+def ticket_start(*, ticket: Ticket, operator) -> Ticket:
+    return _change(
+        ticket=ticket,
+        allowed=(Status.CALLED,),
+        verb=_("mulai dilayani"),
+        action=Action.STARTED,
+        to=Status.SERVING,
+        actor=operator,
+        started_at=NOW,
+    )
+
+
+def ticket_finish(*, ticket: Ticket, operator) -> Ticket:
+    return _change(
+        ticket=ticket,
+        allowed=(Status.SERVING,),
+        verb=_("diselesaikan"),
+        action=Action.FINISHED,
+        to=Status.DONE,
+        actor=operator,
+        finished_at=NOW,
+    )
+
+
+def ticket_no_show(*, ticket: Ticket, operator) -> Ticket:
+    return _change(
+        ticket=ticket,
+        allowed=(Status.CALLED,),
+        verb=_("ditandai tidak hadir"),
+        action=Action.NO_SHOW,
+        to=Status.NO_SHOW,
+        actor=operator,
+        finished_at=NOW,
+    )
+
+
+def ticket_send_back(*, ticket: Ticket, operator) -> Ticket:
+    """The called visitor is not ready: back to the end of the waiting line."""
+    return _change(
+        ticket=ticket,
+        allowed=(Status.CALLED,),
+        verb=_("dikembalikan ke antrian"),
+        action=Action.SENT_BACK,
+        to=Status.WAITING,
+        actor=operator,
+        counter=None,
+        operator=None,
+        called_at=None,
+        queued_at=NOW,
+    )
+
+
+def ticket_cancel(*, ticket: Ticket, actor, reason: str = "") -> Ticket:
+    """Any staff member of the ticket's agency may cancel a waiting or called ticket."""
+    return _change(
+        ticket=ticket,
+        allowed=(Status.WAITING, Status.CALLED),
+        verb=_("dibatalkan"),
+        action=Action.CANCELLED,
+        to=Status.CANCELLED,
+        actor=actor,
+        own=False,
+        note=reason.strip(),
+        finished_at=NOW,
+    )
+
+
+def ticket_transfer(*, ticket: Ticket, operator, service: Service) -> Ticket:
+    """The visitor keeps number and code and joins the end of the target service's queue
+    (of any agency); this ticket ends as transferred. Returns the new waiting ticket."""
+    now = clock.now()
+    reason = service_closed_reason(service=service, location=ticket.location, moment=now)
+    if reason:
+        raise ServiceClosed(reason)
+    if service.pk == ticket.service_id:
+        raise DomainError(_("Pilih layanan lain untuk pengalihan."), code="invalid")
+    with transaction.atomic():
+        old = _change(
+            ticket=ticket,
+            allowed=(Status.SERVING,),
+            verb=_("dialihkan"),
+            action=Action.TRANSFERRED,
+            to=Status.TRANSFERRED,
+            actor=operator,
+            note=_("Ke %(service)s") % {"service": service.name},
+            finished_at=NOW,
+        )
+        new = Ticket.objects.create(
+            agency_id=service.agency_id,
+            location_id=old.location_id,
+            service=service,
+            day=old.day,
+            prefix=old.prefix,
+            number=old.number,
+            code=old.code,
+            priority=old.priority,
+            source=old.source,
+            queue_class=old.queue_class,
+            queued_at=now,
+            booked_slot_start=old.booked_slot_start,
+            issued_at=now,
+            issued_by=operator,
+            transferred_from=old,
+        )
+        _record(
+            ticket=new,
+            action=Action.TRANSFERRED,
+            from_status="",
+            actor=operator,
+            note=_("Dari %(service)s") % {"service": old.service.name},
+            at=now,
+        )
+    return new

@@ -1,0 +1,204 @@
+"""Indonesian catalog search: query parsing, synonyms, typo correction and ranking.
+
+PostgreSQL full-text search with the built-in `indonesian` configuration does the matching
+and ranking; each service's vector also holds unstemmed `simple` lexemes so that partial
+words match by prefix. Typos are corrected against a vocabulary of the catalog's own words
+(`SearchWord`), found through a GIN index on their trigrams and ranked by edit distance in
+Python. A search costs three queries: synonyms, vocabulary, results.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db.models import Case, F, IntegerField, QuerySet, Value, When
+from django.db.models.functions import Length
+
+from services.models import SearchSynonym, SearchWord
+
+MAX_QUERY_LENGTH = 100
+MAX_TERMS = 8
+MIN_PREFIX_LENGTH = 3
+MIN_TYPO_LENGTH = 4
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\u27e6", "\u27e7"
+
+# Filler words of everyday questions ("syarat bikin ktp", "cara urus akta") that say nothing
+# about which service is meant.
+FILLER_WORDS = frozenset(
+    [
+        "apa",
+        "apakah",
+        "bagaimana",
+        "bikin",
+        "buat",
+        "cara",
+        "dan",
+        "dengan",
+        "di",
+        "gimana",
+        "hendak",
+        "ingin",
+        "ke",
+        "mau",
+        "mengurus",
+        "saya",
+        "syarat",
+        "syaratnya",
+        "persyaratan",
+        "untuk",
+        "urus",
+        "yang",
+    ]
+)
+
+
+def normalize(text: str) -> str:
+    """Lowercase ASCII words separated by single spaces; everything else is dropped."""
+    text = unicodedata.normalize("NFKD", text[:MAX_QUERY_LENGTH])
+    text = text.encode("ascii", "ignore").decode().lower()
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def trigrams(word: str) -> list[str]:
+    padded = f"^{word}$"
+    return sorted({padded[i : i + 3] for i in range(len(padded) - 2)})
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Damerau–Levenshtein (optimal string alignment): a swap of neighbours costs one."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, start=1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def max_typos(word: str) -> int:
+    return 1 if len(word) < 7 else 2
+
+
+@dataclass
+class ParsedQuery:
+    """The citizen's query turned into clauses; a service ranks higher the more clauses it
+    matches. `corrections` maps a misspelt word to the catalog word searched instead."""
+
+    text: str
+    clauses: list[SearchQuery] = field(default_factory=list)
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.clauses
+
+    @property
+    def corrected_text(self) -> str:
+        return " ".join(self.corrections.get(word, word) for word in self.text.split())
+
+
+def word_clause(word: str, *, prefix: bool) -> SearchQuery:
+    """The word as an Indonesian stem, or as the start of an unstemmed word."""
+    clause = SearchQuery(word, search_type="raw", config="indonesian")
+    if prefix and len(word) >= MIN_PREFIX_LENGTH:
+        clause = clause | SearchQuery(f"{word}:*", search_type="raw", config="simple")
+    return clause
+
+
+def phrase_clause(text: str) -> SearchQuery:
+    return SearchQuery(text, search_type="plain", config="indonesian")
+
+
+def apply_synonyms(text: str) -> tuple[list[SearchQuery], list[str]]:
+    """Clauses for the synonym terms found in the query, longest first, and the words left."""
+    clauses = []
+    remaining = f" {text} "
+    synonyms = sorted(
+        SearchSynonym.objects.values_list("term", "expansion"), key=lambda row: -len(row[0])
+    )
+    for term, expansion in synonyms:
+        needle = f" {normalize(term)} "
+        if needle.strip() and needle in remaining:
+            remaining = remaining.replace(needle, " ")
+            clauses.append(phrase_clause(expansion) | phrase_clause(term))
+    return clauses, remaining.split()
+
+
+def correct_words(words: list[str]) -> dict[str, str]:
+    """Typo corrections for words the catalog knows neither whole nor as a prefix; one
+    query over the vocabulary, candidates sharing a trigram, ranked by edit distance."""
+    typo_candidates = [word for word in words if len(word) >= MIN_TYPO_LENGTH]
+    if not typo_candidates:
+        return {}
+    grams = sorted({gram for word in typo_candidates for gram in trigrams(word)})
+    shortest = min(len(word) for word in typo_candidates)
+    vocabulary = list(
+        SearchWord.objects.alias(length=Length("word"))
+        .filter(trigrams__overlap=grams, length__gte=shortest - 2)
+        .values_list("word", "trigrams", "document_count")
+    )
+    corrections = {}
+    for word in typo_candidates:
+        if any(entry.startswith(word) for entry, _grams, _count in vocabulary):
+            continue
+        own = set(trigrams(word))
+        scored = [
+            (edit_distance(word, entry), -count, -len(own & set(entry_grams)), entry)
+            for entry, entry_grams, count in vocabulary
+            if abs(len(entry) - len(word)) <= max_typos(word)
+        ]
+        best = min(scored, default=None)
+        if best and best[0] <= max_typos(word):
+            corrections[word] = best[3]
+    return corrections
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    text = normalize(raw or "")
+    parsed = ParsedQuery(text=text)
+    if not text:
+        return parsed
+    clauses, words = apply_synonyms(text)
+    meaningful = [word for word in words if word not in FILLER_WORDS]
+    if not meaningful and not clauses:
+        meaningful = words
+    words = list(dict.fromkeys(meaningful))[:MAX_TERMS]
+    parsed.corrections = correct_words(words)
+    for word in words:
+        if word in parsed.corrections:
+            clauses.append(word_clause(parsed.corrections[word], prefix=False))
+        elif len(word) > 1 or word.isdigit():
+            clauses.append(word_clause(word, prefix=True))
+    parsed.clauses = clauses[:MAX_TERMS]
+    return parsed
+
+
+def search_services(services: QuerySet, parsed: ParsedQuery) -> QuerySet:
+    """Services matching at least one clause: most clauses matched first, then by rank
+    (name weighs more than summary, which weighs more than requirements and description)."""
+    combined = reduce(or_, parsed.clauses)
+    hits = reduce(
+        lambda total, clause: (
+            total + Case(When(search_vector=clause, then=Value(1)), default=Value(0))
+        ),
+        parsed.clauses,
+        Value(0, output_field=IntegerField()),
+    )
+    marks = {"start_sel": HIGHLIGHT_START, "stop_sel": HIGHLIGHT_STOP, "config": "indonesian"}
+    return (
+        services.filter(search_vector=combined)
+        .annotate(
+            hits=hits,
+            rank=SearchRank(F("search_vector"), combined),
+            name_highlight=SearchHeadline("name", combined, highlight_all=True, **marks),
+            summary_highlight=SearchHeadline("summary", combined, highlight_all=True, **marks),
+        )
+        .order_by("-hits", "-rank", "agency__order", "order", "name")
+    )

@@ -1,0 +1,81 @@
+"""Writes of the service catalog: search index upkeep and page-view counting."""
+
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.db.models import F, TextField, Value
+from django_scopes import scopes_disabled
+
+from services.models import SearchWord, Service
+
+SEARCH_CONFIGS = ("indonesian", "simple")
+
+
+def _weighted_texts(service: Service) -> dict[str, str]:
+    """The service's texts by search weight: A name, B summary, C requirements and
+    description, D procedure and legal bases."""
+    return {
+        "A": " ".join([service.name, service.keywords]),
+        "B": " ".join([service.summary, service.category, service.product]),
+        "C": " ".join([service.description, *(item.text for item in service.requirements.all())]),
+        "D": " ".join(
+            [
+                service.online_name,
+                *(step.text for step in service.steps.all()),
+                *(basis.title for basis in service.legal_bases.all()),
+            ]
+        ),
+    }
+
+
+def _search_vector(texts: dict[str, str]) -> SearchVector:
+    vectors = [
+        SearchVector(Value(text, output_field=TextField()), config=config, weight=weight)
+        for weight, text in texts.items()
+        for config in SEARCH_CONFIGS
+    ]
+    combined = vectors[0]
+    for vector in vectors[1:]:
+        combined = combined + vector
+    return combined
+
+
+def services_reindex(*, services: Iterable[Service]) -> None:
+    """Recompute the search vectors of these services (after they or their requirements,
+    steps or legal bases changed), then the typo vocabulary."""
+    with transaction.atomic(), scopes_disabled():
+        for service in services:
+            texts = _weighted_texts(service)
+            Service.objects.filter(pk=service.pk).update(
+                search_text=" ".join(texts.values()), search_vector=_search_vector(texts)
+            )
+        search_vocabulary_rebuild()
+
+
+def search_vocabulary_rebuild() -> None:
+    """The vocabulary of typo correction: every ASCII word of the catalog's texts with its
+    trigrams (the same padding as services.search.trigrams) and its document count."""
+    word_table = SearchWord._meta.db_table
+    service_table = Service._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Two rebuilds at once would insert the same words twice; readers are not blocked.
+        cursor.execute(f"LOCK TABLE {word_table} IN SHARE ROW EXCLUSIVE MODE")  # noqa: S608
+        cursor.execute(f"DELETE FROM {word_table}")  # noqa: S608
+        cursor.execute(
+            f"""
+            INSERT INTO {word_table} (word, trigrams, document_count)
+            SELECT word,
+                   ARRAY(SELECT DISTINCT substr('^' || word || '$', i, 3)
+                         FROM generate_series(1, char_length(word)) AS i),
+                   ndoc
+            FROM ts_stat('SELECT to_tsvector(''simple'', search_text) FROM {service_table}')
+            WHERE word ~ '^[a-z0-9]+$' AND char_length(word) BETWEEN 3 AND 60
+            """  # noqa: S608
+        )
+
+
+def service_record_view(*, service: Service) -> None:
+    """Count a visit of the public page; the most viewed services are shown first."""
+    with scopes_disabled():
+        Service.objects.filter(pk=service.pk).update(view_count=F("view_count") + 1)

@@ -1,0 +1,54 @@
+"""Public pages of the service catalog: the index with search, an agency, a service."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from services import selectors
+from services.permissions import can_enter_agency
+from services.search import MAX_QUERY_LENGTH
+from services.services import service_record_view
+
+PAGE_SIZE = 20
+
+
+def _param(request, name: str, max_length: int = MAX_QUERY_LENGTH) -> str:
+    return request.GET.get(name, "").replace("\x00", "")[:max_length].strip()
+
+
+def catalog_index(request):
+    query = _param(request, "q")
+    category = _param(request, "kategori", 80)
+    context = {"query": query, "category": category, "categories": selectors.catalog_categories()}
+    if query or category:
+        parsed, services = selectors.service_search(query=query, category=category)
+        context.update(
+            parsed=parsed,
+            page=Paginator(services, PAGE_SIZE).get_page(request.GET.get("halaman")),
+        )
+    else:
+        context.update(agencies=selectors.catalog_agencies(), popular=selectors.popular_services())
+    if request.htmx and request.htmx.target == "hasil-layanan":
+        return render(request, "services/_results.html", context)
+    return render(request, "services/index.html", context)
+
+
+def agency_page(request, agency_slug: str):
+    agency = selectors.catalog_agency(slug=agency_slug)
+    if agency is None:
+        raise Http404("Instansi tidak ditemukan")
+    services = selectors.service_list(agency_slug=agency.slug)
+    return render(request, "services/agency.html", {"agency": agency, "services": services})
+
+
+def service_page(request, agency_slug: str, service_slug: str):
+    service = selectors.service_detail(agency_slug=agency_slug, service_slug=service_slug)
+    if service is None:
+        raise Http404("Layanan tidak ditemukan")
+    # Staff of the agency preview a service before it is published.
+    is_preview = not service.is_active
+    if is_preview and not can_enter_agency(request.user, service.agency):
+        raise Http404("Layanan tidak ditemukan")
+    if not is_preview:
+        service_record_view(service=service)
+    return render(request, "services/service.html", {"service": service, "is_preview": is_preview})

@@ -1,0 +1,115 @@
+"""Real parallel transactions on PostgreSQL: numbers, calls, quota and racing actions."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection
+from django_scopes import scope, scopes_disabled
+
+from counters import services as queue
+from counters.errors import InvalidTransition, QuotaFull
+from counters.models import DailyQuota, Ticket, TicketEvent
+from tests.factories import CounterFactory, MembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run_parallel(count: int, work) -> list:
+    """Run work(i) in `count` threads released at the same instant; results or exceptions."""
+    barrier = threading.Barrier(count)
+
+    def worker(index):
+        try:
+            barrier.wait()
+            return work(index)
+        except Exception as error:  # noqa: BLE001 — the test inspects what each thread got
+            return error
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(worker, range(count)))
+
+
+def test_fifty_parallel_issues_get_fifty_distinct_consecutive_numbers(service_a, location):
+    results = run_parallel(
+        50, lambda _i: queue.ticket_issue(service=service_a, location=location).number
+    )
+    assert sorted(results) == list(range(1, 51))
+
+
+def test_parallel_call_next_on_several_counters_never_calls_a_ticket_twice(
+    agency_a, service_a, location
+):
+    for _ in range(30):
+        queue.ticket_issue(service=service_a, location=location)
+    counters = []
+    with scope(agency=agency_a):
+        for number in range(1, 9):
+            operator = UserFactory()
+            MembershipFactory(agency=agency_a, user=operator)
+            counter = CounterFactory(
+                agency=agency_a, location=location, number=number, services=[service_a]
+            )
+            counters.append((queue.counter_open(counter=counter, operator=operator), operator))
+
+    def work_counter(index):
+        counter, operator = counters[index]
+        called = []
+        with scope(agency=agency_a):
+            while True:
+                ticket = queue.ticket_call_next(counter=counter, operator=operator)
+                if ticket is None:
+                    return called
+                called.append(ticket.pk)
+                queue.ticket_start(ticket=ticket, operator=operator)
+                queue.ticket_finish(ticket=ticket, operator=operator)
+
+    results = run_parallel(len(counters), work_counter)
+    called = [pk for result in results for pk in result]
+    assert len(called) == 30 and len(set(called)) == 30
+    with scopes_disabled():
+        assert TicketEvent.objects.filter(action="called").count() == 30
+        assert set(Ticket.objects.values_list("status", flat=True)) == {"done"}
+
+
+def test_daily_quota_under_a_parallel_rush_issues_exactly_the_quota(service_a, location):
+    with scopes_disabled():
+        DailyQuota.objects.create(
+            agency=service_a.agency, service=service_a, location=location, limit=20
+        )
+    results = run_parallel(40, lambda _i: queue.ticket_issue(service=service_a, location=location))
+    issued = [result for result in results if isinstance(result, Ticket)]
+    refused = [result for result in results if isinstance(result, QuotaFull)]
+    assert len(issued) == 20 and len(refused) == 20
+    assert sorted(ticket.number for ticket in issued) == list(range(1, 21))
+    with scopes_disabled():
+        assert Ticket.objects.count() == 20
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_finish_racing_no_show_exactly_one_wins(
+    attempt, agency_a, service_a, location, counter_a, operator_a
+):
+    with scope(agency=agency_a):
+        queue.ticket_issue(service=service_a, location=location)
+        ticket = queue.ticket_call_next(counter=counter_a, operator=operator_a)
+
+    def work(index):
+        with scope(agency=agency_a):
+            if index == 0:
+                started = queue.ticket_start(ticket=ticket, operator=operator_a)
+                return queue.ticket_finish(ticket=started, operator=operator_a).status
+            return queue.ticket_no_show(ticket=ticket, operator=operator_a).status
+
+    finished, skipped = run_parallel(2, work)
+    outcomes = [r for r in (finished, skipped) if not isinstance(r, Exception)]
+    errors = [r for r in (finished, skipped) if isinstance(r, Exception)]
+    assert len(outcomes) == 1 and len(errors) == 1
+    assert isinstance(errors[0], InvalidTransition)
+    with scopes_disabled():
+        ticket.refresh_from_db()
+        assert ticket.status == outcomes[0]
+        terminal = ticket.events.filter(action__in=["finished", "no_show"]).count()
+    assert terminal == 1

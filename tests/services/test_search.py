@@ -1,0 +1,159 @@
+"""Indonesian catalog search: parsing, typo correction, synonyms and ranking quality."""
+
+import pytest
+from django_scopes import scopes_disabled
+
+from services import selectors
+from services.models import SearchSynonym, SearchWord
+from services.search import edit_distance, normalize, parse_query, trigrams
+from services.services import services_reindex
+from tests.factories import ServiceFactory
+
+# What citizens type (typos, everyday words, partial words) and the service that must be
+# among the first three results.
+CITIZEN_QUERIES = [
+    ("ktp", "dukcapil/ktp-el"),
+    ("e-ktp", "dukcapil/ktp-el"),
+    ("ektp", "dukcapil/ktp-el"),
+    ("syarat bikin ktp", "dukcapil/ktp-el"),
+    ("ktp hilang", "dukcapil/ktp-el"),
+    ("kk", "dukcapil/kartu-keluarga"),
+    ("kartu kelurga", "dukcapil/kartu-keluarga"),
+    ("kartu kluarga", "dukcapil/kartu-keluarga"),
+    ("akte lahir", "dukcapil/akta-kelahiran"),
+    ("akta kelahrian", "dukcapil/akta-kelahiran"),
+    ("kelahi", "dukcapil/akta-kelahiran"),
+    ("cara urus akta anak", "dukcapil/akta-kelahiran"),
+    ("akte kematian", "dukcapil/akta-kematian"),
+    ("surat pindah", "dukcapil/surat-pindah"),
+    ("pindah domisili", "dukcapil/surat-pindah"),
+    ("kartu anak", "dukcapil/kartu-identitas-anak"),
+    ("akte nikah", "dukcapil/akta-perkawinan"),
+    ("cerai", "dukcapil/akta-perceraian"),
+    ("izin usaha", "dpmptsp/nib"),
+    ("nib", "dpmptsp/nib"),
+    ("imb", "dpmptsp/pbg"),
+    ("izin bangun rumah", "dpmptsp/pbg"),
+    ("sip dokter", "dpmptsp/sip-dokter"),
+    ("pajak motor", "samsat/pkb-tahunan"),
+    ("perpanjang stnk", "samsat/pkb-lima-tahunan"),
+    ("ganti plat", "samsat/pkb-lima-tahunan"),
+    ("balik nama motor", "samsat/balik-nama"),
+    ("bpjs", "bpjs-kesehatan/pendaftaran-peserta-mandiri"),
+    ("daftar bpjs", "bpjs-kesehatan/pendaftaran-peserta-mandiri"),
+    ("ganti faskes", "bpjs-kesehatan/pindah-faskes"),
+    ("skck", "polres/skck-baru"),
+    ("surat kelakuan baik", "polres/skck-baru"),
+    ("pasport", "imigrasi/paspor-baru"),
+    ("paspr hilang", "imigrasi/paspor-hilang-rusak"),
+    ("npwp", "kpp-pratama/npwp-orang-pribadi"),
+    ("lapor spt", "kpp-pratama/spt-tahunan"),
+    ("buka rekening", "bank-kaltimtara/pembukaan-rekening"),
+    ("pajak rumah", "bank-kaltimtara/pembayaran-pbb"),
+]
+
+
+def top_three(query: str) -> list[str]:
+    _parsed, services = selectors.service_search(query=query)
+    return [service.reference for service in services[:3]]
+
+
+def test_citizen_queries_find_the_right_service_in_the_top_three(demo_catalog):
+    assert len(CITIZEN_QUERIES) >= 25
+    misses = {
+        query: found
+        for query, expected in CITIZEN_QUERIES
+        if expected not in (found := top_three(query))
+    }
+    assert misses == {}
+
+
+def test_exact_service_name_ranks_first(demo_catalog):
+    assert top_three("akta kelahiran")[0] == "dukcapil/akta-kelahiran"
+    assert top_three("kartu keluarga")[0] == "dukcapil/kartu-keluarga"
+
+
+def test_a_misspelt_word_is_corrected_to_a_catalog_word(demo_catalog):
+    parsed = parse_query("akta kelahrian")
+    assert parsed.corrections == {"kelahrian": "kelahiran"}
+    assert parsed.corrected_text == "akta kelahiran"
+
+
+def test_a_word_that_starts_a_catalog_word_is_kept_as_a_prefix(demo_catalog):
+    assert parse_query("kelahi").corrections == {}
+
+
+def test_a_synonym_added_by_the_mall_admin_changes_the_results(demo_catalog):
+    assert top_three("bocah") == []
+    SearchSynonym.objects.create(term="bocah", expansion="identitas anak")
+    assert top_three("bocah")[0] == "dukcapil/kartu-identitas-anak"
+
+
+def test_search_costs_three_queries(demo_catalog, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        top_three("kartu kelurga")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "'; DROP TABLE services_service; --",
+        "a & b | !c:* (d",
+        "\x00\x01\x02",
+        "<script>alert(1)</script>",
+        "ktp " * 500,
+        "😀🙏 ñandú Ümlaut",
+        "a b c d e f g h i j k l m n o p",
+    ],
+)
+def test_hostile_or_odd_queries_never_raise(demo_catalog, query):
+    _parsed, services = selectors.service_search(query=query)
+    assert isinstance(len(list(services[:20])), int)
+
+
+def test_an_empty_query_lists_every_active_service(demo_catalog):
+    parsed, services = selectors.service_search(query="")
+    assert parsed.is_empty
+    assert services.count() == len(demo_catalog)
+
+
+def test_inactive_services_are_not_found(agency_a, no_scope):
+    service = ServiceFactory(agency=agency_a, name="Legalisir Dokumen Uji", is_active=False)
+    services_reindex(services=[service])
+    assert top_three("legalisir") == []
+
+
+def test_reindex_builds_the_typo_vocabulary_from_service_texts(agency_a, no_scope):
+    service = ServiceFactory(agency=agency_a, name="Rekomendasi Tambang Galian")
+    services_reindex(services=[service])
+    words = set(SearchWord.objects.values_list("word", flat=True))
+    assert {"rekomendasi", "tambang", "galian"} <= words
+    assert set(SearchWord.objects.get(word="galian").trigrams) == set(trigrams("galian"))
+
+
+def test_normalize_keeps_only_plain_lowercase_words():
+    assert normalize("  E-KTP!!  Akte  ") == "e ktp akte"
+    assert normalize("Ümlaut") == "umlaut"
+    assert len(normalize("x" * 1000)) == 100
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "distance"),
+    [
+        ("akta", "akta", 0),
+        ("akte", "akta", 1),
+        ("kelahrian", "kelahiran", 1),
+        ("paspr", "paspor", 1),
+        ("skck", "npwp", 4),
+    ],
+)
+def test_edit_distance_counts_a_swap_of_neighbours_as_one(a, b, distance):
+    assert edit_distance(a, b) == distance
+
+
+def test_services_of_one_agency_can_be_searched_alone(demo_catalog):
+    with scopes_disabled():
+        _parsed, services = selectors.service_search(query="akta", agency_slug="samsat")
+        assert list(services) == []

@@ -1,0 +1,165 @@
+"""Public catalog pages: index with search, agency page, service page."""
+
+import pytest
+from django_scopes import scopes_disabled
+
+from services.models import Service, ServicePledge
+
+pytestmark = pytest.mark.django_db
+
+
+def test_index_shows_agencies_categories_and_popular_services(client, demo_catalog):
+    body = client.get("/layanan/").content.decode()
+    assert "Disdukcapil" in body
+    assert "Pencatatan Sipil" in body
+    assert 'href="/layanan/dukcapil/ktp-el/"' in body
+    assert 'role="search"' in body
+
+
+def test_search_results_highlight_the_matching_words(client, demo_catalog):
+    body = client.get("/layanan/", {"q": "akte lahir"}).content.decode()
+    assert "<mark>Akta</mark> <mark>Kelahiran</mark>" in body
+    assert body.index("/layanan/dukcapil/akta-kelahiran/") < body.index(
+        "/layanan/dukcapil/akta-kematian/"
+    )
+
+
+def test_a_corrected_query_says_what_was_searched(client, demo_catalog):
+    body = client.get("/layanan/", {"q": "kartu kelurga"}).content.decode()
+    assert "Menampilkan hasil untuk" in body
+    assert "kartu keluarga" in body
+
+
+def test_htmx_search_returns_only_the_results(client, demo_catalog):
+    response = client.get(
+        "/layanan/", {"q": "npwp"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="hasil-layanan"
+    )
+    body = response.content.decode()
+    assert "<html" not in body
+    assert "/layanan/kpp-pratama/npwp-orang-pribadi/" in body
+
+
+def test_category_filter_lists_only_that_category(client, demo_catalog):
+    body = client.get("/layanan/", {"kategori": "Keimigrasian"}).content.decode()
+    assert "/layanan/imigrasi/paspor-baru/" in body
+    assert "/layanan/dukcapil/ktp-el/" not in body
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "x" * 10000},
+        {"q": "'\"><script>alert(1)</script>"},
+        {"q": "\x00"},
+        {"q": "ktp", "halaman": "-1"},
+        {"q": "ktp", "halaman": "abc"},
+        {"q": "ktp", "halaman": "999999"},
+        {"kategori": "<b>" * 100},
+    ],
+)
+def test_hostile_input_gives_a_normal_page(client, demo_catalog, params):
+    response = client.get("/layanan/", params)
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_agency_page_lists_its_services_and_pledge(client, demo_catalog):
+    body = client.get("/layanan/dukcapil/").content.decode()
+    assert "Maklumat Pelayanan" in body
+    assert "/layanan/dukcapil/akta-kelahiran/" in body
+    assert "/layanan/samsat/" not in body
+
+
+def test_agency_page_without_pledge_still_renders(client, agency_a, service_a):
+    response = client.get(f"/layanan/{agency_a.slug}/")
+    assert response.status_code == 200
+    assert "Maklumat Pelayanan" not in response.content.decode()
+
+
+def test_agency_pledge_is_shown_when_published(client, agency_a, service_a):
+    with scopes_disabled():
+        ServicePledge.objects.create(
+            agency=agency_a, text="Kami sanggup melayani.", signed_by="Kepala Uji"
+        )
+    body = client.get(f"/layanan/{agency_a.slug}/").content.decode()
+    assert "Kami sanggup melayani." in body
+
+
+def test_service_page_shows_the_checklist_and_actions(client, agency_a, service_a):
+    body = client.get(f"/layanan/{agency_a.slug}/{service_a.slug}/").content.decode()
+    assert "Fotokopi KTP-el" in body
+    assert "fotokopi 2 lembar" in body
+    assert "bawa asli" in body
+    assert "Gratis" in body
+    assert "3 hari kerja" in body
+    assert f'href="/reservasi/?layanan={agency_a.slug}/{service_a.slug}"' in body
+    assert f'href="/antrian/ambil/?layanan={agency_a.slug}/{service_a.slug}"' in body
+    assert 'type="checkbox"' in body
+
+
+def test_service_without_booking_has_no_booking_link(client, agency_a, service_a):
+    with scopes_disabled():
+        Service.objects.filter(pk=service_a.pk).update(is_bookable=False)
+    body = client.get(f"/layanan/{agency_a.slug}/{service_a.slug}/").content.decode()
+    assert "/reservasi/?layanan=" not in body
+
+
+def test_fee_formula_is_shown_when_the_tariff_varies(client, demo_catalog):
+    body = client.get("/layanan/samsat/pkb-tahunan/").content.decode()
+    assert "Tarif sesuai ketentuan" in body
+    assert "NJKB" in body
+
+
+def test_amount_in_rupiah_is_shown(client, demo_catalog):
+    body = client.get("/layanan/polres/skck-baru/").content.decode()
+    assert "Rp30.000" in body
+
+
+def test_service_page_counts_views(client, agency_a, service_a):
+    client.get(f"/layanan/{agency_a.slug}/{service_a.slug}/")
+    client.get(f"/layanan/{agency_a.slug}/{service_a.slug}/")
+    with scopes_disabled():
+        service_a.refresh_from_db()
+    assert service_a.view_count == 2
+
+
+def test_unknown_agency_or_service_is_404(client, agency_a, service_a):
+    assert client.get("/layanan/tidak-ada/").status_code == 404
+    assert client.get(f"/layanan/{agency_a.slug}/tidak-ada/").status_code == 404
+
+
+def test_service_is_not_reachable_under_another_agency(client, agency_b, service_a):
+    assert client.get(f"/layanan/{agency_b.slug}/{service_a.slug}/").status_code == 404
+
+
+def test_inactive_service_is_hidden_from_citizens(client, agency_a, service_a):
+    with scopes_disabled():
+        Service.objects.filter(pk=service_a.pk).update(is_active=False)
+    assert client.get(f"/layanan/{agency_a.slug}/{service_a.slug}/").status_code == 404
+    assert service_a.name not in client.get(f"/layanan/{agency_a.slug}/").content.decode()
+
+
+def test_inactive_service_is_previewed_by_its_agency_staff_only(
+    client, agency_a, service_a, admin_a, admin_b
+):
+    with scopes_disabled():
+        Service.objects.filter(pk=service_a.pk).update(is_active=False)
+    url = f"/layanan/{agency_a.slug}/{service_a.slug}/"
+    client.force_login(admin_b)
+    assert client.get(url).status_code == 404
+    client.force_login(admin_a)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Pratinjau" in response.content.decode()
+    assert "/reservasi/?layanan=" not in response.content.decode()
+
+
+def test_service_page_is_printable(client, agency_a, service_a):
+    body = client.get(f"/layanan/{agency_a.slug}/{service_a.slug}/").content.decode()
+    assert "css/catalog.css" in body
+    assert "data-catalog-print" in body
+
+
+def test_agencies_are_listed_in_the_mall_order(client, demo_catalog):
+    body = client.get("/layanan/").content.decode()
+    assert body.index('href="/layanan/dukcapil/"') < body.index('href="/layanan/bpjs-kesehatan/"')

@@ -1,0 +1,64 @@
+"""UMKM fixtures: a temporary MEDIA_ROOT, owners with businesses, and test images."""
+
+import io
+import struct
+import zlib
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from tests.factories import BusinessFactory, UserFactory
+from umkm.models import Business
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def owner_a(db):
+    return UserFactory(username="pemilik-a")
+
+
+@pytest.fixture
+def owner_b(db):
+    return UserFactory(username="pemilik-b")
+
+
+@pytest.fixture
+def business_a(owner_a):
+    return BusinessFactory(owner=owner_a, name="Amplang Uji A", slug="amplang-uji-a")
+
+
+@pytest.fixture
+def business_b(owner_b):
+    return BusinessFactory(owner=owner_b, name="Madu Uji B", slug="madu-uji-b")
+
+
+@pytest.fixture
+def pending_business(db):
+    return BusinessFactory(status=Business.Status.PENDING, name="Menunggu", slug="menunggu")
+
+
+def image_bytes(fmt="JPEG", size=(640, 480), color=(200, 120, 40), mode="RGB", **save) -> bytes:
+    buffer = io.BytesIO()
+    Image.new(mode, size, color).save(buffer, format=fmt, **save)
+    return buffer.getvalue()
+
+
+def upload(content: bytes, name="foto.jpg", content_type="image/jpeg") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def png_claiming_size(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims width x height: what a decompression bomb looks like
+    before its pixels are decoded."""
+    real = image_bytes("PNG", size=(1, 1))
+    ihdr_start = real.index(b"IHDR")
+    ihdr = bytearray(real[ihdr_start : ihdr_start + 17])
+    ihdr[4:12] = struct.pack(">II", width, height)
+    crc = struct.pack(">I", zlib.crc32(bytes(ihdr)) & 0xFFFFFFFF)
+    return real[:ihdr_start] + bytes(ihdr) + crc + real[ihdr_start + 21 :]

@@ -1,0 +1,53 @@
+"""Derived data of businesses and the database's own guards."""
+
+import pytest
+from django.db import IntegrityError
+from django.db.models import ProtectedError
+
+from tests.factories import BusinessFactory, ProductFactory
+from umkm.models import Business, Kecamatan
+
+pytestmark = pytest.mark.django_db
+
+
+def test_kutai_timur_has_eighteen_kecamatan():
+    assert len(Kecamatan.choices) == 18
+    assert "Long Mesangat" in Kecamatan.labels
+
+
+def test_whatsapp_link_names_the_product_in_the_prefilled_message():
+    product = ProductFactory(name="Amplang Tenggiri & Udang", business__whatsapp="+6281234567890")
+    url = product.whatsapp_url()
+    assert url.startswith("https://wa.me/6281234567890?text=")
+    assert "Amplang%20Tenggiri%20%26%20Udang" in url
+    assert " " not in url
+
+
+def test_booth_reads_number_and_location():
+    business = BusinessFactory(booth_location="Gedung Expo Sangatta", booth_number="U-01")
+    assert business.booth == "Stan U-01, Gedung Expo Sangatta"
+    assert BusinessFactory(booth_location="").booth == ""
+
+
+def test_database_refuses_a_whatsapp_number_not_stored_as_plus_62():
+    with pytest.raises(IntegrityError):
+        BusinessFactory(whatsapp="081234567890")
+
+
+def test_database_refuses_a_product_price_of_zero():
+    with pytest.raises(IntegrityError):
+        ProductFactory(price=0)
+
+
+def test_product_slug_is_unique_within_its_business_only():
+    first = ProductFactory(slug="amplang")
+    ProductFactory(slug="amplang")
+    with pytest.raises(IntegrityError):
+        ProductFactory(slug="amplang", business=first.business)
+
+
+def test_an_owner_with_a_business_cannot_be_deleted_silently():
+    business = BusinessFactory()
+    with pytest.raises(ProtectedError):
+        business.owner.delete()
+    assert Business.objects.filter(pk=business.pk).exists()

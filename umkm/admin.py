@@ -1,0 +1,161 @@
+"""UMKM moderation in the mall admin: the queue of pending businesses, approve and suspend."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from umkm import services
+from umkm.errors import UmkmError
+from umkm.models import Business, PendingBusiness, Product, ProductPhoto
+
+
+class ModerationForm(forms.Form):
+    note = forms.CharField(
+        label=_("Catatan untuk pemilik"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+    )
+
+
+@admin.register(Business)
+class BusinessAdmin(admin.ModelAdmin):
+    list_display = ["name", "kecamatan", "category", "status", "is_dekranasda_member", "created_at"]
+    list_filter = ["status", "kecamatan", "category", "is_dekranasda_member"]
+    search_fields = ["name", "slug", "owner__username", "nib"]
+    list_select_related = ["owner"]
+    readonly_fields = [
+        "owner",
+        "status",
+        "moderation_note",
+        "moderated_at",
+        "moderated_by",
+        "created_at",
+    ]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "owner",
+                    "description",
+                    "category",
+                    "kecamatan",
+                    "address",
+                    "whatsapp",
+                ]
+            },
+        ),
+        (
+            _("Tautan dan legalitas"),
+            {
+                "fields": [
+                    "instagram_url",
+                    "facebook_url",
+                    "marketplace_url",
+                    "nib",
+                    "halal_certificate",
+                    "is_dekranasda_member",
+                ]
+            },
+        ),
+        (_("Stan di MPP"), {"fields": ["booth_location", "booth_number"]}),
+        (
+            _("Moderasi"),
+            {"fields": ["status", "moderation_note", "moderated_at", "moderated_by", "created_at"]},
+        ),
+    ]
+    actions = ["approve", "suspend"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def has_add_permission(self, request):
+        # Businesses register themselves at /umkm/akun/daftar/, with their owner account.
+        return False
+
+    def _moderate(self, request, queryset, *, title: str, apply, note_required: bool):
+        form = ModerationForm(request.POST if "apply" in request.POST else None)
+        form.fields["note"].required = note_required
+        if note_required:
+            form.fields["note"].help_text = _("Wajib: pemilik membaca alasannya di dasbornya.")
+        if form.is_valid():
+            done = 0
+            for business in queryset.select_related("owner"):
+                try:
+                    apply(business=business, moderator=request.user, note=form.cleaned_data["note"])
+                except UmkmError as error:
+                    self.message_user(request, error.message, messages.ERROR)
+                    return None
+                done += 1
+            self.message_user(
+                request, _("%(count)d UMKM diperbarui.") % {"count": done}, messages.SUCCESS
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "form": form,
+            "businesses": queryset,
+            "action": request.POST["action"],
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "umkm/admin/moderate.html", context)
+
+    @admin.action(description=_("Setujui UMKM terpilih"))
+    def approve(self, request, queryset):
+        return self._moderate(
+            request,
+            queryset,
+            title=_("Setujui UMKM"),
+            apply=services.business_approve,
+            note_required=False,
+        )
+
+    @admin.action(description=_("Tangguhkan UMKM terpilih"))
+    def suspend(self, request, queryset):
+        return self._moderate(
+            request,
+            queryset,
+            title=_("Tangguhkan UMKM"),
+            apply=services.business_suspend,
+            note_required=True,
+        )
+
+
+@admin.register(PendingBusiness)
+class PendingBusinessAdmin(BusinessAdmin):
+    list_display = ["name", "kecamatan", "category", "owner", "whatsapp", "created_at"]
+    list_filter = ["kecamatan", "category"]
+    ordering = ["created_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(status=Business.Status.PENDING)
+
+
+class ProductPhotoInline(admin.TabularInline):
+    model = ProductPhoto
+    fields = ["thumbnail", "alt_text", "position"]
+    readonly_fields = ["thumbnail"]
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        # Photos go through the owner's upload, which checks and re-encodes them.
+        return False
+
+
+@admin.register(Product)
+class ProductAdmin(admin.ModelAdmin):
+    list_display = ["name", "business", "price", "unit", "category", "is_available", "is_featured"]
+    list_filter = ["category", "is_available", "is_featured", "business__status"]
+    list_editable = ["is_featured"]
+    list_select_related = ["business"]
+    search_fields = ["name", "business__name"]
+    readonly_fields = ["business", "slug"]
+    inlines = [ProductPhotoInline]
+
+    def has_add_permission(self, request):
+        return False

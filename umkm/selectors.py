@@ -1,0 +1,114 @@
+"""Reads of the showcase and the owner portal, shared by pages, admin and API."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from umkm.models import Business, Product, ProductPhoto
+
+MAX_SEARCH_WORDS = 6
+
+
+@dataclass(frozen=True)
+class ProductFilter:
+    """What a visitor filters by, on the page and in the API alike."""
+
+    q: str = ""
+    category: str = ""
+    kecamatan: str = ""
+    min_price: int | None = None
+    max_price: int | None = None
+    dekranasda: bool = False
+
+
+def _search_words(q: str) -> list[str]:
+    return q.split()[:MAX_SEARCH_WORDS]
+
+
+def _photos() -> Prefetch:
+    return Prefetch("photos", queryset=ProductPhoto.objects.order_by("position", "id"))
+
+
+def public_products(filters: ProductFilter | None = None) -> QuerySet[Product]:
+    """Available products of approved businesses, with their business and photos."""
+    filters = filters or ProductFilter()
+    products = Product.objects.public().select_related("business").prefetch_related(_photos())
+    for word in _search_words(filters.q):
+        products = products.filter(
+            Q(name__icontains=word)
+            | Q(description__icontains=word)
+            | Q(business__name__icontains=word)
+        )
+    if filters.category:
+        products = products.filter(category=filters.category)
+    if filters.kecamatan:
+        products = products.filter(business__kecamatan=filters.kecamatan)
+    if filters.min_price is not None:
+        products = products.filter(price__gte=filters.min_price)
+    if filters.max_price is not None:
+        products = products.filter(price__lte=filters.max_price)
+    if filters.dekranasda:
+        products = products.filter(business__is_dekranasda_member=True)
+    return products
+
+
+def public_businesses(filters: ProductFilter | None = None) -> QuerySet[Business]:
+    """Approved businesses matching the filters, with how many products they show."""
+    filters = filters or ProductFilter()
+    businesses = Business.objects.public().annotate(
+        product_count=Count("products", filter=Q(products__is_available=True))
+    )
+    for word in _search_words(filters.q):
+        businesses = businesses.filter(Q(name__icontains=word) | Q(description__icontains=word))
+    if filters.category:
+        businesses = businesses.filter(category=filters.category)
+    if filters.kecamatan:
+        businesses = businesses.filter(kecamatan=filters.kecamatan)
+    if filters.dekranasda:
+        businesses = businesses.filter(is_dekranasda_member=True)
+    return businesses
+
+
+def public_business(slug: str) -> Business:
+    return get_object_or_404(Business.objects.public(), slug=slug)
+
+
+def public_business_products(business: Business) -> QuerySet[Product]:
+    return business.products.filter(is_available=True).prefetch_related(_photos())
+
+
+def public_product(business_slug: str, product_slug: str) -> Product:
+    return get_object_or_404(
+        Product.objects.public().select_related("business").prefetch_related(_photos()),
+        business__slug=business_slug,
+        slug=product_slug,
+    )
+
+
+def owner_business(user: AbstractBaseUser) -> Business | None:
+    """The business of the signed-in owner, or None; every owner page starts here."""
+    return Business.objects.owned_by(user).first()
+
+
+def owner_products(user: AbstractBaseUser) -> QuerySet[Product]:
+    return Product.objects.owned_by(user).prefetch_related(_photos()).order_by("name", "id")
+
+
+def owner_product(user: AbstractBaseUser, pk: int) -> Product:
+    """Another owner's product is a 404, exactly like a product that doesn't exist."""
+    return get_object_or_404(Product.objects.owned_by(user).select_related("business"), pk=pk)
+
+
+def owner_photo(user: AbstractBaseUser, pk: int) -> ProductPhoto:
+    return get_object_or_404(
+        ProductPhoto.objects.filter(product__in=Product.objects.owned_by(user)).select_related(
+            "product"
+        ),
+        pk=pk,
+    )
+
+
+def pending_businesses() -> QuerySet[Business]:
+    return Business.objects.filter(status=Business.Status.PENDING).order_by("created_at")

@@ -1,0 +1,230 @@
+"""Every write of the UMKM app: registration, profile, products, photos, moderation."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.files import File
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from umkm.errors import UmkmError
+from umkm.images import prepare_photo
+from umkm.models import Business, Product, ProductPhoto
+
+MAX_PHOTOS_PER_PRODUCT = 6
+# Path segments under /umkm/ that are pages, never a business.
+RESERVED_SLUGS = {"akun", "api", "admin"}
+
+BUSINESS_PROFILE_FIELDS = {
+    "name",
+    "description",
+    "category",
+    "kecamatan",
+    "address",
+    "whatsapp",
+    "instagram_url",
+    "facebook_url",
+    "marketplace_url",
+    "nib",
+    "halal_certificate",
+    "is_dekranasda_member",
+}
+PRODUCT_FIELDS = {"name", "description", "price", "unit", "category", "is_available"}
+
+
+def _free_slug(queryset, name: str, *, fallback: str, reserved=frozenset()) -> str:
+    base = slugify(name)[:120] or fallback
+    slug = base
+    while slug in reserved or queryset.filter(slug=slug).exists():
+        slug = f"{base}-{secrets.token_hex(2)}"
+    return slug
+
+
+def business_register(
+    *,
+    username: str,
+    password: str,
+    email: str,
+    owner_name: str,
+    name: str,
+    category: str,
+    kecamatan: str,
+    address: str,
+    whatsapp: str,
+    description: str = "",
+) -> Business:
+    """A new owner account and its business, waiting for a mall admin's approval."""
+    user_model = get_user_model()
+    try:
+        with transaction.atomic():
+            if user_model.objects.filter(username__iexact=username).exists():
+                raise UmkmError(_("Nama pengguna ini sudah dipakai."), code="username_taken")
+            first_name, _sep, last_name = owner_name.partition(" ")
+            owner = user_model.objects.create_user(
+                username=username,
+                password=password,
+                email=email,
+                first_name=first_name,
+                last_name=last_name,
+            )
+            return Business.objects.create(
+                owner=owner,
+                name=name,
+                slug=_free_slug(
+                    Business.objects.all(), name, fallback="umkm", reserved=RESERVED_SLUGS
+                ),
+                category=category,
+                kecamatan=kecamatan,
+                address=address,
+                whatsapp=whatsapp,
+                description=description,
+            )
+    except IntegrityError:
+        # Another registration took the same username or slug a moment ago.
+        raise UmkmError(
+            _("Pendaftaran bersamaan dengan pendaftaran lain. Silakan coba lagi."),
+            code="conflict",
+        ) from None
+
+
+@transaction.atomic
+def business_update(*, business: Business, changes: dict) -> Business:
+    """The owner edits their profile; status, booth and moderation are not theirs to set."""
+    unknown = set(changes) - BUSINESS_PROFILE_FIELDS
+    if unknown:
+        raise UmkmError(_("Kolom ini tidak boleh diubah pemilik."), code="forbidden_field")
+    for field, value in changes.items():
+        setattr(business, field, value)
+    business.save(update_fields=[*changes])
+    return business
+
+
+def _moderate(
+    *, business: Business, status: str, note: str, moderator: AbstractBaseUser
+) -> Business:
+    business.status = status
+    business.moderation_note = note
+    business.moderated_at = timezone.now()
+    business.moderated_by = moderator
+    business.save(update_fields=["status", "moderation_note", "moderated_at", "moderated_by"])
+    owner = business.owner
+    if owner.email:
+        subject = _("Status UMKM %(name)s: %(status)s") % {
+            "name": business.name,
+            "status": business.get_status_display(),
+        }
+        body = _("Status usaha Anda di etalase UMKM MPP Kutai Timur: %(status)s.") % {
+            "status": business.get_status_display()
+        }
+        if note:
+            body += "\n\n" + _("Catatan pengelola: %(note)s") % {"note": note}
+        transaction.on_commit(
+            lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [owner.email])
+        )
+    return business
+
+
+@transaction.atomic
+def business_approve(
+    *, business: Business, moderator: AbstractBaseUser, note: str = ""
+) -> Business:
+    return _moderate(
+        business=business, status=Business.Status.APPROVED, note=note.strip(), moderator=moderator
+    )
+
+
+@transaction.atomic
+def business_suspend(*, business: Business, moderator: AbstractBaseUser, note: str) -> Business:
+    """Hides the business and all its products; the owner reads the reason."""
+    if not note.strip():
+        raise UmkmError(_("Tuliskan alasan penangguhan untuk pemilik."), code="note_required")
+    return _moderate(
+        business=business, status=Business.Status.SUSPENDED, note=note.strip(), moderator=moderator
+    )
+
+
+@transaction.atomic
+def product_create(
+    *,
+    business: Business,
+    name: str,
+    price: int,
+    unit: str,
+    category: str,
+    description: str = "",
+    is_available: bool = True,
+) -> Product:
+    return Product.objects.create(
+        business=business,
+        name=name,
+        slug=_free_slug(business.products.all(), name, fallback="produk"),
+        price=price,
+        unit=unit,
+        category=category,
+        description=description,
+        is_available=is_available,
+    )
+
+
+@transaction.atomic
+def product_update(*, product: Product, changes: dict) -> Product:
+    unknown = set(changes) - PRODUCT_FIELDS
+    if unknown:
+        raise UmkmError(_("Kolom ini tidak boleh diubah pemilik."), code="forbidden_field")
+    for field, value in changes.items():
+        setattr(product, field, value)
+    product.save(update_fields=[*changes, "updated_at"])
+    return product
+
+
+def _delete_files_after_commit(photos: list[ProductPhoto]) -> None:
+    names = [(photo.image.storage, photo.image.name) for photo in photos]
+    names += [(photo.thumbnail.storage, photo.thumbnail.name) for photo in photos]
+
+    def delete():
+        for storage, name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete)
+
+
+@transaction.atomic
+def product_delete(*, product: Product) -> None:
+    _delete_files_after_commit(list(product.photos.all()))
+    product.delete()
+
+
+@transaction.atomic
+def product_photo_add(*, product: Product, upload: File, alt_text: str = "") -> ProductPhoto:
+    """Checks and re-encodes the upload, and makes its thumbnail once, here."""
+    prepared = prepare_photo(upload)
+    # Lock the product so that two uploads at once can't both pass the photo limit.
+    Product.objects.select_for_update().filter(pk=product.pk).first()
+    count = product.photos.count()
+    if count >= MAX_PHOTOS_PER_PRODUCT:
+        raise UmkmError(
+            _("Paling banyak %(count)d foto per produk.") % {"count": MAX_PHOTOS_PER_PRODUCT},
+            code="too_many_photos",
+        )
+    photo = ProductPhoto(
+        product=product,
+        alt_text=alt_text or product.name,
+        position=count,
+        width=prepared.width,
+        height=prepared.height,
+    )
+    photo.image.save(prepared.image.name, prepared.image, save=False)
+    photo.thumbnail.save(prepared.thumbnail.name, prepared.thumbnail, save=False)
+    photo.save()
+    return photo
+
+
+@transaction.atomic
+def product_photo_delete(*, photo: ProductPhoto) -> None:
+    _delete_files_after_commit([photo])
+    photo.delete()

@@ -1,0 +1,226 @@
+"""Pages of the showcase (public) and of the owner portal (/umkm/akun/)."""
+
+import io
+from functools import wraps
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from umkm import selectors, services
+from umkm.errors import UmkmError
+from umkm.forms import BusinessForm, PhotoForm, ProductForm, RegistrationForm, ShowcaseFilterForm
+from umkm.models import Business, Product
+
+PRODUCTS_PER_PAGE = 24
+BUSINESSES_ON_SHOWCASE = 12
+
+
+@vary_on_headers("HX-Request")
+def showcase(request):
+    form = ShowcaseFilterForm(request.GET)
+    filters = form.to_filter()
+    page = Paginator(selectors.public_products(filters), PRODUCTS_PER_PAGE).get_page(
+        request.GET.get("halaman")
+    )
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "businesses": selectors.public_businesses(filters)[:BUSINESSES_ON_SHOWCASE],
+    }
+    template = "umkm/_results.html" if request.htmx else "umkm/showcase.html"
+    return render(request, template, context)
+
+
+def business_detail(request, business):
+    business = selectors.public_business(business)
+    return render(
+        request,
+        "umkm/business.html",
+        {"business": business, "products": selectors.public_business_products(business)},
+    )
+
+
+def product_json_ld(request, product: Product) -> dict:
+    """schema.org Product data for search engines."""
+    url = request.build_absolute_uri(product.get_absolute_url())
+    return {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product.name,
+        "description": product.description,
+        "category": product.get_category_display(),
+        "url": url,
+        "image": [request.build_absolute_uri(photo.image.url) for photo in product.photos.all()],
+        "brand": {"@type": "Brand", "name": product.business.name},
+        "offers": {
+            "@type": "Offer",
+            "price": str(product.price),
+            "priceCurrency": "IDR",
+            "availability": "https://schema.org/InStock",
+            "url": url,
+            "seller": {"@type": "Organization", "name": product.business.name},
+        },
+    }
+
+
+def product_detail(request, business, product):
+    product = selectors.public_product(business, product)
+    return render(
+        request,
+        "umkm/product.html",
+        {
+            "product": product,
+            "business": product.business,
+            "share_url": request.build_absolute_uri(product.get_absolute_url()),
+            "json_ld": product_json_ld(request, product),
+        },
+    )
+
+
+@cache_control(public=True, max_age=24 * 3600)
+def product_qr(request, business, product):
+    product = selectors.public_product(business, product)
+    buffer = io.BytesIO()
+    segno.make(request.build_absolute_uri(product.get_absolute_url()), error="m").save(
+        buffer, kind="svg", scale=6, border=2, xmldecl=False, title=product.name
+    )
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+
+
+def register(request):
+    if request.user.is_authenticated:
+        if selectors.owner_business(request.user):
+            return redirect("umkm:dashboard")
+        return render(request, "umkm/owner/register.html", {"signed_in_elsewhere": True})
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "password_again"}
+        try:
+            business = services.business_register(**data)
+        except UmkmError as error:
+            form.add_error(None, error.message)
+        else:
+            login(request, business.owner, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Pendaftaran diterima. Kami akan meninjau usaha Anda."))
+            return redirect("umkm:dashboard")
+    return render(request, "umkm/owner/register.html", {"form": form})
+
+
+def owner_required(view):
+    """Signed-in owners only; the view receives the owner's own business."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        business = selectors.owner_business(request.user)
+        if business is None:
+            messages.info(request, _("Akun ini belum memiliki usaha. Daftarkan usaha Anda."))
+            return redirect("umkm:register")
+        return view(request, business, *args, **kwargs)
+
+    return wrapper
+
+
+@owner_required
+def dashboard(request, business: Business):
+    return render(
+        request,
+        "umkm/owner/dashboard.html",
+        {"business": business, "products": selectors.owner_products(request.user)},
+    )
+
+
+@owner_required
+def business_edit(request, business: Business):
+    form = BusinessForm(request.POST or None, instance=business)
+    if request.method == "POST" and form.is_valid():
+        services.business_update(business=business, changes=form.changes())
+        messages.success(request, _("Profil usaha disimpan."))
+        return redirect("umkm:dashboard")
+    return render(request, "umkm/owner/business_form.html", {"form": form, "business": business})
+
+
+@owner_required
+def product_create(request, business: Business):
+    form = ProductForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        product = services.product_create(business=business, **form.cleaned_data)
+        messages.success(request, _("Produk ditambahkan. Sekarang unggah fotonya."))
+        return redirect("umkm:product_edit", pk=product.pk)
+    return render(request, "umkm/owner/product_form.html", {"form": form, "business": business})
+
+
+@owner_required
+def product_edit(request, business: Business, pk: int):
+    product = selectors.owner_product(request.user, pk)
+    form = ProductForm(request.POST or None, instance=product)
+    if request.method == "POST" and form.is_valid():
+        services.product_update(product=product, changes=form.changes())
+        messages.success(request, _("Produk disimpan."))
+        return redirect("umkm:product_edit", pk=product.pk)
+    return render(
+        request,
+        "umkm/owner/product_form.html",
+        {"form": form, "business": business, "product": product, "photo_form": PhotoForm()},
+    )
+
+
+@owner_required
+def product_delete(request, business: Business, pk: int):
+    product = selectors.owner_product(request.user, pk)
+    if request.method == "POST":
+        services.product_delete(product=product)
+        messages.success(request, _("Produk %(name)s dihapus.") % {"name": product.name})
+        return redirect("umkm:dashboard")
+    return render(request, "umkm/owner/product_delete.html", {"product": product})
+
+
+@require_POST
+@owner_required
+def photo_upload(request, business: Business, pk: int):
+    product = selectors.owner_product(request.user, pk)
+    form = PhotoForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.product_photo_add(
+                product=product,
+                upload=form.cleaned_data["photo"],
+                alt_text=form.cleaned_data["alt_text"],
+            )
+        except UmkmError as error:
+            form.add_error("photo", error.message)
+        else:
+            messages.success(request, _("Foto diunggah."))
+            return redirect("umkm:product_edit", pk=product.pk)
+    return render(
+        request,
+        "umkm/owner/product_form.html",
+        {
+            "form": ProductForm(instance=product),
+            "business": business,
+            "product": product,
+            "photo_form": form,
+        },
+        status=422,
+    )
+
+
+@require_POST
+@owner_required
+def photo_delete(request, business: Business, pk: int):
+    photo = selectors.owner_photo(request.user, pk)
+    services.product_photo_delete(photo=photo)
+    messages.success(request, _("Foto dihapus."))
+    return redirect("umkm:product_edit", pk=photo.product_id)
