@@ -31,7 +31,9 @@ def seed(*, always_open: bool = False) -> dict:
     location = Location.objects.filter(slug=DEMO_LOCATION).first()
     if location is None:
         return {"booking_schedules": 0}
-    services = Service.objects.filter(is_bookable=True, is_active=True).select_related("agency")
+    services = Service.objects.filter(
+        is_bookable=True, is_active=True, locations=location
+    ).select_related("agency")
     hours = ALWAYS_OPEN if always_open else REGULAR
     for service in services:
         # Shorter services fit more visitors in a half-hour slot.

@@ -12,13 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from counters import booking_limits
+from counters import booking_limits, clock
 from counters.booking_documents import send_booking_email
-from counters.models import Booking, BookingSchedule, BookingSlot
+from counters.models import Booking, BookingSchedule, BookingSlot, Ticket
 from counters.models.booking import CHECK_IN_CLOSES_AFTER, new_booking_code
-from counters.selectors.bookings import Slot, find_open_slot
+from counters.selectors.bookings import Slot, find_open_slot, normalize_code
+from counters.services.tickets import ticket_issue
 from counters.validators import normalize_nik, normalize_phone
 from services.errors import DomainError
+from services.models import Location
 
 logger = logging.getLogger(__name__)
 
@@ -309,3 +311,70 @@ def booking_mark_no_shows(*, now: datetime | None = None) -> int:
         return Booking.objects.filter(
             status=Booking.Status.BOOKED, starts_at__lt=now - CHECK_IN_CLOSES_AFTER
         ).update(status=Booking.Status.NO_SHOW, updated_at=now)
+
+
+def _check_in_refusal(booking: Booking, location: Location, now: datetime) -> BookingError | None:
+    if booking.location_id != location.pk:
+        return BookingError(
+            _("Reservasi ini untuk %(location)s, bukan lokasi ini.")
+            % {"location": booking.location.name},
+            code="wrong_location",
+        )
+    if booking.status == Booking.Status.CHECKED_IN:
+        number = booking.ticket.display_number if booking.ticket else "-"
+        return BookingError(
+            _("Reservasi ini sudah check-in dengan nomor antrian %(number)s.") % {"number": number},
+            code="already_checked_in",
+        )
+    if booking.status != Booking.Status.BOOKED:
+        return BookingError(
+            _("Reservasi ini berstatus %(status)s.")
+            % {"status": booking.get_status_display().lower()},
+            code="not_checkable",
+        )
+    if now < booking.check_in_opens_at:
+        return BookingError(
+            _("Check-in untuk reservasi ini baru dibuka pukul %(time)s WITA.")
+            % {"time": timezone.localtime(booking.check_in_opens_at).strftime("%H.%M")},
+            code="too_early",
+        )
+    if now > booking.check_in_closes_at:
+        return BookingError(
+            _(
+                "Waktu check-in reservasi ini sudah lewat (batas pukul %(time)s WITA). "
+                "Silakan ambil antrian biasa."
+            )
+            % {"time": timezone.localtime(booking.check_in_closes_at).strftime("%H.%M")},
+            code="too_late",
+        )
+    return None
+
+
+def booking_check_in(*, code: str, location: Location, now: datetime | None = None) -> Ticket:
+    """At the kiosk, inside the window (30 minutes before to 15 after the slot start), a
+    booking becomes a queue ticket called before walk-ins of its service."""
+    now = now or clock.now()
+    with transaction.atomic(), scopes_disabled():
+        # Locked so that two scans of the same QR code make one ticket.
+        booking = (
+            Booking.objects.select_for_update(of=("self",))
+            .select_related("agency", "service", "location")
+            .filter(code=normalize_code(code))
+            .first()
+        )
+        if booking is None:
+            raise BookingError(_("Kode reservasi tidak ditemukan."), code="not_found", status=404)
+        refusal = _check_in_refusal(booking, location, now)
+        if refusal is not None:
+            raise refusal
+        ticket = ticket_issue(
+            service=booking.service,
+            location=booking.location,
+            source=Ticket.Source.BOOKING,
+            booked_slot_start=booking.starts_at,
+        )
+        booking.ticket = ticket
+        booking.status = Booking.Status.CHECKED_IN
+        booking.checked_in_at = now
+        booking.save(update_fields=["ticket", "status", "checked_in_at", "updated_at"])
+    return ticket

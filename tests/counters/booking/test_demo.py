@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 def demo_services(no_scope):
     expo = LocationFactory(slug="expo-sangatta", name="Gedung Expo Sangatta")
     agency = AgencyFactory(slug="dukcapil", locations=[expo])
-    bookable = ServiceFactory(agency=agency, slug="ktp-el", is_bookable=True, average_minutes=15)
+    bookable = ServiceFactory(
+        agency=agency, slug="ktp-el", is_bookable=True, average_minutes=15, locations=[expo]
+    )
     ServiceFactory(agency=agency, slug="legalisir", is_bookable=False)
     return bookable
 

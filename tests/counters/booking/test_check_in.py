@@ -1,0 +1,113 @@
+"""Check-in at the kiosk: the window edges, the ticket it becomes, served before walk-ins."""
+
+import pytest
+from django_scopes import scope, scopes_disabled
+
+from counters import clock
+from counters import services as queue
+from counters.models import Booking, Ticket
+from counters.services.bookings import (
+    BookingError,
+    booking_cancel,
+    booking_check_in,
+    booking_create,
+)
+from tests.counters.booking.conftest import VALID_NIK, wita
+from tests.counters.conftest import open_all_week
+from tests.factories import CounterFactory, LocationFactory
+
+pytestmark = pytest.mark.django_db
+
+SLOT = wita(2026, 12, 8, 9, 0)
+
+
+@pytest.fixture
+def booking(schedule, location):
+    open_all_week(schedule.agency, location)
+    schedule.service.locations.add(location)
+    return booking_create(
+        schedule=schedule,
+        starts_at=SLOT,
+        name="Siti Rahmawati",
+        nik=VALID_NIK,
+        phone="081234567890",
+        now=wita(2026, 12, 7, 7, 0),
+    )
+
+
+def check_in_at(monkeypatch, booking, moment, location=None):
+    monkeypatch.setattr(clock, "now", lambda: moment)
+    return booking_check_in(code=booking.code.lower(), location=location or booking.location)
+
+
+@pytest.mark.parametrize(
+    "moment", [wita(2026, 12, 8, 8, 30), wita(2026, 12, 8, 9, 0), wita(2026, 12, 8, 9, 15)]
+)
+def test_check_in_inside_the_window_issues_a_booking_ticket(monkeypatch, booking, moment):
+    ticket = check_in_at(monkeypatch, booking, moment)
+    assert ticket.source == Ticket.Source.BOOKING
+    assert ticket.queue_class == Ticket.QueueClass.BOOKING
+    assert ticket.booked_slot_start == SLOT
+    with scopes_disabled():
+        booking.refresh_from_db()
+    assert booking.status == Booking.Status.CHECKED_IN
+    assert booking.ticket == ticket and booking.checked_in_at == moment
+
+
+@pytest.mark.parametrize(
+    ("moment", "code"),
+    [
+        (wita(2026, 12, 8, 8, 29, 59), "too_early"),
+        (wita(2026, 12, 8, 9, 15, 1), "too_late"),
+        (wita(2026, 12, 9, 9, 0), "too_late"),
+    ],
+)
+def test_check_in_outside_the_window_says_so_and_issues_nothing(monkeypatch, booking, moment, code):
+    with pytest.raises(BookingError) as error:
+        check_in_at(monkeypatch, booking, moment)
+    assert error.value.code == code
+    assert "WITA" in error.value.message
+    with scopes_disabled():
+        assert not Ticket.objects.exists()
+        assert Booking.objects.get(pk=booking.pk).status == Booking.Status.BOOKED
+
+
+def test_a_second_scan_makes_no_second_ticket(monkeypatch, booking):
+    ticket = check_in_at(monkeypatch, booking, wita(2026, 12, 8, 8, 45))
+    with pytest.raises(BookingError) as error:
+        check_in_at(monkeypatch, booking, wita(2026, 12, 8, 8, 46))
+    assert error.value.code == "already_checked_in"
+    assert ticket.display_number in error.value.message
+    with scopes_disabled():
+        assert Ticket.objects.count() == 1
+
+
+def test_cancelled_bookings_unknown_codes_and_other_locations_are_refused(monkeypatch, booking):
+    with pytest.raises(BookingError) as error:
+        check_in_at(monkeypatch, booking, wita(2026, 12, 8, 8, 45), location=LocationFactory())
+    assert error.value.code == "wrong_location"
+    monkeypatch.setattr(clock, "now", lambda: wita(2026, 12, 8, 8, 45))
+    with pytest.raises(BookingError) as error:
+        booking_check_in(code="ZZZZ2222", location=booking.location)
+    assert error.value.status == 404
+    booking_cancel(booking=booking, now=wita(2026, 12, 8, 8, 0))
+    with pytest.raises(BookingError) as error:
+        check_in_at(monkeypatch, booking, wita(2026, 12, 8, 8, 45))
+    assert error.value.code == "not_checkable"
+
+
+def test_a_checked_in_booking_is_called_before_earlier_walk_ins(
+    monkeypatch, booking, schedule, operator_a
+):
+    monkeypatch.setattr(clock, "now", lambda: wita(2026, 12, 8, 8, 40))
+    walk_in = queue.ticket_issue(service=schedule.service, location=schedule.location)
+    booked = check_in_at(monkeypatch, booking, wita(2026, 12, 8, 8, 45))
+    counter = CounterFactory(
+        agency=schedule.agency, location=schedule.location, number=1, services=[schedule.service]
+    )
+    with scope(agency=schedule.agency):
+        counter = queue.counter_open(counter=counter, operator=operator_a)
+        assert queue.ticket_call_next(counter=counter, operator=operator_a) == booked
+        queue.ticket_start(ticket=booked, operator=operator_a)
+        queue.ticket_finish(ticket=booked, operator=operator_a)
+        assert queue.ticket_call_next(counter=counter, operator=operator_a) == walk_in
