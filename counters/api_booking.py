@@ -1,14 +1,23 @@
-"""API of bookings: slots, create, view and cancel with the NIK."""
+"""API of bookings: slots, create, view and cancel with the NIK, check-in at the kiosk."""
 
 from datetime import date, datetime
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from ninja import Router, Schema
 
 from counters import booking_limits
+from counters.api import TicketOut, ticket_out
 from counters.selectors import bookings as selectors
-from counters.services.bookings import BookingError, booking_cancel, booking_create
+from counters.services.bookings import (
+    BookingError,
+    booking_cancel,
+    booking_check_in,
+    booking_create,
+)
+from services.api_auth import kiosk_location, token_or_session
+from services.permissions import can_operate
 
 router = Router(tags=["reservasi"])
 
@@ -139,3 +148,18 @@ def booking_detail(request, code: str, nik: str):
 @router.post("/bookings/{code}/cancel", response=BookingOut)
 def booking_cancel_endpoint(request, code: str, payload: NikIn):
     return booking_cancel(booking=_citizen_booking(request, code, payload.nik))
+
+
+@router.post("/bookings/{code}/check-in", response={201: TicketOut}, auth=token_or_session)
+def booking_check_in_endpoint(request, code: str):
+    """A kiosk token checks in at its own location; staff of the booking's agency at the
+    booking's location. 201 with the queue ticket."""
+    location = kiosk_location(request)
+    if location is None:
+        booking = selectors.booking_by_code(code)
+        if booking is None:
+            raise Http404
+        if not can_operate(request.user, booking.agency):
+            raise PermissionDenied("Hanya kios atau petugas instansi ini yang dapat check-in.")
+        location = booking.location
+    return 201, ticket_out(booking_check_in(code=code, location=location))

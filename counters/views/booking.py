@@ -1,27 +1,32 @@
-"""Public booking pages: choose a slot, book, then view, cancel or reschedule behind the NIK."""
+"""Public booking pages: choose a slot, book, then view, cancel or reschedule behind the NIK;
+and the kiosk page where a booking checks in."""
 
 from datetime import date, datetime
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from counters import booking_limits
 from counters.booking_documents import booking_ics, qr_svg
 from counters.booking_forms import BookingForm, CodeLookupForm, NikCheckForm
+from counters.kiosk import from_kiosk_network, may_issue_tickets
 from counters.selectors import bookings as selectors
 from counters.services.bookings import (
     BookingError,
     booking_cancel,
+    booking_check_in,
     booking_create,
     booking_reschedule,
 )
+from services.errors import DomainError
+from services.models import Location
 
 SESSION_KEY = "booking_access"
 MAX_REMEMBERED = 20
@@ -218,3 +223,33 @@ def reschedule(request, code: str):
     if request.htmx:
         return render(request, "counters/booking/_picker.html", context)
     return render(request, "counters/booking/reschedule.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def kiosk_check_in(request, location: str):
+    """The QR scanner types the code and Enter (or the visitor types it); inside the window
+    the kiosk prints a ticket called before walk-ins, outside it offers a walk-in ticket."""
+    place = get_object_or_404(Location, slug=location, is_active=True)
+    form = CodeLookupForm(request.POST or None)
+    context = {
+        "location": place,
+        "form": form,
+        "can_issue": may_issue_tickets(request),
+        "kiosk_mode": from_kiosk_network(request),
+    }
+    status = 422 if request.method == "POST" else 200
+    if form.is_valid():
+        booking = selectors.booking_by_code(form.cleaned_data["code"])
+        if booking is not None and not may_issue_tickets(request, booking.agency):
+            context["error"] = _("Check-in reservasi hanya dapat dilakukan di kios MPP.")
+            return render(request, "counters/booking/kiosk_check_in.html", context, status=403)
+        try:
+            ticket = booking_check_in(code=form.cleaned_data["code"], location=place)
+        except DomainError as error:
+            context["error"] = error.message
+            if error.code == "too_late":
+                context["walk_in"] = booking
+            status = error.status
+        else:
+            return redirect("counters:kiosk_ticket", code=ticket.code)
+    return render(request, "counters/booking/kiosk_check_in.html", context, status=status)

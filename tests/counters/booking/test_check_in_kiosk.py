@@ -1,0 +1,125 @@
+"""Check-in through the kiosk page and the API (kiosk token -> 201 ticket)."""
+
+import pytest
+from django.urls import reverse
+from django_scopes import scopes_disabled
+
+from counters import clock
+from counters.models import Booking, Ticket
+from counters.services.bookings import booking_create
+from services.models import ApiToken, hash_token
+from tests.counters.booking.conftest import VALID_NIK, wita
+from tests.counters.conftest import open_all_week
+
+pytestmark = pytest.mark.django_db
+
+SLOT = wita(2026, 12, 8, 9, 0)
+OUTSIDE = {"REMOTE_ADDR": "203.0.113.7"}
+
+
+@pytest.fixture
+def booking(schedule, location, monkeypatch):
+    open_all_week(schedule.agency, location)
+    schedule.service.locations.add(location)
+    made = booking_create(
+        schedule=schedule,
+        starts_at=SLOT,
+        name="Siti Rahmawati",
+        nik=VALID_NIK,
+        phone="081234567890",
+        now=wita(2026, 12, 7, 7, 0),
+    )
+    monkeypatch.setattr(clock, "now", lambda: wita(2026, 12, 8, 8, 45))
+    return made
+
+
+def kiosk_token(location) -> str:
+    raw = ApiToken.generate()
+    ApiToken.objects.create(
+        name="kios", key_hash=hash_token(raw), prefix=raw[:8], kiosk_location=location
+    )
+    return raw
+
+
+def check_in_api(client, code, **extra):
+    return client.post(
+        f"/api/v1/bookings/{code}/check-in", content_type="application/json", **extra
+    )
+
+
+def test_kiosk_token_checks_in_and_gets_201_with_the_ticket(client, booking, location):
+    token = kiosk_token(location)
+    response = check_in_api(client, booking.code, HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 201
+    body = response.json()
+    assert body["number"].startswith("A-") and body["status"] == "waiting"
+    assert VALID_NIK not in response.content.decode() and "Siti" not in response.content.decode()
+    again = check_in_api(client, booking.code, HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert again.status_code == 409 and again.json()["code"] == "already_checked_in"
+
+
+def test_check_in_api_needs_a_kiosk_token_or_the_agencys_staff(
+    client, booking, operator_b, operator_a
+):
+    assert check_in_api(client, booking.code).status_code == 401
+    client.force_login(operator_b)
+    assert check_in_api(client, booking.code).status_code == 403
+    client.force_login(operator_a)
+    assert check_in_api(client, booking.code).status_code == 201
+
+
+def test_kiosk_token_of_another_location_is_refused(client, booking, no_scope):
+    from tests.factories import LocationFactory
+
+    token = kiosk_token(LocationFactory())
+    response = check_in_api(client, booking.code, HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 409 and response.json()["code"] == "wrong_location"
+
+
+def test_kiosk_page_checks_in_a_scanned_code_and_prints_the_ticket(
+    client, booking, location, settings
+):
+    settings.KIOSK_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+    agencies = client.get(reverse("counters:kiosk_agencies", args=[location.slug]))
+    page = reverse("booking:kiosk_check_in", args=[location.slug])
+    assert page in agencies.content.decode()
+    response = client.post(page, {"code": booking.code.lower()})
+    with scopes_disabled():
+        ticket = Ticket.objects.get()
+        assert Booking.objects.get(pk=booking.pk).ticket == ticket
+    assert response.status_code == 302
+    assert response["Location"] == reverse("counters:kiosk_ticket", args=[ticket.code])
+
+
+def test_kiosk_page_after_the_window_offers_a_walk_in_ticket(
+    client, booking, location, settings, monkeypatch
+):
+    settings.KIOSK_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+    monkeypatch.setattr(clock, "now", lambda: wita(2026, 12, 8, 9, 30))
+    response = client.post(
+        reverse("booking:kiosk_check_in", args=[location.slug]), {"code": booking.code}
+    )
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "sudah lewat" in body
+    walk_in = reverse(
+        "counters:kiosk_priority", args=[location.slug, booking.agency.slug, booking.service.slug]
+    )
+    assert walk_in in body
+
+
+def test_kiosk_page_refuses_browsers_outside_the_mall(client, booking, location, settings):
+    settings.KIOSK_ALLOWED_NETWORKS = ["10.0.0.0/8"]
+    response = client.post(
+        reverse("booking:kiosk_check_in", args=[location.slug]), {"code": booking.code}, **OUTSIDE
+    )
+    assert response.status_code == 403
+    with scopes_disabled():
+        assert not Ticket.objects.exists()
+
+
+def test_kiosk_page_tells_a_malformed_code(client, location, settings):
+    settings.KIOSK_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+    response = client.post(reverse("booking:kiosk_check_in", args=[location.slug]), {"code": "12"})
+    assert response.status_code == 422
+    assert "8 huruf dan angka" in response.content.decode()
