@@ -204,7 +204,7 @@ def booking_for_citizen(*, code: str, nik: str) -> Booking | None:
         nik = ""  # an invalid NIK matches nothing
     with scopes_disabled():
         booking = (
-            Booking.objects.select_related("agency", "service", "location")
+            Booking.objects.select_related("agency", "service", "location", "ticket")
             .filter(code=normalize_code(code))
             .first()
         )
@@ -218,7 +218,7 @@ def booking_by_code(code: str) -> Booking | None:
     """For callers that already proved the NIK (the citizen's session)."""
     with scopes_disabled():
         return (
-            Booking.objects.select_related("agency", "service", "location")
+            Booking.objects.select_related("agency", "service", "location", "ticket")
             .filter(code=normalize_code(code))
             .first()
         )

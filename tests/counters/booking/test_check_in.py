@@ -111,3 +111,18 @@ def test_a_checked_in_booking_is_called_before_earlier_walk_ins(
         queue.ticket_start(ticket=booked, operator=operator_a)
         queue.ticket_finish(ticket=booked, operator=operator_a)
         assert queue.ticket_call_next(counter=counter, operator=operator_a) == walk_in
+
+
+def test_the_serving_counter_sees_the_full_nik_of_a_booking_ticket(
+    client, monkeypatch, booking, schedule, operator_a
+):
+    booked = check_in_at(monkeypatch, booking, wita(2026, 12, 8, 8, 45))
+    counter = CounterFactory(
+        agency=schedule.agency, location=schedule.location, number=1, services=[schedule.service]
+    )
+    with scope(agency=schedule.agency):
+        counter = queue.counter_open(counter=counter, operator=operator_a)
+        assert queue.ticket_call_next(counter=counter, operator=operator_a) == booked
+    client.force_login(operator_a)
+    page = client.get(f"/loket/{counter.pk}/").content.decode()
+    assert booking.code in page and VALID_NIK in page
