@@ -2,7 +2,7 @@
 
 from datetime import date, time
 
-from counters.models import BookingClosure, BookingSchedule
+from counters.models import AgencySchedule, BookingClosure, BookingSchedule
 from services.models import Location, Service
 
 DEMO_LOCATION = "expo-sangatta"
@@ -27,6 +27,15 @@ ALWAYS_OPEN = {
 CLOSURES = [(date(2026, 12, 24), "Cuti bersama Hari Raya Natal")]
 
 
+def present_weekdays(agency, location) -> list[int]:
+    """Booking mornings fall on the days the agency is at the location (its queue hours,
+    seeded before this), Monday to Thursday."""
+    days = AgencySchedule.objects.filter(agency=agency, location=location).values_list(
+        "weekday", flat=True
+    )
+    return sorted(set(days) & set(REGULAR["weekdays"])) or REGULAR["weekdays"]
+
+
 def seed(*, always_open: bool = False) -> dict:
     location = Location.objects.filter(slug=DEMO_LOCATION).first()
     if location is None:
@@ -38,10 +47,11 @@ def seed(*, always_open: bool = False) -> dict:
     for service in services:
         # Shorter services fit more visitors in a half-hour slot.
         capacity = max(2, min(6, 60 // max(service.average_minutes, 1)))
+        defaults = {"agency": service.agency, "capacity": capacity, "is_active": True, **hours}
+        if not always_open:
+            defaults["weekdays"] = present_weekdays(service.agency, location)
         BookingSchedule.objects.update_or_create(
-            service=service,
-            location=location,
-            defaults={"agency": service.agency, "capacity": capacity, "is_active": True, **hours},
+            service=service, location=location, defaults=defaults
         )
     agencies = {service.agency for service in services}
     for agency in agencies:

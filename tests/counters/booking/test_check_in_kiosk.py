@@ -10,6 +10,7 @@ from counters.services.bookings import booking_create
 from services.models import ApiToken, hash_token
 from tests.counters.booking.conftest import VALID_NIK, wita
 from tests.counters.conftest import open_all_week
+from tests.factories import LocationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +70,6 @@ def test_check_in_api_needs_a_kiosk_token_or_the_agencys_staff(
 
 
 def test_kiosk_token_of_another_location_is_refused(client, booking, no_scope):
-    from tests.factories import LocationFactory
-
     token = kiosk_token(LocationFactory())
     response = check_in_api(client, booking.code, HTTP_AUTHORIZATION=f"Bearer {token}")
     assert response.status_code == 409 and response.json()["code"] == "wrong_location"

@@ -7,7 +7,12 @@ from django_scopes import scopes_disabled
 
 from counters import demo_booking
 from counters.models import BookingClosure, BookingSchedule
-from tests.factories import AgencyFactory, LocationFactory, ServiceFactory
+from tests.factories import (
+    AgencyFactory,
+    AgencyScheduleFactory,
+    LocationFactory,
+    ServiceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +45,12 @@ def test_always_open_books_around_the_clock_every_day(demo_services):
     assert schedule.weekdays == list(range(7))
     assert schedule.opens_at == schedule.closes_at == time(0, 0)
     assert schedule.min_notice_minutes == 0
+
+
+def test_bookings_fall_on_the_days_the_agency_is_at_the_location(demo_services):
+    expo = demo_services.locations.get()
+    for weekday in (1, 3, 5):  # Tuesday, Thursday and Saturday
+        AgencyScheduleFactory(agency=demo_services.agency, location=expo, weekday=weekday)
+    demo_booking.seed(always_open=False)
+    with scopes_disabled():
+        assert BookingSchedule.objects.get().weekdays == [1, 3]
