@@ -103,9 +103,11 @@ def simulate_day(
     operator,
     day,
     rng: random.Random,
+    numbers: dict[str, int],
 ) -> None:
     """A finished day: arrivals from 07.45 until half an hour before closing, each visitor
-    served at the first free counter."""
+    served at the first free counter. `numbers` is the location's last number per prefix,
+    shared by agencies whose services use the same prefix."""
     zone = timezone.get_current_timezone()
     opening = datetime.combine(day, time(7, 45), tzinfo=zone)
     closing = datetime.combine(day, (FRIDAY if day.weekday() == 4 else MON_THU)[1], tzinfo=zone)
@@ -113,7 +115,6 @@ def simulate_day(
     visitors = round(VISITORS.get(agency.slug, DEFAULT_VISITORS) * window / (375 * 60))
     arrivals = sorted(opening + timedelta(seconds=rng.uniform(0, window)) for _ in range(visitors))
     free_at = {counter.pk: opening + timedelta(minutes=15) for counter in counters}
-    numbers: dict[str, int] = {}
     tickets, events = [], []
     for arrived in arrivals:
         service = rng.choice(services)
@@ -172,10 +173,6 @@ def simulate_day(
         for ticket, steps in zip(tickets, events, strict=True)
         for action, from_status, to_status, at, counter in steps
     )
-    for prefix, last in numbers.items():
-        TicketSequence.objects.update_or_create(
-            location=location, prefix=prefix, day=day, defaults={"last_number": last}
-        )
     for service in services:
         issued = sum(1 for ticket in tickets if ticket.service_id == service.pk)
         if issued:
@@ -195,7 +192,7 @@ def seed(*, always_open: bool = False) -> dict:
     replay_history = not Ticket.objects.filter(location=location, day=history_day).exists()
     rng = random.Random(history_day.toordinal())  # noqa: S311 — demo data, reproducible
     users = get_user_model().objects
-    next_number, seeded = 1, {}
+    next_number, seeded, numbers = 1, {}, {}
     for agency in location.agencies.filter(is_active=True).order_by("order", "name"):
         # Numbers are blocks in agency order, stable whichever agencies have services yet.
         first_number = next_number
@@ -219,6 +216,11 @@ def seed(*, always_open: bool = False) -> dict:
                 operator=users.filter(username=f"{agency.slug}-loket").first(),
                 day=history_day,
                 rng=rng,
+                numbers=numbers,
             )
+    for prefix, last in numbers.items():
+        TicketSequence.objects.update_or_create(
+            location=location, prefix=prefix, day=history_day, defaults={"last_number": last}
+        )
     seed_quotas(location)
     return {"counters": seeded, **demo_booking.seed(always_open=always_open)}

@@ -28,7 +28,7 @@ def url(agency, model, suffix=""):
         ("admin_a", "dailyquota", "add/", 200),
         ("admin_a", "ticket", "", 200),
         ("admin_a", "ticket", "add/", 403),
-        ("operator_b", "counter", "", 302),
+        ("operator_b", "counter", "", 403),
     ],
 )
 def test_agency_admin_permission_matrix(client, request, agency_a, who, model, suffix, expected):
@@ -63,7 +63,7 @@ def test_an_agency_admin_cannot_reach_another_agencys_counter(
 ):
     counter_b = CounterFactory(agency=agency_b, location=location, number=7)
     client.force_login(admin_a)
-    assert client.get(url(agency_a, "counter", f"{counter_b.pk}/change/")).status_code == 302
+    assert client.get(url(agency_a, "counter", f"{counter_b.pk}/change/")).status_code == 404
     listing = client.get(url(agency_a, "counter")).content.decode()
     assert f"/{counter_b.pk}/change/" not in listing
 

@@ -11,21 +11,14 @@ from counters import services as queue
 from counters.models import AgencySchedule, Counter, Ticket, TicketEvent
 from services import demo as services_demo
 from services.models import Location
-from tests.factories import ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def demo_catalog(no_scope):
-    """The foundation's demo plus a few services (the catalog's demo adds the real ones)."""
-    seeded = services_demo.seed()
-    expo = seeded["locations"]["expo-sangatta"]
-    dukcapil, samsat = seeded["agencies"]["dukcapil"], seeded["agencies"]["samsat"]
-    ServiceFactory(agency=dukcapil, slug="ktp-el", name="KTP-el", locations=[expo])
-    ServiceFactory(agency=dukcapil, slug="kartu-keluarga", queue_prefix="B", locations=[expo])
-    ServiceFactory(agency=samsat, slug="pkb-tahunan", queue_prefix="C", locations=[expo])
-    return seeded
+    """The catalog's demo: locations, agencies, accounts and their real services."""
+    return services_demo.seed()
 
 
 def test_every_agency_with_services_gets_counters_serving_all_of_them(demo_catalog):
@@ -35,7 +28,6 @@ def test_every_agency_with_services_gets_counters_serving_all_of_them(demo_catal
         assert counters.count() >= 2
         services = set(demo_catalog["agencies"][slug].services.all())
         assert all(set(counter.services.all()) == services for counter in counters)
-    assert not Counter.objects.filter(agency__slug="polres").exists()
 
 
 def test_always_open_opens_every_day_around_the_clock(demo_catalog):
