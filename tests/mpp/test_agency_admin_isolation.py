@@ -7,7 +7,18 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from counters.models import AgencySchedule, Counter, CounterPause, DailyQuota, Ticket
+from counters.models import (
+    AgencySchedule,
+    Booking,
+    BookingClosure,
+    BookingSchedule,
+    Counter,
+    CounterPause,
+    DailyQuota,
+    Ticket,
+)
+from counters.selectors.bookings import booking_days, day_slots
+from counters.services.bookings import booking_create
 from counters.services.tickets import ticket_issue
 from mpp.agency_site import agency_admin_site
 from mpp.tenancy import agency_admin_reverse
@@ -15,6 +26,8 @@ from services.models import Membership, Service, ServicePledge
 from tests.factories import (
     PASSWORD,
     AgencyScheduleFactory,
+    BookingClosureFactory,
+    BookingScheduleFactory,
     CounterFactory,
     MembershipFactory,
     ServiceFactory,
@@ -48,6 +61,25 @@ def counter_pause(agency):
     )
 
 
+def booking_schedule(agency):
+    service = ServiceFactory(agency=agency, is_bookable=True, locations=[location_of(agency)])
+    return BookingScheduleFactory(
+        agency=agency, service=service, location=location_of(agency), weekdays=list(range(7))
+    )
+
+
+def booking(agency):
+    schedule = booking_schedule(agency)
+    day = next(d.date for d in booking_days(schedule) if d.is_open)
+    return booking_create(
+        schedule=schedule,
+        starts_at=day_slots(schedule, day)[0].starts_at,
+        name="Warga Uji",
+        nik="6408011505900001",
+        phone="081234567890",
+    )
+
+
 # How to make one row of each registered model for an agency. A model registered on the
 # agency sites without an entry here fails test_every_registered_model_is_covered.
 OBJECT_MAKERS = {
@@ -68,9 +100,13 @@ OBJECT_MAKERS = {
     ),
     Ticket: issued_ticket,
     CounterPause: counter_pause,
+    BookingSchedule: booking_schedule,
+    BookingClosure: lambda agency: BookingClosureFactory(agency=agency),
+    Booking: booking,
 }
-# The queue's history is written by the engine only: nobody adds or edits it by hand.
-READ_ONLY = {Ticket, CounterPause}
+# The queue's history is written by the engine only, bookings by citizens and the kiosk:
+# nobody adds or edits them by hand.
+READ_ONLY = {Ticket, CounterPause, Booking}
 
 
 def inline_management(*prefixes: str) -> dict:
