@@ -25,8 +25,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="Buat akun contoh walaupun DEBUG mati."
         )
+        parser.add_argument(
+            "--scale",
+            choices=["demo", "large"],
+            default="demo",
+            help="large: tambah data sebesar kabupaten untuk `make bench` (1 juta tiket).",
+        )
 
-    def handle(self, *args, always_open: bool, force: bool, **options):
+    def handle(self, *args, always_open: bool, force: bool, scale: str, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "DEBUG mati: seed_demo menolak membuat akun contoh. Pakai --force bila yakin."
@@ -40,6 +46,11 @@ class Command(BaseCommand):
                         raise
                     continue
                 module.seed(always_open=always_open)
+        if scale == "large":
+            from mpp.large_dataset import build_large_dataset
+
+            with transaction.atomic(), scopes_disabled():
+                self.stdout.write(f"Data besar: {build_large_dataset()}")
         self.stdout.write(self.style.SUCCESS("Data contoh siap."))
         self.stdout.write(
             f"Akun contoh (kata sandi {DEMO_PASSWORD}): admin (pengelola MPP), "
