@@ -244,6 +244,13 @@ LOGGING = {
     "loggers": {"pgserver": {"level": "WARNING"}},
 }
 
+# Abuse limits of booking per local day: per client address, per NIK, and booking look-ups.
+BOOKING_LIMITS = {
+    "ip": int(os.environ.get("BOOKING_LIMIT_PER_ADDRESS", "10")),
+    "nik": int(os.environ.get("BOOKING_LIMIT_PER_NIK", "3")),
+    "lookup": int(os.environ.get("BOOKING_LOOKUP_LIMIT_PER_ADDRESS", "60")),
+}
+
 # `make bench` mounts its floor views (mpp.bench_views); never on in production.
 BENCH_FLOORS = env_bool("BENCH_FLOORS", False)
 

@@ -1,0 +1,201 @@
+"""Inside Django (manage.py shell): build the bench dataset and the fixtures each scenario
+uses (tokens, ticket codes, open counters, free booking seats); prints them as JSON."""
+
+import json
+import random
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django_scopes import scopes_disabled
+
+from counters import clock
+from counters.models import BookingSchedule, Counter, Ticket, TicketSequence
+from counters.selectors.bookings import day_slots
+from counters.services.counters import counter_open
+from mpp.bench_views import create_floor_table
+from services.models import ApiToken, Location, Membership, Service, hash_token
+from umkm.models import Category, Kecamatan, Product
+
+OPERATORS = 192
+WAITING_TICKETS = 40_000
+SEARCHES = [
+    "akte kelahiran",
+    "ktp hilang",
+    "kartu keluarga",
+    "perpanjang stnk",
+    "skck",
+    "npwp",
+    "paspor",
+    "bpjs",
+    "pindah domisili",
+    "izin usaha",
+    "kelahrian",
+    "pbg",
+    "akta kematian",
+    "rekening",
+    "pajak motor",
+    "surat pindah",
+    "nib",
+    "ktp-el",
+]
+
+
+def token_for(**owner) -> str:
+    raw = ApiToken.generate()
+    ApiToken.objects.create(**owner, name="bench", key_hash=hash_token(raw), prefix=raw[:8])
+    return raw
+
+
+def operators(location: Location) -> list[dict]:
+    """One operator per open counter, each with a token."""
+    users = get_user_model().objects
+    counters = list(Counter.objects.filter(location=location).order_by("number")[:OPERATORS])
+    seats = []
+    for index, counter in enumerate(counters):
+        user, _ = users.get_or_create(username=f"bench-operator-{index}")
+        Membership.objects.get_or_create(
+            agency=counter.agency, user=user, defaults={"role": Membership.Role.OPERATOR}
+        )
+        Ticket.objects.filter(counter=counter, status__in=Ticket.ACTIVE).update(status="done")
+        counter_open(counter=counter, operator=user)
+        seats.append({"counter": counter.pk, "token": token_for(user=user)})
+    return seats
+
+
+def waiting_pool(location: Location, counters: list[int]) -> list[str]:
+    """Today's waiting tickets for the open counters, numbered after today's sequence."""
+    today = clock.local_day(clock.now())
+    services = list(
+        Service.objects.filter(counters__pk__in=counters)
+        .distinct()
+        .values_list("pk", "agency_id", "queue_prefix")
+    )
+    now = clock.now()
+    # Earlier runs' leftovers: past days' pools are closed, today's is topped up.
+    Ticket.objects.filter(status="waiting", day__lt=today).update(status="cancelled")
+    waiting = Ticket.objects.filter(
+        status="waiting", day=today, service_id__in=[s[0] for s in services]
+    )
+    missing = max(0, WAITING_TICKETS - waiting.count())
+    last = dict(
+        TicketSequence.objects.filter(location=location, day=today).values_list(
+            "prefix", "last_number"
+        )
+    )
+    rows = []
+    for index in range(missing):
+        service_id, agency_id, prefix = services[index % len(services)]
+        last[prefix] = last.get(prefix, 0) + 1
+        rows.append(
+            Ticket(
+                agency_id=agency_id,
+                location=location,
+                service_id=service_id,
+                day=today,
+                prefix=prefix,
+                number=last[prefix],
+                source="kiosk",
+                queue_class=2,
+                queued_at=now,
+                issued_at=now,
+            )
+        )
+    Ticket.objects.bulk_create(rows, batch_size=5000)
+    for prefix, number in last.items():
+        TicketSequence.objects.update_or_create(
+            location=location, prefix=prefix, day=today, defaults={"last_number": number}
+        )
+    return list(waiting.order_by("?").values_list("code", flat=True)[:2000])
+
+
+def booking_seats(location: Location) -> list[dict]:
+    """Every free seat of the coming days, once: each bench booking takes its own seat."""
+    seats = []
+    today = clock.local_day(clock.now())
+    schedules = BookingSchedule.objects.filter(location=location, is_active=True).select_related(
+        "service__agency"
+    )
+    for schedule in schedules:
+        service = f"{schedule.service.agency.slug}/{schedule.service.slug}"
+        for days in range(1, 8):
+            for slot in day_slots(schedule, today + timedelta(days=days)):
+                seats += [
+                    {"service": service, "start": slot.starts_at.isoformat()}
+                ] * slot.remaining
+    random.shuffle(seats)
+    return seats
+
+
+def main() -> None:
+    create_floor_table()
+    call_command("seed_demo", "--always-open", "--force", "--scale", "large")
+    with scopes_disabled():
+        location = Location.objects.get(slug="expo-sangatta")
+        ApiToken.objects.filter(name="bench").delete()
+        seats = operators(location)
+        data = {
+            "kiosk_token": token_for(kiosk_location=location),
+            "operators": seats,
+            "ticket_codes": waiting_pool(location, [seat["counter"] for seat in seats]),
+            "services": [
+                f"/layanan/{agency}/{slug}/"
+                for agency, slug in Service.objects.filter(is_active=True).values_list(
+                    "agency__slug", "slug"
+                )[:300]
+            ],
+            "issue_services": [
+                f"{agency}/{slug}"
+                for agency, slug in Service.objects.filter(agency__order__lt=100).values_list(
+                    "agency__slug", "slug"
+                )
+            ],
+            "searches": SEARCHES,
+            "umkm_filters": [""]
+            + [f"?kategori={c}" for c, _ in Category.choices]
+            + [f"?kecamatan={k}" for k, _ in Kecamatan.choices]
+            + ["?page=3", "?q=madu"],
+            "booking_seats": booking_seats(location),
+            "dataset": {
+                "tickets": Ticket.objects.count(),
+                "services": Service.objects.count(),
+                "products": Product.objects.count(),
+            },
+        }
+    print(json.dumps(data))
+
+
+def time_report() -> None:
+    """Milliseconds of the busiest agency's 90-day figures (best of three runs)."""
+    import time
+
+    from django.db.models import Count, F, Func, Q
+
+    class Percentile(Func):
+        template = "percentile_cont(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+        contains_aggregate = True
+
+    today = clock.local_day(clock.now())
+    with scopes_disabled():
+        agency = (
+            Ticket.objects.values("agency").annotate(n=Count("id")).order_by("-n").first()["agency"]
+        )
+        best = None
+        for _ in range(3):
+            started = time.perf_counter()
+            tickets = Ticket.objects.filter(
+                agency=agency, day__gte=today - timedelta(days=90), day__lt=today
+            )
+            wait = F("called_at") - F("issued_at")
+            list(
+                tickets.values("service").annotate(
+                    issued=Count("id"),
+                    served=Count("id", filter=Q(status="done")),
+                    no_show=Count("id", filter=Q(status="no_show")),
+                    wait_p50=Percentile(wait, fraction=0.5),
+                    wait_p90=Percentile(wait, fraction=0.9),
+                )
+            )
+            elapsed = (time.perf_counter() - started) * 1000
+            best = elapsed if best is None else min(best, elapsed)
+    print(round(best, 1))
