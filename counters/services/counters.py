@@ -16,7 +16,9 @@ def _busy() -> CounterUnavailable:
 
 def _lock(counter: Counter) -> Counter:
     """The counter row, locked so that open/pause/close of one counter don't interleave."""
-    locked = Counter.objects.select_for_update().filter(pk=counter.pk).first()
+    locked = (
+        Counter.objects.select_for_update(of=("self",)).filter(pk=counter.pk).order_by().first()
+    )
     if locked is None:
         raise DomainError(_("Loket tidak ditemukan."), code="not_found", status=404)
     return locked
