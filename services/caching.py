@@ -10,6 +10,7 @@ from uuid import uuid4
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
@@ -26,8 +27,10 @@ def catalog_version() -> str:
 
 
 def catalog_changed() -> None:
-    """Call after any write that a public catalog page shows."""
-    cache.set(VERSION_KEY, uuid4().hex, None)
+    """Call with any write that a public catalog page shows. The new version takes effect
+    after the commit: bumped earlier, a page read in between would cache the old rows
+    under the new version."""
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid4().hex, None))
 
 
 def _cacheable(request) -> bool:

@@ -201,10 +201,13 @@ def test_requirements_of_another_agency_cannot_be_edited_through_an_inline(
         assert list(service_a.requirements.all()) == own
 
 
-def test_cached_public_pages_show_an_admin_edit_at_once(client, agency_a, admin_a, location):
+def test_cached_public_pages_show_an_admin_edit_at_once(
+    client, agency_a, admin_a, location, django_capture_on_commit_callbacks
+):
     staff = Client()
     staff.force_login(admin_a)
-    staff.post(admin_url(agency_a, "add/"), service_form(agency_a, location))
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(admin_url(agency_a, "add/"), service_form(agency_a, location))
     page = f"/layanan/{agency_a.slug}/rekomendasi-tambang/"
     assert "Rekomendasi Izin Tambang Rakyat" in client.get(page).content.decode()
     assert "Rekomendasi Izin" in client.get("/layanan/?q=tambang").content.decode()
@@ -214,9 +217,11 @@ def test_cached_public_pages_show_an_admin_edit_at_once(client, agency_a, admin_
     data.update(
         {"requirements-TOTAL_FORMS": "0", "steps-TOTAL_FORMS": "0", "legal_bases-TOTAL_FORMS": "0"}
     )
-    response = staff.post(admin_url(agency_a, f"{service.pk}/change/"), data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff.post(admin_url(agency_a, f"{service.pk}/change/"), data)
     assert response.status_code == 302
     assert "Rekomendasi Pertambangan Rakyat" in client.get(page).content.decode()
     assert "Rekomendasi Izin" not in client.get("/layanan/?q=tambang").content.decode()
-    staff.post(admin_url(agency_a, f"{service.pk}/delete/"), {"post": "yes"})
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(admin_url(agency_a, f"{service.pk}/delete/"), {"post": "yes"})
     assert client.get(page).status_code == 404
