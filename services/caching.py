@@ -27,10 +27,15 @@ def catalog_version() -> str:
 
 
 def catalog_changed() -> None:
-    """Call with any write that a public catalog page shows. The new version takes effect
-    after the commit: bumped earlier, a page read in between would cache the old rows
-    under the new version."""
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid4().hex, None))
+    """Call with any write that a public catalog page shows. The version is replaced now
+    and again after the commit: a page read between the two could otherwise keep the old
+    rows cached under the version set now."""
+
+    def bump():
+        cache.set(VERSION_KEY, uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
 
 
 def _cacheable(request) -> bool:

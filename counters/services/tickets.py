@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from counters import clock
+from counters.caching import queue_changed
 from counters.errors import (
     CounterUnavailable,
     InvalidTransition,
@@ -56,6 +57,7 @@ def _record(
     note: str = "",
     at: datetime,
 ) -> TicketEvent:
+    queue_changed(ticket.location_id)
     return TicketEvent.objects.create(
         agency_id=ticket.agency_id,
         location_id=ticket.location_id,
