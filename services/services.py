@@ -86,10 +86,10 @@ def service_record_view(*, agency_slug: str, service_slug: str) -> None:
     shared cache, written to the database once every VIEWS_PER_WRITE visits, so that a
     popular page costs no database write per visit."""
     key = f"service-views:{agency_slug}/{service_slug}"
-    cache.add(key, 0, None)
     try:
         views = cache.incr(key)
-    except ValueError:  # evicted between add and incr
+    except ValueError:  # the first visit since the key was made or evicted
+        cache.add(key, 1, None)
         return
     if views % VIEWS_PER_WRITE == 0:
         with scopes_disabled():

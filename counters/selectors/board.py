@@ -46,10 +46,11 @@ def board_location(slug: str) -> Location | None:
 def board_feed_body(location: Location, after: int) -> tuple[str, bytes]:
     """(version, JSON of the feed for a board that has seen calls up to `after`), encoded
     once per version and `after` and shared by every board and app node."""
-    version, state = board_state(location)
+    version = board_version(location)
     key = f"counters:board-feed:{location.pk}:{version}:{after}"
     body = cache.get(key)
     if body is None:
+        state = board_state(location, version)
         body = json.dumps(
             {
                 "last_event_id": state["last_event_id"],
@@ -86,7 +87,11 @@ def _build(location: Location, last_id: int) -> dict:
     with scopes_disabled():
         events = (
             TicketEvent.objects.filter(
-                location=location, action__in=TicketEvent.CALLS, counter__isnull=False
+                location=location,
+                action__in=TicketEvent.CALLS,
+                counter__isnull=False,
+                # Today's calls only: yesterday's last numbers would mislead the hall.
+                at__gte=timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0),
             )
             .select_related("ticket__agency", "counter")
             .order_by("-id")[:RECENT_CALLS]
@@ -126,13 +131,12 @@ def _build(location: Location, last_id: int) -> dict:
         }
 
 
-def board_state(location: Location) -> tuple[str, dict]:
-    """(version, state): many boards poll every second or two, so the state is built once
-    per version and shared through the cache by every app node."""
-    version = board_version(location)
+def board_state(location: Location, version: str) -> dict:
+    """Many boards poll every second or two, so the state is built once per version and
+    shared through the cache by every app node."""
     key = f"counters:board:{location.pk}:{version}"
     state = cache.get(key)
     if state is None:
         state = _build(location, last_event_id(location))
         cache.set(key, state, SETTLED_SECONDS * 2)
-    return version, state
+    return state
