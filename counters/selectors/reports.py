@@ -9,6 +9,7 @@ from django.db.models import (
     F,
     FloatField,
     Func,
+    Min,
     Q,
     QuerySet,
     Sum,
@@ -17,7 +18,7 @@ from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
 from django_scopes import scopes_disabled
 
 from counters.ikm import Ikm, ikm_compute
-from counters.models import ELEMENT_FIELDS, SurveyResponse, Ticket
+from counters.models import ELEMENT_FIELDS, Counter, SurveyResponse, Ticket
 from services.models import Agency
 
 
@@ -87,9 +88,14 @@ class AgencyReport:
     ikm_by_service: list[tuple[str, Ikm]] = field(default_factory=list)
 
 
-def _tickets(*, agency: Agency, start: date, end: date, operator=None) -> QuerySet:
-    tickets = Ticket.objects.filter(agency=agency, day__gte=start, day__lte=end)
-    return tickets.filter(operator=operator) if operator is not None else tickets
+def _narrow(rows: QuerySet, *, operator=None, service=None, location=None, via="") -> QuerySet:
+    if operator is not None:
+        rows = rows.filter(**{f"{via}operator": operator})
+    if service is not None:
+        rows = rows.filter(service=service)
+    if location is not None:
+        rows = rows.filter(location=location)
+    return rows
 
 
 def _heatmap(tickets: QuerySet) -> list[list[int]]:
@@ -106,10 +112,15 @@ def _heatmap(tickets: QuerySet) -> list[list[int]]:
     return grid
 
 
-def agency_report(*, agency: Agency, start: date, end: date, operator=None) -> AgencyReport:
+def agency_report(
+    *, agency: Agency, start: date, end: date, operator=None, service=None, location=None
+) -> AgencyReport:
     """Every figure of one agency's report over [start, end]; only `operator`'s when given."""
+    narrow = {"operator": operator, "service": service, "location": location}
     with scopes_disabled():
-        tickets = _tickets(agency=agency, start=start, end=end, operator=operator)
+        tickets = _narrow(
+            Ticket.objects.filter(agency=agency, day__gte=start, day__lte=end), **narrow
+        )
         figures = _ticket_figures()
         totals = tickets.order_by().aggregate(**figures)
         by_service = list(
@@ -129,9 +140,11 @@ def agency_report(*, agency: Agency, start: date, end: date, operator=None) -> A
             .annotate(**figures)
             .order_by("operator__username")
         )
-        surveys = SurveyResponse.objects.filter(agency=agency, day__gte=start, day__lte=end)
-        if operator is not None:
-            surveys = surveys.filter(ticket__operator=operator)
+        surveys = _narrow(
+            SurveyResponse.objects.filter(agency=agency, day__gte=start, day__lte=end),
+            via="ticket__",
+            **narrow,
+        )
         ikm = ikm_from_row(surveys.order_by().aggregate(**_survey_sums()))
         ikm_by_service = [
             (row["service__name"], ikm_from_row(row))
@@ -189,3 +202,29 @@ def mall_overview(*, start: date, end: date) -> list[dict]:
                 }
             )
         return overview
+
+
+def mall_live(*, day: date, moment) -> dict[int, dict]:
+    """Per agency right now: tickets waiting, the longest wait in minutes, counters open."""
+    with scopes_disabled():
+        live: dict[int, dict] = {}
+        waiting = (
+            Ticket.objects.filter(day=day, status=Ticket.Status.WAITING)
+            .order_by()
+            .values("agency_id")
+            .annotate(waiting=Count("id"), oldest=Min("issued_at"))
+        )
+        for row in waiting:
+            minutes = int((moment - row["oldest"]).total_seconds() // 60)
+            live[row["agency_id"]] = {"waiting": row["waiting"], "longest_wait": minutes}
+        counters = (
+            Counter.objects.filter(is_open=True)
+            .order_by()
+            .values("agency_id")
+            .annotate(open=Count("id"))
+        )
+        for row in counters:
+            live.setdefault(row["agency_id"], {"waiting": 0, "longest_wait": 0})["open"] = row[
+                "open"
+            ]
+        return live
