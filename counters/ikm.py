@@ -3,12 +3,14 @@
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 ELEMENT_COUNT = 9
 GRADES = (
-    (Decimal("88.31"), "A", "Sangat Baik"),
-    (Decimal("76.61"), "B", "Baik"),
-    (Decimal("65.00"), "C", "Kurang Baik"),
-    (Decimal("25.00"), "D", "Tidak Baik"),
+    (Decimal("88.31"), "A", _("Sangat Baik")),
+    (Decimal("76.61"), "B", _("Baik")),
+    (Decimal("65.00"), "C", _("Kurang Baik")),
+    (Decimal("25.00"), "D", _("Tidak Baik")),
 )
 TWO_PLACES = Decimal("0.01")
 
@@ -27,7 +29,7 @@ def ikm_grade(index: Decimal) -> tuple[str, str]:
     for lower, letter, label in GRADES:
         if index >= lower:
             return letter, label
-    return "D", "Tidak Baik"
+    return GRADES[-1][1], GRADES[-1][2]
 
 
 def ikm_compute(*, respondents: int, element_sums: list[int]) -> Ikm:

@@ -76,8 +76,8 @@ def _period(request, agency=None) -> tuple[PeriodForm, dict]:
     return form, {"start": end - timedelta(days=DEFAULT_DAYS - 1), "end": end}
 
 
-def minutes(seconds) -> str:
-    return "" if seconds is None else f"{seconds / 60:.1f}"
+def minutes(seconds: float | None) -> float | None:
+    return None if seconds is None else round(seconds / 60, 1)
 
 
 def _row_cells(row: dict) -> list:
