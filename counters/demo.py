@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from counters import clock
+from counters.demo_survey import seed_surveys
 from counters.models import (
     AgencySchedule,
     BoardSetting,
@@ -221,4 +222,5 @@ def seed(*, always_open: bool = False) -> dict:
                 rng=rng,
             )
     seed_quotas(location)
+    seed_surveys(location)
     return {"counters": seeded}
