@@ -191,7 +191,8 @@ def agency_report_page(request, agency: str):
         ),
         "heatmap": charts.heatmap(report.heatmap),
     }
-    return render(request, "counters/reports/agency.html", context)
+    with scope(agency=report.agency):
+        return render(request, "counters/reports/agency.html", context)
 
 
 @never_cache
