@@ -254,6 +254,9 @@ BOOKING_LIMITS = {
     "lookup": int(os.environ.get("BOOKING_LOOKUP_LIMIT_PER_ADDRESS", "60")),
 }
 
+# Personal data of bookings is erased this many days after the visit (anonymise_bookings).
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "180"))
+
 # `make bench` mounts its floor views (mpp.bench_views); never on in production.
 BENCH_FLOORS = env_bool("BENCH_FLOORS", False)
 

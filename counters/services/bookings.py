@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
@@ -378,3 +380,20 @@ def booking_check_in(*, code: str, location: Location, now: datetime | None = No
         booking.checked_in_at = now
         booking.save(update_fields=["ticket", "status", "checked_in_at", "updated_at"])
     return ticket
+
+
+ANONYMISED_NAME = "(dihapus)"
+
+
+def bookings_anonymise(*, before) -> int:
+    """Erase the personal data (name, NIK, phone, email) of bookings whose day is before
+    `before` (UU 27/2022: kept no longer than needed). The visit itself stays for reports.
+    The NIK becomes a per-row placeholder that can never be a real NIK (it has a dash)."""
+    with transaction.atomic(), scopes_disabled():
+        stale = Booking.objects.filter(local_date__lt=before).exclude(name=ANONYMISED_NAME)
+        return stale.update(
+            name=ANONYMISED_NAME,
+            nik=Concat(Value("-"), Cast("pk", CharField())),
+            phone="",
+            email="",
+        )
