@@ -4,6 +4,7 @@ Keys carry a catalog version that every write to the catalog replaces, so no app
 serves a page older than the last change; the timeout only bounds memory.
 """
 
+import hashlib
 from collections.abc import Callable
 from functools import wraps
 from uuid import uuid4
@@ -55,7 +56,9 @@ def cached_catalog_page(view: Callable) -> Callable:
         if not _cacheable(request):
             return view(request, *args, **kwargs)
         target = request.headers.get("HX-Target", "")
-        key = f"page:{catalog_version()}:{get_language()}:{target}:{request.get_full_path()}"
+        # Hashed: a URL can be longer than a cache key may be.
+        path = hashlib.sha256(f"{target}:{request.get_full_path()}".encode()).hexdigest()
+        key = f"page:{catalog_version()}:{get_language()}:{path}"
         cached = cache.get(key)
         if cached is not None:
             return HttpResponse(cached, content_type="text/html; charset=utf-8")

@@ -1,6 +1,7 @@
 """Rendered showcase pages in the shared cache, keyed by a showcase version that every
 write to businesses, products or photos replaces (after its commit)."""
 
+import hashlib
 from functools import wraps
 from uuid import uuid4
 
@@ -39,7 +40,9 @@ def cached_showcase_page(view):
         if request.method != "GET" or request.user.is_authenticated:
             return view(request, *args, **kwargs)
         htmx = request.headers.get("HX-Request", "")
-        key = f"umkm-page:{showcase_version()}:{get_language()}:{htmx}:{request.get_full_path()}"
+        # Hashed: a URL can be longer than a cache key may be.
+        path = hashlib.sha256(f"{htmx}:{request.get_full_path()}".encode()).hexdigest()
+        key = f"umkm-page:{showcase_version()}:{get_language()}:{path}"
         cached = cache.get(key)
         if cached is not None:
             return HttpResponse(cached, content_type="text/html; charset=utf-8")

@@ -10,6 +10,7 @@ from django_scopes import scopes_disabled
 from counters.models import Counter, Ticket
 
 RECENT_SERVICE_TIMES = 20
+CODE_MAX_LENGTH = Ticket._meta.get_field("code").max_length
 
 
 def ticket_by_code(code: str) -> Ticket | None:
@@ -26,6 +27,8 @@ def ticket_by_code(code: str) -> Ticket | None:
 def ticket_location_id(code: str) -> int | None:
     """Where a code's ticket is: fixed for its life (a transfer keeps code and location),
     so it is looked up once and then read from the cache."""
+    if len(code) > CODE_MAX_LENGTH:
+        return None
     key = f"ticket-location:{code}"
     location_id = cache.get(key)
     if location_id is None:
