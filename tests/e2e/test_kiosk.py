@@ -37,7 +37,7 @@ def test_kiosk_checks_in_a_booking_and_issues_a_priority_walk_in_ticket(
     slip = page.locator(".queue-slip")
     slip.wait_for()
     expect(page.locator(".slip-agency")).to_contain_text("Penerbitan Akta Kelahiran")
-    page.wait_for_function("window.__prints === 1")
+    page.wait_for_function("() => window.__prints === 1")
     screenshot(page, "kiosk-booking-slip")
     assert_accessible(page)
     with scopes_disabled():
