@@ -6,6 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 from django_scopes import scopes_disabled
 
 from counters.models import BoardSetting
@@ -101,6 +102,16 @@ def login(page, username: str, password: str, url: str = "/akun/masuk/") -> None
     page.locator("#id_password").fill(password)
     page.locator("#id_password").press("Enter")
     page.wait_for_load_state()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(settings):
+    """Each journey starts with an empty cache, as with its empty database: booking limits
+    count in the cache, which is otherwise a file shared by every run."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "e2e"}
+    }
+    cache.clear()
 
 
 @pytest.fixture
