@@ -27,9 +27,7 @@ def spoken(page) -> list[str]:
     return page.evaluate("window.__spoken")
 
 
-def test_operator_calls_serves_and_finishes_while_the_board_announces_each_call(
-    new_page, expo
-):
+def test_operator_calls_serves_and_finishes_while_the_board_announces_each_call(new_page, expo):
     with scopes_disabled():
         ticket = ticket_issue(service=expo.service, location=expo.location)
     board = new_page(**TV)
