@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from counters import clock, demo_booking
+from counters.demo_survey import seed_surveys
 from counters.models import (
     AgencySchedule,
     BoardSetting,
@@ -223,4 +224,5 @@ def seed(*, always_open: bool = False) -> dict:
             location=location, prefix=prefix, day=history_day, defaults={"last_number": last}
         )
     seed_quotas(location)
+    seed_surveys(location)
     return {"counters": seeded, **demo_booking.seed(always_open=always_open)}

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from counters.views import board, console, kiosk, ticket
+from counters.views import board, console, kiosk, reports, survey, ticket
 
 app_name = "counters"
 
@@ -21,6 +21,15 @@ urlpatterns = [
         name="kiosk_priority",
     ),
     path("antrian/tiket/<str:code>/", ticket.ticket_status, name="ticket_status"),
+    path("antrian/tiket/<str:code>/survei/", survey.survey, name="survey"),
+    path("transparansi/", reports.transparency, name="transparency"),
+    path("instansi/<slug:agency>/laporan/", reports.agency_report_page, name="agency_report"),
+    path(
+        "instansi/<slug:agency>/laporan/<slug:table>.csv",
+        reports.agency_report_csv,
+        name="agency_report_csv",
+    ),
+    path("laporan/mpp/", reports.mall_dashboard, name="mall_dashboard"),
     path("antrian/layar/<slug:location>/", board.board, name="board"),
     path("loket/", console.console_home, name="console"),
     path("loket/<int:counter_id>/", console.console_counter, name="console_counter"),

@@ -7,6 +7,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from counters.api import router as counters_router
 from counters.api_booking import router as booking_router
+from counters.api_survey import router as survey_router
 from services.api import router as services_router
 from services.errors import DomainError
 from umkm.api import router as umkm_router
@@ -21,6 +22,7 @@ api = NinjaAPI(
 )
 api.add_router("", services_router)
 api.add_router("/umkm", umkm_router)
+api.add_router("", survey_router)
 api.add_router("", counters_router)
 api.add_router("", booking_router)
 

@@ -1,8 +1,8 @@
 """`seed_demo --scale large`: a district-sized dataset for `make bench`, written with COPY.
 
-60 agencies, 1,500 services, 200 counters, 1,000,000 tickets over the last 90 days,
-5,000 businesses and 50,000 products, on top of the realistic demo. Idempotent: a second
-run finds the tickets there and adds nothing.
+60 agencies, 1,500 services, 200 counters, 1,000,000 tickets over the last 90 days with
+SKM answers for a fifth of the finished ones, 5,000 businesses and 50,000 products, on top
+of the realistic demo. Idempotent: a second run finds the rows there and adds nothing.
 """
 
 import csv
@@ -17,7 +17,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from counters.models import AgencySchedule, Counter, Ticket
+from counters.models import AgencySchedule, Counter, SurveyResponse, Ticket
+from counters.models.survey import ELEMENT_FIELDS
 from services.models import Agency, Location, Service
 from services.services import search_vocabulary_rebuild, services_reindex
 from umkm.models import Business, Category, Kecamatan, Product
@@ -260,6 +261,36 @@ def _tickets(location: Location, rng: random.Random) -> int:
     return missing
 
 
+def _surveys() -> None:
+    """SKM answers for about a fifth of the finished tickets, mostly 3 and 4, in one
+    INSERT … SELECT (random() in SQL: the answers need no Python round trip)."""
+    if SurveyResponse.objects.count() > TARGET["tickets"] // 10:
+        return
+    fields = list(ELEMENT_FIELDS)
+
+    def pick(values: list[str]) -> str:
+        array = ", ".join(f"'{value}'" for value in values)
+        return f"(ARRAY[{array}])[1 + floor(random() * {len(values)})::int]"
+
+    answers = ", ".join("2 + floor(random() * 2.6)::int" for _ in fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {SurveyResponse._meta.db_table} (ticket_id, agency_id, service_id,
+                location_id, counter_id, day, submitted_at, {", ".join(fields)}, age, sex,
+                education, occupation, suggestion)
+            SELECT id, agency_id, service_id, location_id, counter_id, day, finished_at,
+                {answers}, 17 + floor(random() * 50)::int,
+                {pick(SurveyResponse.Sex.values)}, {pick(SurveyResponse.Education.values)},
+                {pick(SurveyResponse.Occupation.values)}, ''
+            FROM {Ticket._meta.db_table}
+            WHERE status = 'done' AND random() < 0.2
+                AND NOT EXISTS (SELECT 1 FROM {SurveyResponse._meta.db_table} s
+                                WHERE s.ticket_id = {Ticket._meta.db_table}.id)
+            """  # noqa: S608 — no outside input: table names and choice values of our models
+        )
+
+
 def _umkm(rng: random.Random) -> None:
     users = get_user_model()
     missing = TARGET["businesses"] - Business.objects.count()
@@ -328,10 +359,12 @@ def build_large_dataset() -> dict:
     _services(agencies, location)
     _counters(agencies, location)
     _tickets(location, rng)
+    _surveys()
     _umkm(rng)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return {
+        "surveys": SurveyResponse.objects.count(),
         "tickets": Ticket.objects.count(),
         "services": Service.objects.count(),
         "products": Product.objects.count(),

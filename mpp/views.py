@@ -1,9 +1,11 @@
 """Home page and health check."""
 
+from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
 from services import selectors
@@ -15,6 +17,26 @@ def home(request):
         "mpp/home.html",
         {"agencies": selectors.public_agencies(), "locations": selectors.public_locations()},
     )
+
+
+def switch_language(request, code: str):
+    """A plain link (no form, no token) so that public pages stay cacheable."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = redirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response
 
 
 def favicon(request):

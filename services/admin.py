@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from services.caching import catalog_changed
 from services.models import (
     Agency,
     ApiToken,
@@ -24,8 +25,24 @@ from services.services import services_reindex
 from services.tenancy import AgencyScopedAdmin, AgencyScopedMixin
 
 
+class CatalogChangeMixin:
+    """Admin writes that public catalog pages show make the cached pages stale."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        catalog_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        catalog_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        catalog_changed()
+
+
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(CatalogChangeMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "address", "is_active", "order"]
     list_editable = ["is_active", "order"]
     prepopulated_fields = {"slug": ["name"]}
@@ -38,7 +55,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(CatalogChangeMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "slug", "is_active", "order"]
     list_editable = ["is_active", "order"]
     search_fields = ["name", "short_name", "slug"]
@@ -143,7 +160,7 @@ class ServiceAdminBase:
 
 
 @admin.register(Service)
-class ServiceAdmin(ServiceAdminBase, admin.ModelAdmin):
+class ServiceAdmin(CatalogChangeMixin, ServiceAdminBase, admin.ModelAdmin):
     inlines = [RequirementInline, StepInline, LegalBasisInline]
     list_display = ["name", "agency", "category", "queue_prefix", "is_bookable", "is_active"]
     list_filter = ["agency", "is_active", "is_bookable"]
@@ -151,13 +168,13 @@ class ServiceAdmin(ServiceAdminBase, admin.ModelAdmin):
 
 
 @admin.register(ServicePledge)
-class ServicePledgeAdmin(admin.ModelAdmin):
+class ServicePledgeAdmin(CatalogChangeMixin, admin.ModelAdmin):
     list_display = ["agency", "signed_by", "signed_on"]
     list_select_related = ["agency"]
 
 
 @admin.register(SearchSynonym)
-class SearchSynonymAdmin(admin.ModelAdmin):
+class SearchSynonymAdmin(CatalogChangeMixin, admin.ModelAdmin):
     list_display = ["term", "expansion"]
     search_fields = ["term", "expansion"]
 
@@ -247,14 +264,14 @@ class StaffAdmin(AgencyScopedAdmin):
         return ["user"] if obj else []
 
 
-class AgencyServiceAdmin(ServiceAdminBase, AgencyScopedAdmin):
+class AgencyServiceAdmin(CatalogChangeMixin, ServiceAdminBase, AgencyScopedAdmin):
     inlines = [AgencyRequirementInline, AgencyStepInline, AgencyLegalBasisInline]
     list_display = ["name", "category", "queue_prefix", "is_bookable", "is_active", "order"]
     list_editable = ["order"]
     list_filter = ["is_active", "is_bookable", "category"]
 
 
-class AgencyPledgeAdmin(AgencyScopedAdmin):
+class AgencyPledgeAdmin(CatalogChangeMixin, AgencyScopedAdmin):
     list_display = ["agency", "signed_by", "signed_on"]
 
 

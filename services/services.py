@@ -3,10 +3,12 @@
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchVector
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F, TextField, Value
 from django_scopes import scopes_disabled
 
+from services.caching import catalog_changed
 from services.models import SearchWord, Service
 
 SEARCH_CONFIGS = ("indonesian", "simple")
@@ -51,6 +53,7 @@ def services_reindex(*, services: Iterable[Service]) -> None:
                 search_text=" ".join(texts.values()), search_vector=_search_vector(texts)
             )
         search_vocabulary_rebuild()
+    catalog_changed()
 
 
 def search_vocabulary_rebuild() -> None:
@@ -75,7 +78,21 @@ def search_vocabulary_rebuild() -> None:
         )
 
 
-def service_record_view(*, service: Service) -> None:
-    """Count a visit of the public page; the most viewed services are shown first."""
-    with scopes_disabled():
-        Service.objects.filter(pk=service.pk).update(view_count=F("view_count") + 1)
+VIEWS_PER_WRITE = 20
+
+
+def service_record_view(*, agency_slug: str, service_slug: str) -> None:
+    """Count a visit of the public page (the most viewed services are shown first): in the
+    shared cache, written to the database once every VIEWS_PER_WRITE visits, so that a
+    popular page costs no database write per visit."""
+    key = f"service-views:{agency_slug}/{service_slug}"
+    try:
+        views = cache.incr(key)
+    except ValueError:  # the first visit since the key was made or evicted
+        cache.add(key, 1, None)
+        return
+    if views % VIEWS_PER_WRITE == 0:
+        with scopes_disabled():
+            Service.objects.filter(
+                agency__slug=agency_slug, slug=service_slug, is_active=True
+            ).update(view_count=F("view_count") + VIEWS_PER_WRITE)

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from services import selectors
+from services.caching import cached_catalog_page
 from services.permissions import can_enter_agency
 from services.search import MAX_QUERY_LENGTH
 from services.services import service_record_view
@@ -16,6 +17,7 @@ def _param(request, name: str, max_length: int = MAX_QUERY_LENGTH) -> str:
     return request.GET.get(name, "").replace("\x00", "")[:max_length].strip()
 
 
+@cached_catalog_page
 def catalog_index(request):
     query = _param(request, "q")
     category = _param(request, "kategori", 80)
@@ -33,6 +35,7 @@ def catalog_index(request):
     return render(request, "services/index.html", context)
 
 
+@cached_catalog_page
 def agency_page(request, agency_slug: str):
     agency = selectors.catalog_agency(slug=agency_slug)
     if agency is None:
@@ -42,6 +45,13 @@ def agency_page(request, agency_slug: str):
 
 
 def service_page(request, agency_slug: str, service_slug: str):
+    # Counted on every visit, also when the page itself comes from the cache.
+    service_record_view(agency_slug=agency_slug, service_slug=service_slug)
+    return _service_page(request, agency_slug, service_slug)
+
+
+@cached_catalog_page
+def _service_page(request, agency_slug: str, service_slug: str):
     service = selectors.service_detail(agency_slug=agency_slug, service_slug=service_slug)
     if service is None:
         raise Http404("Layanan tidak ditemukan")
@@ -49,6 +59,4 @@ def service_page(request, agency_slug: str, service_slug: str):
     is_preview = not service.is_active
     if is_preview and not can_enter_agency(request.user, service.agency):
         raise Http404("Layanan tidak ditemukan")
-    if not is_preview:
-        service_record_view(service=service)
     return render(request, "services/service.html", {"service": service, "is_preview": is_preview})

@@ -1,10 +1,22 @@
 """Fixtures shared by every suite: two agencies with staff, for isolation tests."""
 
 import pytest
+from django.core.cache import cache
 from django_scopes import scopes_disabled
 
 from services.models import Membership
 from tests.factories import AgencyFactory, LocationFactory, MembershipFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(settings):
+    """Each test starts with an empty cache of its own (pages, limits, board state)."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}
+    }
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

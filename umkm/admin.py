@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from umkm import services
+from umkm.caching import showcase_changed
 from umkm.errors import UmkmError
 from umkm.models import Business, PendingBusiness, Product, ProductPhoto
 
@@ -20,8 +21,24 @@ class ModerationForm(forms.Form):
     )
 
 
+class ShowcaseChangeMixin:
+    """Edits made here show on the public showcase at once."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        showcase_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        showcase_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        showcase_changed()
+
+
 @admin.register(Business)
-class BusinessAdmin(admin.ModelAdmin):
+class BusinessAdmin(ShowcaseChangeMixin, admin.ModelAdmin):
     list_display = ["name", "kecamatan", "category", "status", "is_dekranasda_member", "created_at"]
     list_filter = ["status", "kecamatan", "category", "is_dekranasda_member"]
     search_fields = ["name", "slug", "owner__username", "nib"]
@@ -148,7 +165,7 @@ class ProductPhotoInline(admin.TabularInline):
 
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(ShowcaseChangeMixin, admin.ModelAdmin):
     list_display = ["name", "business", "price", "unit", "category", "is_available", "is_featured"]
     list_filter = ["category", "is_available", "is_featured", "business__status"]
     list_editable = ["is_featured"]

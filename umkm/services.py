@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from umkm.caching import showcase_changed
 from umkm.errors import UmkmError
 from umkm.images import prepare_photo
 from umkm.models import Business, Product, ProductPhoto
@@ -95,6 +96,7 @@ def business_register(
 @transaction.atomic
 def business_update(*, business: Business, changes: dict) -> Business:
     """The owner edits their profile; status, booth and moderation are not theirs to set."""
+    showcase_changed()
     unknown = set(changes) - BUSINESS_PROFILE_FIELDS
     if unknown:
         raise UmkmError(_("Kolom ini tidak boleh diubah pemilik."), code="forbidden_field")
@@ -107,6 +109,7 @@ def business_update(*, business: Business, changes: dict) -> Business:
 def _moderate(
     *, business: Business, status: str, note: str, moderator: AbstractBaseUser
 ) -> Business:
+    showcase_changed()
     business.status = status
     business.moderation_note = note
     business.moderated_at = timezone.now()
@@ -159,6 +162,7 @@ def product_create(
     description: str = "",
     is_available: bool = True,
 ) -> Product:
+    showcase_changed()
     return Product.objects.create(
         business=business,
         name=name,
@@ -173,6 +177,7 @@ def product_create(
 
 @transaction.atomic
 def product_update(*, product: Product, changes: dict) -> Product:
+    showcase_changed()
     unknown = set(changes) - PRODUCT_FIELDS
     if unknown:
         raise UmkmError(_("Kolom ini tidak boleh diubah pemilik."), code="forbidden_field")
@@ -195,6 +200,7 @@ def _delete_files_after_commit(photos: list[ProductPhoto]) -> None:
 
 @transaction.atomic
 def product_delete(*, product: Product) -> None:
+    showcase_changed()
     _delete_files_after_commit(list(product.photos.all()))
     product.delete()
 
@@ -202,6 +208,7 @@ def product_delete(*, product: Product) -> None:
 @transaction.atomic
 def product_photo_add(*, product: Product, upload: File, alt_text: str = "") -> ProductPhoto:
     """Checks and re-encodes the upload, and makes its thumbnail once, here."""
+    showcase_changed()
     prepared = prepare_photo(upload)
     # Lock the product so that two uploads at once can't both pass the photo limit.
     Product.objects.select_for_update().filter(pk=product.pk).first()
@@ -226,5 +233,6 @@ def product_photo_add(*, product: Product, upload: File, alt_text: str = "") -> 
 
 @transaction.atomic
 def product_photo_delete(*, photo: ProductPhoto) -> None:
+    showcase_changed()
     _delete_files_after_commit([photo])
     photo.delete()

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from umkm import selectors, services
+from umkm.caching import cached_showcase_page
 from umkm.errors import UmkmError
 from umkm.forms import BusinessForm, PhotoForm, ProductForm, RegistrationForm, ShowcaseFilterForm
 from umkm.models import Business, Product
@@ -25,6 +26,7 @@ BUSINESSES_ON_SHOWCASE = 12
 
 
 @vary_on_headers("HX-Request")
+@cached_showcase_page
 def showcase(request):
     form = ShowcaseFilterForm(request.GET)
     filters = form.to_filter()
@@ -43,6 +45,7 @@ def showcase(request):
     return render(request, template, context)
 
 
+@cached_showcase_page
 def business_detail(request, business):
     business = selectors.public_business(business)
     return render(
@@ -75,6 +78,7 @@ def product_json_ld(request, product: Product) -> dict:
     }
 
 
+@cached_showcase_page
 def product_detail(request, business, product):
     product = selectors.public_product(business, product)
     return render(

@@ -13,6 +13,7 @@ from counters.models.queue import (
     TicketEvent,
     TicketSequence,
 )
+from counters.models.survey import ELEMENT_FIELDS, ELEMENTS, SurveyResponse
 
 __all__ = [
     "Booking",
@@ -25,7 +26,10 @@ __all__ = [
     "CounterPause",
     "DailyIssueCount",
     "DailyQuota",
+    "ELEMENTS",
+    "ELEMENT_FIELDS",
     "Priority",
+    "SurveyResponse",
     "Ticket",
     "TicketEvent",
     "TicketSequence",

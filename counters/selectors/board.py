@@ -1,5 +1,6 @@
 """The display board's state per location, cached by the location's last ticket event."""
 
+import json
 import time
 
 from django.core.cache import cache
@@ -8,6 +9,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from counters import clock
+from counters.caching import queue_version
 from counters.models import BoardSetting, Ticket, TicketEvent
 from counters.selectors.schedule import schedules_on
 from counters.speech import call_announcement
@@ -25,8 +27,42 @@ def last_event_id(location: Location) -> int:
 
 
 def board_version(location: Location) -> str:
-    """Changes whenever a ticket of the location changes, and at least every 30 seconds."""
-    return f"{last_event_id(location)}-{int(time.time() // SETTLED_SECONDS)}"
+    """Changes whenever the location's queue changes (a cache read, no query), and at least
+    every 30 seconds."""
+    return f"{queue_version(location.pk)}-{int(time.time() // SETTLED_SECONDS)}"
+
+
+def board_location(slug: str) -> Location | None:
+    """The location of a board URL; boards poll every second or two, locations seldom change."""
+    key = f"counters:board-location:{slug}"
+    location = cache.get(key)
+    if location is None:
+        location = Location.objects.filter(slug=slug).first()
+        if location is not None:
+            cache.set(key, location, SETTLED_SECONDS)
+    return location
+
+
+def board_feed_body(location: Location, after: int) -> tuple[str, bytes]:
+    """(version, JSON of the feed for a board that has seen calls up to `after`), encoded
+    once per version and `after` and shared by every board and app node."""
+    version = board_version(location)
+    key = f"counters:board-feed:{location.pk}:{version}:{after}"
+    body = cache.get(key)
+    if body is None:
+        state = board_state(location, version)
+        body = json.dumps(
+            {
+                "last_event_id": state["last_event_id"],
+                "new_calls": [call for call in reversed(state["calls"]) if call["id"] > after],
+                "recent_calls": state["calls"],
+                "counters": state["counters"],
+                "waiting": state["waiting"],
+                "running_text": state["running_text"],
+            }
+        ).encode()
+        cache.set(key, body, SETTLED_SECONDS * 2)
+    return version, body
 
 
 def _call(event: TicketEvent) -> dict:
@@ -51,7 +87,11 @@ def _build(location: Location, last_id: int) -> dict:
     with scopes_disabled():
         events = (
             TicketEvent.objects.filter(
-                location=location, action__in=TicketEvent.CALLS, counter__isnull=False
+                location=location,
+                action__in=TicketEvent.CALLS,
+                counter__isnull=False,
+                # Today's calls only: yesterday's last numbers would mislead the hall.
+                at__gte=timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0),
             )
             .select_related("ticket__agency", "counter")
             .order_by("-id")[:RECENT_CALLS]
@@ -91,13 +131,12 @@ def _build(location: Location, last_id: int) -> dict:
         }
 
 
-def board_state(location: Location) -> tuple[str, dict]:
-    """(version, state): many boards poll every second or two, so the state is built once
-    per version and shared through the cache by every app node."""
-    version = board_version(location)
+def board_state(location: Location, version: str) -> dict:
+    """Many boards poll every second or two, so the state is built once per version and
+    shared through the cache by every app node."""
     key = f"counters:board:{location.pk}:{version}"
     state = cache.get(key)
     if state is None:
-        state = _build(location, int(version.split("-")[0]))
+        state = _build(location, last_event_id(location))
         cache.set(key, state, SETTLED_SECONDS * 2)
-    return version, state
+    return state

@@ -3,6 +3,7 @@
 import math
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Q
 from django_scopes import scopes_disabled
 
@@ -20,6 +21,21 @@ def ticket_by_code(code: str) -> Ticket | None:
             .filter(code=code)
             .first()
         )
+
+
+def ticket_location_id(code: str) -> int | None:
+    """Where a code's ticket is: fixed for its life (a transfer keeps code and location),
+    so it is looked up once and then read from the cache."""
+    key = f"ticket-location:{code}"
+    location_id = cache.get(key)
+    if location_id is None:
+        with scopes_disabled():
+            location_id = (
+                Ticket.objects.filter(code=code).values_list("location_id", flat=True).first()
+            )
+        if location_id is not None:
+            cache.set(key, location_id, 24 * 3600)
+    return location_id
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Every write of the queue: tickets and counters, one transaction each."""
 
 from counters.services.counters import counter_close, counter_open, counter_pause, counter_resume
+from counters.services.surveys import survey_submit
 from counters.services.tickets import (
     ticket_call,
     ticket_call_next,
@@ -19,6 +20,7 @@ __all__ = [
     "counter_open",
     "counter_pause",
     "counter_resume",
+    "survey_submit",
     "ticket_call",
     "ticket_call_next",
     "ticket_cancel",

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from counters import clock
+from counters.caching import queue_changed
 from counters.errors import CounterUnavailable
 from counters.models import Counter, CounterPause, Ticket
 from services.errors import DomainError
@@ -16,7 +17,9 @@ def _busy() -> CounterUnavailable:
 
 def _lock(counter: Counter) -> Counter:
     """The counter row, locked so that open/pause/close of one counter don't interleave."""
-    locked = Counter.objects.select_for_update().filter(pk=counter.pk).first()
+    locked = (
+        Counter.objects.select_for_update(of=("self",)).filter(pk=counter.pk).order_by().first()
+    )
     if locked is None:
         raise DomainError(_("Loket tidak ditemukan."), code="not_found", status=404)
     return locked
@@ -33,6 +36,7 @@ def _end_pause(counter: Counter) -> None:
 
 def counter_open(*, counter: Counter, operator) -> Counter:
     """The operator sits at this counter (leaving any other one they held) and opens it."""
+    queue_changed(counter.location_id)
     with transaction.atomic():
         locked = _lock(counter)
         if locked.operator_id not in (None, operator.pk) and _has_active_ticket([locked.pk]):
@@ -61,6 +65,7 @@ def _own_open_counter(counter: Counter, operator) -> Counter:
 
 
 def counter_close(*, counter: Counter, operator) -> Counter:
+    queue_changed(counter.location_id)
     with transaction.atomic():
         locked = _own_open_counter(counter, operator)
         if _has_active_ticket([locked.pk]):
@@ -73,6 +78,7 @@ def counter_close(*, counter: Counter, operator) -> Counter:
 
 
 def counter_pause(*, counter: Counter, operator, reason: str, note: str = "") -> CounterPause:
+    queue_changed(counter.location_id)
     if reason not in CounterPause.Reason.values:
         raise DomainError(_("Pilih alasan jeda."), code="invalid", status=422)
     with transaction.atomic():
@@ -92,6 +98,7 @@ def counter_pause(*, counter: Counter, operator, reason: str, note: str = "") ->
 
 
 def counter_resume(*, counter: Counter, operator) -> Counter:
+    queue_changed(counter.location_id)
     with transaction.atomic():
         locked = _own_open_counter(counter, operator)
         if not CounterPause.objects.filter(counter=locked, ended_at__isnull=True).exists():

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from counters import clock
+from counters.caching import queue_changed
 from counters.errors import (
     CounterUnavailable,
     InvalidTransition,
@@ -56,6 +57,7 @@ def _record(
     note: str = "",
     at: datetime,
 ) -> TicketEvent:
+    queue_changed(ticket.location_id)
     return TicketEvent.objects.create(
         agency_id=ticket.agency_id,
         location_id=ticket.location_id,
@@ -197,7 +199,11 @@ def _change(
 def _lock_counter(*, counter: Counter, operator) -> Counter:
     """The counter row, locked so that one counter's calls (double clicks, two tabs) run one
     at a time; checked to be open, worked by this operator, not paused and free."""
-    locked = Counter.objects.select_for_update().filter(pk=counter.pk).first()
+    # Only this row: the model's default ordering joins the location, and FOR UPDATE on that
+    # join would make every counter of the location wait for each other.
+    locked = (
+        Counter.objects.select_for_update(of=("self",)).filter(pk=counter.pk).order_by().first()
+    )
     if locked is None:
         raise DomainError(_("Loket tidak ditemukan."), code="not_found", status=404)
     if not locked.is_open or locked.operator_id != operator.pk:

@@ -6,6 +6,7 @@
   var root = document.querySelector(".board-root");
   if (!root) { return; }
   var FEED = root.dataset.feedUrl;
+  var COUNTER = root.dataset.counterLabel + " ";
   var POLL_MS = 1500;
   var MAX_BACKOFF_MS = 30000;
   var MAX_PENDING = 6;
@@ -100,7 +101,7 @@
   function showLatest(call) {
     var box = $("[data-latest]");
     $("[data-latest-number]").textContent = call ? call.number : "—";
-    $("[data-latest-counter]").textContent = call ? "Loket " + call.counter + (call.counter_name ? " · " + call.counter_name : "") : "";
+    $("[data-latest-counter]").textContent = call ? COUNTER + call.counter + (call.counter_name ? " · " + call.counter_name : "") : "";
     box.classList.remove("flash");
     if (call) {
       void box.offsetWidth;
@@ -111,7 +112,7 @@
   function render(data) {
     var counters = data.counters.map(function (entry) {
       var li = item("li", "board-counter board-" + entry.status);
-      li.appendChild(item("span", "board-counter-number", "Loket " + entry.counter));
+      li.appendChild(item("span", "board-counter-number", COUNTER + entry.counter));
       li.appendChild(item("span", "board-counter-ticket", entry.number));
       li.appendChild(item("span", "board-counter-agency", entry.agency));
       return li;
@@ -120,7 +121,7 @@
     var recent = data.recent_calls.slice(0, RECENT_SHOWN).map(function (call) {
       var li = item("li", "board-recent-item");
       li.appendChild(item("span", "board-recent-number", call.number));
-      li.appendChild(item("span", "board-recent-counter", "Loket " + call.counter));
+      li.appendChild(item("span", "board-recent-counter", COUNTER + call.counter));
       li.appendChild(item("span", "board-recent-time", call.at));
       return li;
     });

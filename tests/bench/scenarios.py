@@ -41,8 +41,10 @@ def _board(user, data):
 
 
 def _ticket_status(user, data):
-    code = random.choice(data["ticket_codes"])
-    user.client.get(f"/antrian/tiket/{code}/", name="ticket_status")
+    """A visitor's phone refreshing the page of their own ticket."""
+    if not hasattr(user, "ticket_code"):
+        user.ticket_code = random.choice(data["ticket_codes"])
+    user.client.get(f"/antrian/tiket/{user.ticket_code}/", name="ticket_status")
 
 
 def _service_detail(user, data):

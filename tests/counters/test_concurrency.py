@@ -1,6 +1,7 @@
 """Real parallel transactions on PostgreSQL: numbers, calls, quota and racing actions."""
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -10,6 +11,7 @@ from django_scopes import scope, scopes_disabled
 from counters import services as queue
 from counters.errors import InvalidTransition, QuotaFull
 from counters.models import DailyQuota, Ticket, TicketEvent
+from counters.services import tickets as engine
 from tests.factories import CounterFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def run_parallel(count: int, work) -> list:
     """Run work(i) in `count` threads released at the same instant; results or exceptions."""
-    barrier = threading.Barrier(count)
+    barrier = threading.Barrier(count, timeout=60)
 
     def worker(index):
         try:
@@ -32,6 +34,22 @@ def run_parallel(count: int, work) -> list:
         return list(pool.map(worker, range(count)))
 
 
+def widen_race_window(monkeypatch, name: str, *, before: bool = False) -> None:
+    """Hold each thread a moment before or after the engine's step `name`, so that the
+    threads are surely inside the critical section together: without the lock, it fails."""
+    original = getattr(engine, name)
+
+    def slowed(*args, **kwargs):
+        if before:
+            time.sleep(0.05)
+        result = original(*args, **kwargs)
+        if not before:
+            time.sleep(0.05)
+        return result
+
+    monkeypatch.setattr(engine, name, slowed)
+
+
 def test_fifty_parallel_issues_get_fifty_distinct_consecutive_numbers(service_a, location):
     results = run_parallel(
         50, lambda _i: queue.ticket_issue(service=service_a, location=location).number
@@ -40,37 +58,42 @@ def test_fifty_parallel_issues_get_fifty_distinct_consecutive_numbers(service_a,
 
 
 def test_parallel_call_next_on_several_counters_never_calls_a_ticket_twice(
-    agency_a, service_a, location
+    monkeypatch, agency_a, service_a, location
 ):
-    for _ in range(30):
+    counters_count, rounds = 10, 5
+    for _ in range(counters_count * rounds):
         queue.ticket_issue(service=service_a, location=location)
     counters = []
     with scope(agency=agency_a):
-        for number in range(1, 9):
+        for number in range(1, counters_count + 1):
             operator = UserFactory()
             MembershipFactory(agency=agency_a, user=operator)
             counter = CounterFactory(
                 agency=agency_a, location=location, number=number, services=[service_a]
             )
             counters.append((queue.counter_open(counter=counter, operator=operator), operator))
+    # A timeout turns a thread that failed mid-round into a failure, not a hang.
+    each_round = threading.Barrier(counters_count, timeout=60)
+    widen_race_window(monkeypatch, "_mark_called", before=True)
 
     def work_counter(index):
         counter, operator = counters[index]
         called = []
         with scope(agency=agency_a):
-            while True:
+            for _ in range(rounds):
+                each_round.wait()  # every counter presses "call" at the same instant
                 ticket = queue.ticket_call_next(counter=counter, operator=operator)
-                if ticket is None:
-                    return called
                 called.append(ticket.pk)
                 queue.ticket_start(ticket=ticket, operator=operator)
                 queue.ticket_finish(ticket=ticket, operator=operator)
+        return called
 
-    results = run_parallel(len(counters), work_counter)
+    results = run_parallel(counters_count, work_counter)
+    assert not [result for result in results if isinstance(result, Exception)]
     called = [pk for result in results for pk in result]
-    assert len(called) == 30 and len(set(called)) == 30
+    assert len(called) == len(set(called)) == counters_count * rounds
     with scopes_disabled():
-        assert TicketEvent.objects.filter(action="called").count() == 30
+        assert TicketEvent.objects.filter(action="called").count() == counters_count * rounds
         assert set(Ticket.objects.values_list("status", flat=True)) == {"done"}
 
 
@@ -90,11 +113,12 @@ def test_daily_quota_under_a_parallel_rush_issues_exactly_the_quota(service_a, l
 
 @pytest.mark.parametrize("attempt", range(3))
 def test_finish_racing_no_show_exactly_one_wins(
-    attempt, agency_a, service_a, location, counter_a, operator_a
+    monkeypatch, attempt, agency_a, service_a, location, counter_a, operator_a
 ):
     with scope(agency=agency_a):
         queue.ticket_issue(service=service_a, location=location)
         ticket = queue.ticket_call_next(counter=counter_a, operator=operator_a)
+    widen_race_window(monkeypatch, "_lock_ticket")
 
     def work(index):
         with scope(agency=agency_a):

@@ -464,3 +464,18 @@ def test_an_operator_of_a_can_do_nothing_to_bs_tickets_or_counters(
     with scopes_disabled():
         ticket_b.refresh_from_db()
     assert ticket_b.status == Status.WAITING
+
+
+# Query budgets -------------------------------------------------------------------------------
+
+
+def test_issuing_and_calling_take_few_round_trips(
+    service_a, location, counter_a, operator_a, in_a, django_assert_max_num_queries
+):
+    issue(service_a, location)
+    # Hours and offer, quota, the one-statement number, the ticket, its event (+ savepoint).
+    with django_assert_max_num_queries(8):
+        issue(service_a, location)
+    # Counter lock, pause and busy checks, the SKIP LOCKED pick, the update, its event.
+    with django_assert_max_num_queries(10):
+        queue.ticket_call_next(counter=counter_a, operator=operator_a)

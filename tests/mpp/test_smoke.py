@@ -24,3 +24,19 @@ def test_openapi_schema_is_published(client):
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
     assert "/api/v1/agencies" in response.json()["paths"]
+
+
+def test_language_link_switches_to_english_and_back(client, db):
+    response = client.get("/bahasa/en/?next=/layanan/")
+    assert response.status_code == 302
+    assert response["Location"] == "/layanan/"
+    assert client.cookies["django_language"].value == "en"
+    assert client.get("/").content.decode().startswith("<!doctype html>")
+    assert '<html lang="en">' in client.get("/").content.decode()
+    client.get("/bahasa/id/")
+    assert '<html lang="id">' in client.get("/").content.decode()
+
+
+def test_language_link_refuses_foreign_redirects_and_unknown_languages(client, db):
+    assert client.get("/bahasa/en/?next=https://contoh.invalid/").headers["Location"] == "/"
+    assert client.get("/bahasa/xx/").status_code == 404

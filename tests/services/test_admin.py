@@ -2,6 +2,7 @@
 and another agency's services stay out of reach."""
 
 import pytest
+from django.test import Client
 from django_scopes import scopes_disabled
 
 from services import selectors
@@ -198,3 +199,29 @@ def test_requirements_of_another_agency_cannot_be_edited_through_an_inline(
         foreign.refresh_from_db()
         assert foreign.text == "Asli B"
         assert list(service_a.requirements.all()) == own
+
+
+def test_cached_public_pages_show_an_admin_edit_at_once(
+    client, agency_a, admin_a, location, django_capture_on_commit_callbacks
+):
+    staff = Client()
+    staff.force_login(admin_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(admin_url(agency_a, "add/"), service_form(agency_a, location))
+    page = f"/layanan/{agency_a.slug}/rekomendasi-tambang/"
+    assert "Rekomendasi Izin Tambang Rakyat" in client.get(page).content.decode()
+    assert "Rekomendasi Izin" in client.get("/layanan/?q=tambang").content.decode()
+    with scopes_disabled():
+        service = Service.objects.get(agency=agency_a, slug="rekomendasi-tambang")
+    data = service_form(agency_a, location, name="Rekomendasi Pertambangan Rakyat")
+    data.update(
+        {"requirements-TOTAL_FORMS": "0", "steps-TOTAL_FORMS": "0", "legal_bases-TOTAL_FORMS": "0"}
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff.post(admin_url(agency_a, f"{service.pk}/change/"), data)
+    assert response.status_code == 302
+    assert "Rekomendasi Pertambangan Rakyat" in client.get(page).content.decode()
+    assert "Rekomendasi Izin" not in client.get("/layanan/?q=tambang").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(admin_url(agency_a, f"{service.pk}/delete/"), {"post": "yes"})
+    assert client.get(page).status_code == 404

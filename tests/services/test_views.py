@@ -4,6 +4,7 @@ import pytest
 from django_scopes import scopes_disabled
 
 from services.models import Service, ServicePledge
+from services.services import VIEWS_PER_WRITE
 
 pytestmark = pytest.mark.django_db
 
@@ -115,12 +116,26 @@ def test_amount_in_rupiah_is_shown(client, demo_catalog):
     assert "Rp30.000" in body
 
 
-def test_service_page_counts_views(client, agency_a, service_a):
-    client.get(f"/layanan/{agency_a.slug}/{service_a.slug}/")
+def test_service_page_counts_views_in_batches_also_from_the_cache(client, agency_a, service_a):
+    for _ in range(VIEWS_PER_WRITE - 1):
+        client.get(f"/layanan/{agency_a.slug}/{service_a.slug}/")
+    with scopes_disabled():
+        service_a.refresh_from_db()
+    assert service_a.view_count == 0
     client.get(f"/layanan/{agency_a.slug}/{service_a.slug}/")
     with scopes_disabled():
         service_a.refresh_from_db()
-    assert service_a.view_count == 2
+    assert service_a.view_count == VIEWS_PER_WRITE
+
+
+def test_cached_page_is_not_served_to_staff_previewing(client, agency_a, admin_a, service_a):
+    url = f"/layanan/{agency_a.slug}/{service_a.slug}/"
+    client.get(url)
+    with scopes_disabled():
+        Service.objects.filter(pk=service_a.pk).update(is_active=False)
+    client.force_login(admin_a)
+    assert client.get(url).status_code == 200
+    client.logout()
 
 
 def test_unknown_agency_or_service_is_404(client, agency_a, service_a):

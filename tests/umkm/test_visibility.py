@@ -52,12 +52,15 @@ def test_an_unavailable_product_of_an_approved_business_is_hidden(client):
     assert client.get("/api/v1/umkm/products").json()["count"] == 0
 
 
-def test_suspending_an_approved_business_takes_it_off_the_showcase(client, mall_admin):
+def test_suspending_an_approved_business_takes_it_off_the_showcase(
+    client, mall_admin, django_capture_on_commit_callbacks
+):
     from umkm.services import business_suspend
 
     product = ProductFactory()
     assert client.get(public_pages(product)["product"]).status_code == 200
-    business_suspend(business=product.business, moderator=mall_admin, note="Melanggar aturan")
+    with django_capture_on_commit_callbacks(execute=True):
+        business_suspend(business=product.business, moderator=mall_admin, note="Melanggar aturan")
     assert client.get(public_pages(product)["product"]).status_code == 404
 
 

@@ -1,0 +1,99 @@
+"""API of the SKM survey: a visitor's answer for a done ticket and an agency's IKM."""
+
+from datetime import date, timedelta
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
+from ninja import Field, Query, Router, Schema
+
+from counters import services as queue
+from counters.clock import local_day, now
+from counters.models import ELEMENTS
+from counters.selectors.reports import agency_ikm
+from counters.selectors.tickets import ticket_by_code
+from counters.survey_form import survey_rate_limited
+from services.errors import DomainError
+from services.models import Agency
+
+router = Router(tags=["survei"])
+MAX_DAYS = 366
+
+
+class SurveyIn(Schema):
+    answers: list[int] = Field(..., description="Sembilan jawaban 1–4, urut unsur U1–U9")
+    age: int
+    sex: str = Field(..., description="L atau P")
+    education: str = Field(..., description="sd, smp, sma, d1_d3, d4_s1, s2_plus")
+    occupation: str = Field(..., description="pns, tni_polri, swasta, wirausaha, pelajar, lainnya")
+    suggestion: str = ""
+
+
+class SurveyOut(Schema):
+    ticket: str
+    submitted_at: str
+
+
+class ElementOut(Schema):
+    element: str
+    mean: float
+
+
+class IkmOut(Schema):
+    agency: str
+    start: date
+    end: date
+    n: int
+    elements: list[ElementOut]
+    ikm: float | None
+    grade: str
+    grade_label: str
+
+
+class PeriodIn(Schema):
+    start: date | None = Field(None, alias="from")
+    end: date | None = Field(None, alias="to")
+
+
+@router.post("/tickets/{code}/survey", response={201: SurveyOut})
+def survey_create(request, code: str, payload: SurveyIn):
+    ticket = ticket_by_code(code)
+    if ticket is None:
+        raise Http404
+    if survey_rate_limited(request.META.get("REMOTE_ADDR", "")):
+        raise DomainError(
+            _("Terlalu banyak survei dari perangkat ini. Coba lagi beberapa menit lagi."),
+            code="throttled",
+            status=429,
+        )
+    response = queue.survey_submit(ticket=ticket, **payload.dict())
+    return 201, {"ticket": ticket.code, "submitted_at": response.submitted_at.isoformat()}
+
+
+@router.get("/agencies/{agency}/ikm", response=IkmOut)
+def agency_ikm_detail(request, agency: str, period: Query[PeriodIn]):
+    with scopes_disabled():
+        tenant = get_object_or_404(Agency, slug=agency, is_active=True)
+    end = period.end or local_day(now())
+    start = period.start or end - timedelta(days=89)
+    if start > end or (end - start).days >= MAX_DAYS:
+        raise DomainError(
+            _("Periode tidak sah: tanggal awal sebelum akhir, paling lama satu tahun."),
+            code="invalid",
+            status=422,
+        )
+    result = agency_ikm(agency=tenant, start=start, end=end)
+    return {
+        "agency": tenant.slug,
+        "start": start,
+        "end": end,
+        "n": result.respondents,
+        "elements": [
+            {"element": str(label), "mean": float(mean)}
+            for (_field, label), mean in zip(ELEMENTS, result.element_means, strict=False)
+        ],
+        "ikm": float(result.index) if result.index is not None else None,
+        "grade": result.grade,
+        "grade_label": str(result.grade_label),
+    }

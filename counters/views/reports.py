@@ -1,0 +1,264 @@
+"""Report pages: an agency's figures, the mall dashboard, CSV exports and the public page."""
+
+import csv
+from datetime import date, timedelta
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django_scopes import scope, scopes_disabled
+
+from counters import charts
+from counters.clock import local_day, now
+from counters.models import ELEMENTS
+from counters.selectors.reports import agency_report, mall_live, mall_overview
+from services.models import Agency, Location, Service
+from services.permissions import can_enter_agency, can_manage_agency, can_operate, is_mall_admin
+
+DEFAULT_DAYS = 30
+MAX_DAYS = 366
+FIGURE_COLUMNS = (
+    ("issued", gettext_lazy("Diambil")),
+    ("served", gettext_lazy("Selesai")),
+    ("no_show", gettext_lazy("Tidak hadir")),
+    ("cancelled", gettext_lazy("Batal")),
+    ("transferred", gettext_lazy("Dialihkan")),
+    ("booked", gettext_lazy("Reservasi")),
+    ("walk_in", gettext_lazy("Datang langsung")),
+    ("wait_median", gettext_lazy("Median tunggu (menit)")),
+    ("wait_p90", gettext_lazy("P90 tunggu (menit)")),
+    ("service_median", gettext_lazy("Median layanan (menit)")),
+    ("service_p90", gettext_lazy("P90 layanan (menit)")),
+)
+MINUTE_COLUMNS = {"wait_median", "wait_p90", "service_median", "service_p90"}
+
+
+class PeriodForm(forms.Form):
+    dari = forms.DateField(label=gettext_lazy("Dari"), required=False)
+    sampai = forms.DateField(label=gettext_lazy("Sampai"), required=False)
+    layanan = forms.ModelChoiceField(
+        label=gettext_lazy("Layanan"), queryset=Service.objects.none(), required=False
+    )
+    lokasi = forms.ModelChoiceField(
+        label=gettext_lazy("Lokasi"), queryset=Location.objects.all(), required=False
+    )
+
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if agency is None:
+            del self.fields["layanan"], self.fields["lokasi"]
+        else:
+            self.fields["layanan"].queryset = Service.objects.filter(agency=agency)
+
+    def clean(self):
+        data = super().clean()
+        end = data.get("sampai") or local_day(now())
+        start = data.get("dari") or end - timedelta(days=DEFAULT_DAYS - 1)
+        if start > end:
+            raise forms.ValidationError(_("Tanggal awal harus sebelum tanggal akhir."))
+        if (end - start).days >= MAX_DAYS:
+            raise forms.ValidationError(_("Rentang laporan paling lama satu tahun."))
+        data["start"], data["end"] = start, end
+        return data
+
+
+def _period(request, agency=None) -> tuple[PeriodForm, dict]:
+    with scopes_disabled():
+        form = PeriodForm(request.GET, agency=agency)
+        if form.is_valid():
+            return form, form.cleaned_data
+    end = local_day(now())
+    return form, {"start": end - timedelta(days=DEFAULT_DAYS - 1), "end": end}
+
+
+def minutes(seconds: float | None) -> float | None:
+    return None if seconds is None else round(seconds / 60, 1)
+
+
+def _row_cells(row: dict) -> list:
+    return [
+        minutes(row.get(key)) if key in MINUTE_COLUMNS else row.get(key, 0)
+        for key, _l in FIGURE_COLUMNS
+    ]
+
+
+def _agency_for(request, slug: str) -> tuple[Agency, object]:
+    """The agency and the operator to narrow to (None: all figures); 404 to outsiders."""
+    with scopes_disabled():
+        agency = get_object_or_404(Agency, slug=slug, is_active=True)
+    if can_manage_agency(request.user, agency):
+        return agency, None
+    if not can_enter_agency(request.user, agency):
+        raise Http404
+    if can_operate(request.user, agency):
+        return agency, request.user
+    raise PermissionDenied
+
+
+def _report(request, slug: str):
+    agency, operator = _agency_for(request, slug)
+    form, period = _period(request, agency)
+    with scope(agency=agency):
+        report = agency_report(
+            agency=agency,
+            start=period["start"],
+            end=period["end"],
+            operator=operator,
+            service=period.get("layanan"),
+            location=period.get("lokasi"),
+        )
+    return form, report, operator
+
+
+def _tables(report) -> dict[str, tuple[list, list[list]]]:
+    """Every table of the report as (header, rows): what the page and the CSV show."""
+    head = [str(label) for _k, label in FIGURE_COLUMNS]
+    ikm_rows = [
+        [_("Semua layanan"), report.ikm.respondents, report.ikm.index or "", report.ikm.grade]
+    ]
+    ikm_rows += [
+        [name, ikm.respondents, ikm.index, ikm.grade] for name, ikm in report.ikm_by_service
+    ]
+    return {
+        "layanan": (
+            [_("Layanan"), *head],
+            [[r["service__name"], *_row_cells(r)] for r in report.by_service],
+        ),
+        "loket": (
+            [_("Loket"), *head],
+            [[r["counter__number"], *_row_cells(r)] for r in report.by_counter],
+        ),
+        "petugas": (
+            [_("Petugas"), *head],
+            [
+                [
+                    f"{r['operator__first_name']} {r['operator__last_name']}".strip()
+                    or r["operator__username"],
+                    *_row_cells(r),
+                ]
+                for r in report.by_operator
+            ],
+        ),
+        "kedatangan": (
+            [_("Hari"), *[f"{h:02d}" for h in range(24)]],
+            [[str(charts.WEEKDAYS[d]), *row] for d, row in enumerate(report.heatmap)],
+        ),
+        "unsur": (
+            [_("Unsur"), _("Nilai rata-rata")],
+            [
+                [str(label), mean]
+                for (_f, label), mean in zip(ELEMENTS, report.ikm.element_means, strict=False)
+            ],
+        ),
+        "ikm": ([_("Layanan"), _("Responden"), _("IKM"), _("Mutu")], ikm_rows),
+    }
+
+
+@never_cache
+@login_required
+def agency_report_page(request, agency: str):
+    form, report, operator = _report(request, agency)
+    tables = _tables(report)
+    context = {
+        "agency": report.agency,
+        "form": form,
+        "report": report,
+        "own_only": operator is not None,
+        "totals": dict(
+            zip([k for k, _l in FIGURE_COLUMNS], _row_cells(report.totals), strict=True)
+        ),
+        "tables": tables,
+        "query": request.GET.urlencode(),
+        "service_chart": charts.bars(
+            [(r["service__name"], r["issued"], str(r["issued"])) for r in report.by_service]
+        ),
+        "wait_chart": charts.bars(
+            [
+                (r["service__name"], r["wait_median"] or 0, minutes(r["wait_median"]))
+                for r in report.by_service
+            ]
+        ),
+        "element_chart": charts.bars(
+            [
+                (str(label), float(mean), str(mean))
+                for (_f, label), mean in zip(ELEMENTS, report.ikm.element_means, strict=False)
+            ]
+        ),
+        "heatmap": charts.heatmap(report.heatmap),
+    }
+    with scope(agency=report.agency):
+        return render(request, "counters/reports/agency.html", context)
+
+
+@never_cache
+@login_required
+def agency_report_csv(request, agency: str, table: str):
+    _form, report, _operator = _report(request, agency)
+    tables = _tables(report)
+    if table not in tables:
+        raise Http404
+    header, rows = tables[table]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"laporan-{report.agency.slug}-{table}-{report.start}-{report.end}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+@never_cache
+@login_required
+def mall_dashboard(request):
+    if not is_mall_admin(request.user):
+        raise PermissionDenied
+    form, period = _period(request)
+    moment = now()
+    live = mall_live(day=local_day(moment), moment=moment)
+    rows = [
+        {**row, "cells": _row_cells(row["figures"]), "live": live.get(row["agency"].id, {})}
+        for row in mall_overview(start=period["start"], end=period["end"])
+    ]
+    context = {
+        "form": form,
+        "period": period,
+        "rows": rows,
+        "columns": [label for _k, label in FIGURE_COLUMNS],
+        "volume_chart": charts.bars(
+            [
+                (
+                    r["agency"].short_name or r["agency"].name,
+                    r["figures"].get("issued", 0),
+                    str(r["figures"].get("issued", 0)),
+                )
+                for r in rows
+            ]
+        ),
+    }
+    return render(request, "counters/reports/mall.html", context)
+
+
+def last_month(today: date) -> tuple[date, date]:
+    end = today.replace(day=1) - timedelta(days=1)
+    return end.replace(day=1), end
+
+
+def transparency(request):
+    start, end = last_month(local_day(now()))
+    rows = [
+        {
+            "agency": row["agency"],
+            "issued": row["figures"].get("issued", 0),
+            "wait_median": minutes(row["figures"].get("wait_median")),
+            "ikm": row["ikm"],
+        }
+        for row in mall_overview(start=start, end=end)
+    ]
+    return render(
+        request, "counters/reports/transparency.html", {"rows": rows, "start": start, "end": end}
+    )

@@ -1,0 +1,67 @@
+"""Rendered public catalog pages in the shared cache.
+
+Keys carry a catalog version that every write to the catalog replaces, so no app node
+serves a page older than the last change; the timeout only bounds memory.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from uuid import uuid4
+
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.translation import get_language
+
+VERSION_KEY = "catalog:version"
+PAGE_TIMEOUT = 600
+
+
+def catalog_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def catalog_changed() -> None:
+    """Call with any write that a public catalog page shows. The version is replaced now
+    and again after the commit: a page read between the two could otherwise keep the old
+    rows cached under the version set now."""
+
+    def bump():
+        cache.set(VERSION_KEY, uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def _cacheable(request) -> bool:
+    # Staff may see previews; a pending message would be baked into the page.
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.user.is_authenticated
+        and not len(get_messages(request))
+    )
+
+
+def cached_catalog_page(view: Callable) -> Callable:
+    """Serve the anonymous GET of a catalog page from the cache when it is there."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable(request):
+            return view(request, *args, **kwargs)
+        target = request.headers.get("HX-Target", "")
+        key = f"page:{catalog_version()}:{get_language()}:{target}:{request.get_full_path()}"
+        cached = cache.get(key)
+        if cached is not None:
+            return HttpResponse(cached, content_type="text/html; charset=utf-8")
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.cookies:
+            cache.set(key, response.content, PAGE_TIMEOUT)
+        return response
+
+    return wrapper
