@@ -1,9 +1,10 @@
-"""Browser journey: a citizen watches their ticket page update itself until the service is done."""
+"""Browser journey: a citizen follows their ticket page to "done", then fills the SKM survey."""
 
 import pytest
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
+from counters.models import ELEMENT_FIELDS, SurveyResponse
 from counters.services import (
     counter_open,
     ticket_call_next,
@@ -17,7 +18,9 @@ from tests.e2e.conftest import PHONE, assert_accessible, screenshot
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_citizen_follows_the_ticket_page_until_the_service_is_done(new_page, expo, monkeypatch):
+def test_citizen_follows_the_ticket_page_to_done_and_fills_the_skm_survey(
+    new_page, expo, monkeypatch
+):
     # The page polls every 15 s in production; a 1 s poll keeps the journey short.
     monkeypatch.setattr(ticket_views, "REFRESH_SECONDS", 1)
     with scopes_disabled():
@@ -49,3 +52,25 @@ def test_citizen_follows_the_ticket_page_until_the_service_is_done(new_page, exp
     assert page.evaluate("() => window.__samePage") is True
     screenshot(page, "ticket-done-phone")
     assert_accessible(page)
+
+    page.get_by_role("link", name="Isi Survei Kepuasan Masyarakat").click()
+    page.get_by_role("heading", name="Survei Kepuasan Masyarakat").wait_for()
+    assert_accessible(page)
+    questions = page.locator("form fieldset").filter(has=page.locator("input[value='4']"))
+    expect(questions).to_have_count(len(ELEMENT_FIELDS))
+    for index in range(len(ELEMENT_FIELDS)):
+        questions.nth(index).locator("input[value='4']").check()
+    page.get_by_label("Umur").fill("34")
+    page.get_by_label("Perempuan").check()
+    page.get_by_label("Pendidikan terakhir").select_option("sma")
+    page.get_by_label("Pekerjaan").select_option("wirausaha")
+    page.locator("#id_suggestion").fill("Petugas ramah, antrean jelas di layar.")
+    screenshot(page, "survey-phone")
+    page.get_by_role("button", name="Kirim penilaian").click()
+
+    expect(page.get_by_role("status")).to_contain_text("penilaian Anda sudah kami terima")
+    assert_accessible(page)
+    with scopes_disabled():
+        response = SurveyResponse.objects.get(ticket=ticket)
+    assert [getattr(response, name) for name in ELEMENT_FIELDS] == [4] * len(ELEMENT_FIELDS)
+    assert (response.age, response.sex) == (34, "P")
