@@ -30,6 +30,7 @@ def test_every_public_page_has_no_serious_accessibility_violation(new_page, expo
         f"/antrian/ambil/{place}/{agency}/",
         f"/antrian/tiket/{ticket.code}/",
         f"/antrian/layar/{place}/",
+        "/transparansi/",
         "/umkm/",
         "/umkm/?kategori=camilan",
         f"/umkm/{business.slug}/",
