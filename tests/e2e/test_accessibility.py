@@ -1,0 +1,72 @@
+"""axe-core over every public page, on a phone, including the error states of the forms."""
+
+import pytest
+
+from counters.services import ticket_issue
+from tests.e2e.conftest import PHONE, assert_accessible, book_first_slot
+from tests.factories import BusinessFactory, ProductFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_every_public_page_has_no_serious_accessibility_violation(new_page, expo, no_scope):
+    booking = book_first_slot(expo)
+    ticket = ticket_issue(service=expo.service, location=expo.location)
+    business = BusinessFactory(name="Madu Kelulut Kaliorang", slug="madu-kelulut")
+    product = ProductFactory(business=business, name="Madu Kelulut 250 ml", slug="madu-250")
+    agency, service, place = expo.agency.slug, expo.service.slug, expo.location.slug
+    pages = [
+        "/",
+        "/layanan/",
+        "/layanan/?q=akte+kelahiran",
+        f"/layanan/{agency}/",
+        f"/layanan/{agency}/{service}/",
+        "/reservasi/",
+        "/reservasi/?code=SALAH",
+        f"/reservasi/{agency}/{service}/",
+        f"/reservasi/{booking.code}/",
+        f"/reservasi/kios/{place}/",
+        f"/antrian/ambil/{place}/",
+        f"/antrian/ambil/{place}/{agency}/",
+        f"/antrian/tiket/{ticket.code}/",
+        f"/antrian/layar/{place}/",
+        "/transparansi/",
+        "/umkm/",
+        "/umkm/?kategori=camilan",
+        f"/umkm/{business.slug}/",
+        f"/umkm/{business.slug}/{product.slug}/",
+        "/umkm/akun/daftar/",
+        "/akun/masuk/",
+    ]
+    page = new_page(**PHONE)
+    failures = []
+
+    def check() -> None:
+        try:
+            assert_accessible(page)
+        except AssertionError as error:
+            failures.append(str(error))
+
+    for url in pages:
+        response = page.goto(url)
+        assert response.ok, f"{url} answered {response.status}"
+        page.locator("h1").first.wait_for()
+        check()
+
+    # Forms sent back with their error messages.
+    page.goto(f"/reservasi/{agency}/{service}/")
+    page.locator("a.booking-slot").first.click()
+    page.get_by_role("button", name="Pesan jadwal").click()
+    page.locator(".invalid-feedback").first.wait_for()
+    check()
+    page.goto("/umkm/akun/daftar/")
+    page.get_by_role("button", name="Daftar").click()
+    page.locator(".invalid-feedback").first.wait_for()
+    check()
+    page.goto("/akun/masuk/")
+    page.locator("#id_username").fill("bukan-petugas")
+    page.locator("#id_password").fill("salah-sandi")
+    page.locator("#id_password").press("Enter")
+    page.locator(".alert").first.wait_for()
+    check()
+    assert not failures, "\n\n".join(failures)
