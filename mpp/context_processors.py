@@ -12,11 +12,16 @@ NAV_ITEMS = [
 ]
 
 
+def section(url: str) -> str:
+    """The first segment of a path: /antrian/ambil/ and /antrian/tiket/… are both Antrian."""
+    return "/" + url.strip("/").split("/")[0] + "/"
+
+
 def site(request):
     current = request.path
     return {
         "nav_items": [
-            {"url": url, "label": label, "active": current.startswith(url.rsplit("/", 2)[0] + "/")}
+            {"url": url, "label": label, "active": current.startswith(section(url))}
             for url, label in NAV_ITEMS
         ],
         "footer_locations": public_locations(),

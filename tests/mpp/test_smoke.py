@@ -40,3 +40,16 @@ def test_language_link_switches_to_english_and_back(client, db):
 def test_language_link_refuses_foreign_redirects_and_unknown_languages(client, db):
     assert client.get("/bahasa/en/?next=https://contoh.invalid/").headers["Location"] == "/"
     assert client.get("/bahasa/xx/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "active"),
+    [("/layanan/dukcapil/", "Layanan"), ("/antrian/tiket/abc/", "Antrian"), ("/", None)],
+)
+def test_navigation_marks_only_the_current_section(client, db, path, active):
+    from django.test import RequestFactory
+
+    from mpp.context_processors import site
+
+    items = site(RequestFactory().get(path))["nav_items"]
+    assert [str(item["label"]) for item in items if item["active"]] == ([active] if active else [])
