@@ -9,6 +9,12 @@ from tests.factories import AgencyFactory, LocationFactory, MembershipFactory, U
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests create hundreds of accounts; PBKDF2's work factor is there for attackers only."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def isolated_cache(settings):
     """Each test starts with an empty cache of its own (pages, limits, board state)."""
     settings.CACHES = {

@@ -1,0 +1,236 @@
+"""Permission matrix generated from the URL configuration: every URL x every kind of user.
+
+A URL added without a decision here fails test_every_url_has_a_decision. The two admin
+sites have their own matrices (tests/mpp/test_agency_admin_isolation.py, test_mall_admin).
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django_scopes import scope, scopes_disabled
+
+from counters import services as queue
+from counters.services.bookings import booking_create
+from tests.counters.booking.conftest import VALID_NIK, next_slot
+from tests.counters.conftest import open_all_week
+from tests.factories import (
+    BookingScheduleFactory,
+    BusinessFactory,
+    CounterFactory,
+    ProductFactory,
+    ServiceFactory,
+    UserFactory,
+)
+
+ROLES = ["anonymous", "citizen", "operator_a", "admin_a", "operator_b", "mall"]
+# Covered by their own matrices; media files are served by the web server in production.
+OWN_MATRIX_NAMESPACES = {"admin"}
+NOT_ROUTES = {"favicon.ico", "^media/(?P<path>.*)$"}
+
+
+def url_names() -> set[str]:
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = pattern.namespace or namespace
+                if inner not in OWN_MATRIX_NAMESPACES:
+                    yield from walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern) and str(pattern.pattern) not in NOT_ROUTES:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    return set(walk(get_resolver().url_patterns))
+
+
+def every(status):
+    return dict.fromkeys(ROLES, status)
+
+
+def public():
+    return every(200)
+
+
+def signed_in(status, anonymous=302):
+    return {**every(status), "anonymous": anonymous}
+
+
+def agency_a_staff(*, member=200, other=403, anonymous=302, citizen=None, mall=None):
+    return {
+        "anonymous": anonymous,
+        "citizen": other if citizen is None else citizen,
+        "operator_a": member,
+        "admin_a": member,
+        "operator_b": other,
+        "mall": member if mall is None else mall,
+    }
+
+
+def owner_only(*, owner=200, others=302, anonymous=302):
+    return {**every(others), "anonymous": anonymous, "citizen": owner}
+
+
+@pytest.fixture
+def world(db, agency_a, agency_b, location, admin_a, operator_a, operator_b, mall_admin):
+    open_all_week(agency_a, location)
+    service = ServiceFactory(
+        agency=agency_a, slug="ktp-el", queue_prefix="A", is_bookable=True, locations=[location]
+    )
+    counter = CounterFactory(agency=agency_a, location=location, number=1, services=[service])
+    with scope(agency=agency_a):
+        queue.counter_open(counter=counter, operator=operator_a)
+    schedule = BookingScheduleFactory(
+        service=service, agency=agency_a, location=location, weekdays=list(range(7))
+    )
+    with scopes_disabled():
+        booking = booking_create(
+            schedule=schedule,
+            starts_at=next_slot(schedule).starts_at,
+            name="Siti",
+            nik=VALID_NIK,
+            phone="081234567890",
+        )
+        ticket = queue.ticket_issue(service=service, location=location)
+    citizen = UserFactory(username="pemilik-umkm")
+    product = ProductFactory(business=BusinessFactory(owner=citizen))
+    return {
+        "users": {
+            "citizen": citizen,
+            "operator_a": operator_a,
+            "admin_a": admin_a,
+            "operator_b": operator_b,
+            "mall": mall_admin,
+        },
+        "agency": agency_a.slug,
+        "service": service.slug,
+        "location": location.slug,
+        "counter": counter.pk,
+        "ticket": ticket.code,
+        "booking": booking.code,
+        "business": product.business.slug,
+        "product": product.slug,
+        "product_pk": product.pk,
+    }
+
+
+# name -> (method, path template filled from the world, expected status per role)
+DECISIONS = {
+    "home": ("get", "/", public()),
+    "healthz": ("get", "/healthz", public()),
+    "switch_language": ("get", "/bahasa/en/", every(302)),
+    "login": ("get", "/akun/masuk/", public()),
+    "logout": ("post", "/akun/keluar/", every(302)),
+    "services:index": ("get", "/layanan/", public()),
+    "services:agency": ("get", "/layanan/{agency}/", public()),
+    "services:service": ("get", "/layanan/{agency}/{service}/", public()),
+    "umkm:showcase": ("get", "/umkm/", public()),
+    "umkm:business": ("get", "/umkm/{business}/", public()),
+    "umkm:product": ("get", "/umkm/{business}/{product}/", public()),
+    "umkm:product_qr": ("get", "/umkm/{business}/{product}/qr.svg", public()),
+    "umkm:register": ("get", "/umkm/akun/daftar/", {**public(), "citizen": 302}),
+    "umkm:dashboard": ("get", "/umkm/akun/", owner_only()),
+    "umkm:business_edit": ("get", "/umkm/akun/profil/", owner_only()),
+    "umkm:product_create": ("get", "/umkm/akun/produk/baru/", owner_only()),
+    "umkm:product_edit": ("get", "/umkm/akun/produk/{product_pk}/", owner_only()),
+    "umkm:product_delete": ("get", "/umkm/akun/produk/{product_pk}/hapus/", owner_only()),
+    "umkm:photo_upload": ("get", "/umkm/akun/produk/{product_pk}/foto/", every(405)),
+    "umkm:photo_delete": ("post", "/umkm/akun/foto/999999/hapus/", owner_only(owner=404)),
+    "booking:start": ("get", "/reservasi/", public()),
+    "booking:service": ("get", "/reservasi/{agency}/{service}/", public()),
+    "booking:create": ("get", "/reservasi/{agency}/{service}/pesan/", every(404)),
+    "booking:manage": ("get", "/reservasi/{booking}/", public()),
+    "booking:ics": ("get", "/reservasi/{booking}/kalender.ics", every(404)),
+    "booking:cancel": ("get", "/reservasi/{booking}/batal/", every(405)),
+    "booking:reschedule": ("get", "/reservasi/{booking}/ubah/", every(404)),
+    "booking:kiosk_check_in": ("get", "/reservasi/kios/{location}/", public()),
+    "counters:kiosk": ("get", "/antrian/ambil/", every(302)),
+    "counters:kiosk_agencies": ("get", "/antrian/ambil/{location}/", public()),
+    "counters:kiosk_services": ("get", "/antrian/ambil/{location}/{agency}/", public()),
+    "counters:kiosk_priority": ("get", "/antrian/ambil/{location}/{agency}/{service}/", public()),
+    "counters:kiosk_ticket": ("get", "/antrian/ambil/tiket/{ticket}/", public()),
+    "counters:ticket_status": ("get", "/antrian/tiket/{ticket}/", public()),
+    "counters:survey": ("get", "/antrian/tiket/{ticket}/survei/", public()),
+    "counters:board": ("get", "/antrian/layar/{location}/", public()),
+    "counters:transparency": ("get", "/transparansi/", public()),
+    "counters:console": ("get", "/loket/", {**signed_in(200), "citizen": 403, "mall": 403}),
+    "counters:console_counter": ("get", "/loket/{counter}/", agency_a_staff(other=404, mall=404)),
+    "counters:console_action": (
+        "post",
+        "/loket/{counter}/call-next/",
+        agency_a_staff(member=302, other=404, mall=404),
+    ),
+    "counters:agency_report": ("get", "/instansi/{agency}/laporan/", agency_a_staff(other=404)),
+    "counters:agency_report_csv": (
+        "get",
+        "/instansi/{agency}/laporan/layanan.csv",
+        agency_a_staff(other=404),
+    ),
+    "counters:mall_dashboard": (
+        "get",
+        "/laporan/mpp/",
+        {**every(403), "anonymous": 302, "mall": 200},
+    ),
+    "api-1:api-root": ("get", "/api/v1/", every(404)),
+    "api-1:openapi-json": ("get", "/api/v1/openapi.json", public()),
+    "api-1:openapi-view": ("get", "/api/v1/docs", public()),
+    "api-1:agency_list": ("get", "/api/v1/agencies", public()),
+    "api-1:location_list": ("get", "/api/v1/locations", public()),
+    "api-1:me": ("get", "/api/v1/me", signed_in(200, anonymous=401)),
+    "api-1:service_list": ("get", "/api/v1/services", public()),
+    "api-1:service_detail": ("get", "/api/v1/services/{agency}/{service}", public()),
+    "api-1:slot_list": (
+        "get",
+        "/api/v1/services/{agency}/{service}/slots?location={location}",
+        public(),
+    ),
+    "api-1:product_list": ("get", "/api/v1/umkm/products", public()),
+    "api-1:agency_ikm_detail": ("get", "/api/v1/agencies/{agency}/ikm", public()),
+    "api-1:board_feed": ("get", "/api/v1/boards/{location}", public()),
+    "api-1:ticket_detail": ("get", "/api/v1/tickets/{ticket}", public()),
+    "api-1:survey_create": ("post", "/api/v1/tickets/{ticket}/survey", every(422)),
+    "api-1:ticket_create": ("post", "/api/v1/tickets", signed_in(422, anonymous=401)),
+    "api-1:ticket_action": (
+        "post",
+        "/api/v1/tickets/{ticket}/recall",
+        {**signed_in(404, anonymous=401), "operator_a": 409, "admin_a": 409},
+    ),
+    "api-1:counter_list": ("get", "/api/v1/counters", signed_in(200, anonymous=401)),
+    "api-1:counter_call_next": (
+        "post",
+        "/api/v1/counters/{counter}/call-next",
+        {**signed_in(404, anonymous=401), "operator_a": 200, "admin_a": 409},
+    ),
+    "api-1:counter_pause": (
+        "post",
+        "/api/v1/counters/{counter}/pause",
+        signed_in(422, anonymous=401),
+    ),
+    "api-1:counter_action": (
+        "post",
+        "/api/v1/counters/{counter}/close",
+        {**signed_in(404, anonymous=401), "operator_a": 200, "admin_a": 409},
+    ),
+    "api-1:booking_create_endpoint": ("post", "/api/v1/bookings", every(422)),
+    "api-1:booking_detail": ("get", "/api/v1/bookings/{booking}?nik=6408010101900009", every(404)),
+    "api-1:booking_cancel_endpoint": ("post", "/api/v1/bookings/{booking}/cancel", every(422)),
+    "api-1:booking_check_in_endpoint": (
+        "post",
+        "/api/v1/bookings/{booking}/check-in",
+        {**signed_in(403, anonymous=401), "operator_a": 409, "admin_a": 409},
+    ),
+}
+
+
+def test_every_url_has_a_decision():
+    assert url_names() == set(DECISIONS)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(DECISIONS))
+def test_matrix(client, world, name, role):
+    method, template, expected = DECISIONS[name]
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    path = template.format(**world)
+    if method == "get":
+        response = client.get(path)
+    else:
+        response = client.post(path, data="{}", content_type="application/json")
+    assert response.status_code == expected[role], (method, path, role)
