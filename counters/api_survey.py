@@ -13,7 +13,6 @@ from counters.clock import local_day, now
 from counters.models import ELEMENTS
 from counters.selectors.reports import agency_ikm
 from counters.selectors.tickets import ticket_by_code
-from counters.survey_form import survey_rate_limited
 from services.errors import DomainError
 from services.models import Agency
 
@@ -61,12 +60,6 @@ def survey_create(request, code: str, payload: SurveyIn):
     ticket = ticket_by_code(code)
     if ticket is None:
         raise Http404
-    if survey_rate_limited(request.META.get("REMOTE_ADDR", "")):
-        raise DomainError(
-            _("Terlalu banyak survei dari perangkat ini. Coba lagi beberapa menit lagi."),
-            code="throttled",
-            status=429,
-        )
     response = queue.survey_submit(ticket=ticket, **payload.dict())
     return 201, {"ticket": ticket.code, "submitted_at": response.submitted_at.isoformat()}
 

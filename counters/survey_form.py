@@ -1,7 +1,6 @@
 """The SKM questionnaire: the regulation's questions, answer labels and the web form."""
 
 from django import forms
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from counters.models import ELEMENT_FIELDS, SurveyResponse
@@ -64,19 +63,6 @@ QUESTIONS = (
         (_("Buruk"), _("Cukup"), _("Baik"), _("Sangat baik")),
     ),
 )
-
-RATE_LIMIT = 10
-RATE_WINDOW_SECONDS = 600
-
-
-def survey_rate_limited(address: str) -> bool:
-    """True once an address has submitted RATE_LIMIT surveys within the window (shared cache)."""
-    key = f"skm-rate:{address}"
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        return cache.incr(key) > RATE_LIMIT
-    except ValueError:
-        return False
 
 
 class SurveyForm(forms.Form):

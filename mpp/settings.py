@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    "mpp.throttle.PublicWriteLimitMiddleware",
     "mpp.tenancy.TenancyMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -252,6 +253,17 @@ BOOKING_LIMITS = {
     "ip": int(os.environ.get("BOOKING_LIMIT_PER_ADDRESS", "10")),
     "nik": int(os.environ.get("BOOKING_LIMIT_PER_NIK", "3")),
     "lookup": int(os.environ.get("BOOKING_LOOKUP_LIMIT_PER_ADDRESS", "60")),
+}
+
+# Abuse limits of the public writes of visitors who are not signed in, per client address:
+# view name -> (requests, seconds). A kiosk PC takes a ticket at most every few seconds.
+PUBLIC_WRITE_LIMITS = {
+    "booking:create": (30, 600),
+    "api-1:booking_create_endpoint": (30, 600),
+    "counters:kiosk_priority": (120, 600),
+    "counters:survey": (10, 600),
+    "api-1:survey_create": (10, 600),
+    "umkm:register": (5, 3600),
 }
 
 # Personal data of bookings is erased this many days after the visit (anonymise_bookings).

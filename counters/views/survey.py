@@ -2,12 +2,11 @@
 
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from counters import services as queue
 from counters.selectors.tickets import ticket_by_code
-from counters.survey_form import SurveyForm, survey_rate_limited
+from counters.survey_form import SurveyForm
 from services.errors import DomainError
 
 
@@ -20,25 +19,21 @@ def survey(request, code: str):
     form = SurveyForm(request.POST or None)
     error = ""
     status = 200
-    if request.method == "POST" and not already and ticket.status == "done":
-        if survey_rate_limited(request.META.get("REMOTE_ADDR", "")):
-            error = _("Terlalu banyak survei dari perangkat ini. Coba lagi beberapa menit lagi.")
-            status = 429
-        elif form.is_valid():
-            data = form.cleaned_data
-            try:
-                queue.survey_submit(
-                    ticket=ticket,
-                    answers=form.answers(),
-                    age=data["age"],
-                    sex=data["sex"],
-                    education=data["education"],
-                    occupation=data["occupation"],
-                    suggestion=data["suggestion"],
-                )
-            except DomainError as refused:
-                error, status = refused.message, refused.status
-            else:
-                return redirect("counters:survey", code=ticket.code)
+    if request.method == "POST" and not already and ticket.status == "done" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            queue.survey_submit(
+                ticket=ticket,
+                answers=form.answers(),
+                age=data["age"],
+                sex=data["sex"],
+                education=data["education"],
+                occupation=data["occupation"],
+                suggestion=data["suggestion"],
+            )
+        except DomainError as refused:
+            error, status = refused.message, refused.status
+        else:
+            return redirect("counters:survey", code=ticket.code)
     context = {"ticket": ticket, "form": form, "already": already, "error": error}
     return render(request, "counters/survey/form.html", context, status=status)

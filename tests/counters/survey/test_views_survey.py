@@ -65,8 +65,8 @@ def test_unknown_ticket_is_404(client, db):
     assert client.get(reverse("counters:survey", args=["TIDAKADA"])).status_code == 404
 
 
-def test_submissions_are_rate_limited_per_address(client, done_ticket, settings, monkeypatch):
-    monkeypatch.setattr("counters.survey_form.RATE_LIMIT", 0)
+def test_submissions_are_rate_limited_per_address(client, done_ticket, settings):
+    settings.PUBLIC_WRITE_LIMITS = {"counters:survey": (0, 600)}
     url = reverse("counters:survey", args=[done_ticket.code])
     response = client.post(url, form_data(), REMOTE_ADDR="198.51.100.9")
     assert response.status_code == 429
