@@ -12,20 +12,7 @@ from counters.models import (
     Ticket,
     TicketEvent,
 )
-from services.tenancy import AgencyScopedAdmin, AgencyScopedTabularInline
-
-
-class ReadOnlyAdminMixin:
-    """The queue's history is written by the engine only."""
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from services.tenancy import AgencyScopedAdmin, AgencyScopedTabularInline, ReadOnlyAdminMixin
 
 
 class LocationOfAgencyMixin:

@@ -1,4 +1,5 @@
-"""Admin of booking schedules, closure days and the day's bookings (NIK masked, CSV export)."""
+"""Admin of booking schedules, closure days, the day's bookings (NIK and phone masked, CSV
+export) and the record of who was shown a booking's full personal data."""
 
 import csv
 from datetime import timedelta
@@ -9,9 +10,9 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from counters.models import Booking, BookingClosure, BookingSchedule
+from counters.models import Booking, BookingClosure, BookingSchedule, PersonalDataAccess
 from counters.models.booking import WEEKDAY_CHOICES
-from services.tenancy import AgencyScopedAdmin
+from services.tenancy import AgencyScopedAdmin, ReadOnlyAdminMixin
 
 
 class BookingScheduleForm(forms.ModelForm):
@@ -112,9 +113,9 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
-class BookingAdmin(AgencyScopedAdmin):
+class BookingAdmin(ReadOnlyAdminMixin, AgencyScopedAdmin):
     """Read-only: bookings are made and changed by citizens and the kiosk, never edited here.
-    The NIK is shown masked; the serving counter sees it in full on the ticket."""
+    NIK and phone are shown masked; the serving counter may see them in full (recorded)."""
 
     list_display = [
         "code",
@@ -124,7 +125,7 @@ class BookingAdmin(AgencyScopedAdmin):
         "location",
         "name",
         "masked_nik",
-        "phone",
+        "masked_phone",
         "attendance",
     ]
     list_filter = [DayFilter, "status", "service", "location"]
@@ -140,7 +141,7 @@ class BookingAdmin(AgencyScopedAdmin):
         "ends_at",
         "name",
         "masked_nik",
-        "phone",
+        "masked_phone",
         "email",
         "status",
         "created_at",
@@ -150,15 +151,6 @@ class BookingAdmin(AgencyScopedAdmin):
     ]
     readonly_fields = fields
     actions = ["export_csv"]
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("Jam"), ordering="starts_at")
     def slot_time(self, booking):
@@ -171,6 +163,10 @@ class BookingAdmin(AgencyScopedAdmin):
     @admin.display(description=_("NIK"))
     def masked_nik(self, booking):
         return booking.masked_nik
+
+    @admin.display(description=_("Ponsel"))
+    def masked_phone(self, booking):
+        return booking.masked_phone
 
     @admin.action(description=_("Ekspor reservasi terpilih ke CSV"))
     def export_csv(self, request, queryset):
@@ -188,7 +184,7 @@ class BookingAdmin(AgencyScopedAdmin):
                     booking.location.name,
                     _cell(booking.name),
                     booking.masked_nik,
-                    booking.phone,
+                    booking.masked_phone,
                     _cell(booking.email),
                     booking.attendance,
                 ]
@@ -196,8 +192,32 @@ class BookingAdmin(AgencyScopedAdmin):
         return response
 
 
+class PersonalDataAccessAdminBase(admin.ModelAdmin):
+    """Written when the serving counter reveals a booking's NIK; read-only on both sites."""
+
+    list_display = ["at", "username", "booking", "counter", "agency"]
+    list_filter = ["agency"]
+    list_select_related = ["booking", "counter", "agency"]
+    search_fields = ["=booking__code", "username"]
+    date_hierarchy = "at"
+    fields = list_display
+    readonly_fields = fields
+
+
+@admin.register(PersonalDataAccess)
+class PersonalDataAccessAdmin(ReadOnlyAdminMixin, PersonalDataAccessAdminBase):
+    pass
+
+
+class AgencyPersonalDataAccessAdmin(
+    ReadOnlyAdminMixin, AgencyScopedAdmin, PersonalDataAccessAdminBase
+):
+    operator_can_view = False
+
+
 AGENCY_ADMIN = [
     (BookingSchedule, BookingScheduleAdmin),
     (BookingClosure, BookingClosureAdmin),
     (Booking, BookingAdmin),
+    (PersonalDataAccess, AgencyPersonalDataAccessAdmin),
 ]

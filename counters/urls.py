@@ -33,5 +33,10 @@ urlpatterns = [
     path("antrian/layar/<slug:location>/", board.board, name="board"),
     path("loket/", console.console_home, name="console"),
     path("loket/<int:counter_id>/", console.console_counter, name="console_counter"),
+    path(
+        "loket/<int:counter_id>/data-pribadi/",
+        console.console_personal_data,
+        name="console_personal_data",
+    ),
     path("loket/<int:counter_id>/<slug:action>/", console.console_action, name="console_action"),
 ]

@@ -72,6 +72,13 @@ def mask_nik(nik: str) -> str:
     return f"{nik[:4]}{'*' * 8}{nik[12:]}"
 
 
+def mask_phone(phone: str) -> str:
+    """+62812****7890: the same idea for a mobile number."""
+    if len(phone) < 10:
+        return "*" * len(phone)
+    return f"{phone[:6]}{'*' * (len(phone) - 10)}{phone[-4:]}"
+
+
 def normalize_phone(value: str) -> str:
     """08…, 628… or +628… (spaces and dashes allowed) -> +628…; mobile numbers only."""
     phone = PHONE_SEPARATORS.sub("", value or "")

@@ -8,6 +8,20 @@ from services.models import Agency
 from services.permissions import can_enter_agency, can_manage_agency
 
 
+class ReadOnlyAdminMixin:
+    """For records written by the application only (audit trails, history): nobody adds,
+    edits or deletes them by hand."""
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class AgencyScopedMixin:
     """Permissions by role in request.agency; the rows themselves are already limited by
     the agency scope that the tenancy middleware activates for the whole request."""

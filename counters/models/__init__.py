@@ -1,6 +1,12 @@
 """Data of the counters app; each area of the app keeps its models in its own module."""
 
-from counters.models.booking import Booking, BookingClosure, BookingSchedule, BookingSlot
+from counters.models.booking import (
+    Booking,
+    BookingClosure,
+    BookingSchedule,
+    BookingSlot,
+    PersonalDataAccess,
+)
 from counters.models.queue import (
     AgencySchedule,
     BoardSetting,
@@ -28,6 +34,7 @@ __all__ = [
     "DailyQuota",
     "ELEMENTS",
     "ELEMENT_FIELDS",
+    "PersonalDataAccess",
     "Priority",
     "SurveyResponse",
     "Ticket",

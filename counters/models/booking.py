@@ -3,6 +3,7 @@
 import secrets
 from datetime import time, timedelta
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from counters.validators import mask_nik
+from counters.validators import mask_nik, mask_phone
 from services.models import Agency, Location, Service
 
 WEEKDAY_CHOICES = [
@@ -237,6 +238,10 @@ class Booking(models.Model):
         return mask_nik(self.nik)
 
     @property
+    def masked_phone(self) -> str:
+        return mask_phone(self.phone)
+
+    @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE_STATUSES
 
@@ -260,3 +265,40 @@ class Booking(models.Model):
     def is_changeable(self) -> bool:
         """The citizen may still cancel or reschedule it."""
         return self.status == self.Status.BOOKED and self.starts_at > timezone.now()
+
+
+class PersonalDataAccess(models.Model):
+    """A staff member was shown a booking's full NIK and phone number: who, when, where
+    (UU 27/2022). Written only by booking_personal_data_reveal; never edited."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, verbose_name=_("instansi"))
+    booking = models.ForeignKey(
+        Booking, on_delete=models.CASCADE, related_name="accesses", verbose_name=_("reservasi")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("petugas"),
+    )
+    # Kept in words too, so that the record outlives a deleted account.
+    username = models.CharField(_("nama pengguna"), max_length=150)
+    counter = models.ForeignKey(
+        "counters.Counter",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("loket"),
+    )
+    at = models.DateTimeField(_("waktu"), default=timezone.now, db_index=True)
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("akses data pribadi")
+        verbose_name_plural = _("akses data pribadi")
+
+    def __str__(self) -> str:
+        return f"{self.username} · {self.booking_id}"

@@ -16,7 +16,14 @@ from django_scopes import scopes_disabled
 
 from counters import booking_limits, clock
 from counters.booking_documents import send_booking_email
-from counters.models import Booking, BookingSchedule, BookingSlot, Ticket
+from counters.models import (
+    Booking,
+    BookingSchedule,
+    BookingSlot,
+    Counter,
+    PersonalDataAccess,
+    Ticket,
+)
 from counters.models.booking import CHECK_IN_CLOSES_AFTER, new_booking_code
 from counters.selectors.bookings import Slot, find_open_slot, normalize_code
 from counters.services.tickets import ticket_issue
@@ -397,3 +404,33 @@ def bookings_anonymise(*, before) -> int:
             phone="",
             email="",
         )
+
+
+def booking_personal_data_reveal(*, ticket: Ticket, counter: Counter, user) -> Booking:
+    """The booking of the ticket this operator is calling or serving at this counter, for
+    its full NIK and phone number; each reveal is recorded (who, when, which booking, which
+    counter). Anyone else, or any other moment, is refused: the number stays masked."""
+    booking = (
+        Booking.objects.filter(
+            ticket=ticket,
+            ticket__counter=counter,
+            ticket__operator_id=user.pk,
+            ticket__status__in=Ticket.ACTIVE,
+        )
+        .select_related("agency")
+        .first()
+    )
+    if booking is None:
+        raise BookingError(
+            _("Data pribadi hanya terlihat oleh petugas yang sedang melayani reservasi ini."),
+            code="permission_denied",
+            status=403,
+        )
+    PersonalDataAccess.objects.create(
+        agency=booking.agency,
+        booking=booking,
+        user=user,
+        username=user.get_username(),
+        counter=counter,
+    )
+    return booking

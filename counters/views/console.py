@@ -10,9 +10,10 @@ from django.views.decorators.http import require_POST
 from django_scopes import scope, scopes_disabled
 
 from counters import services as queue
-from counters.models import Counter, CounterPause, Ticket
+from counters.models import Booking, Counter, CounterPause, Ticket
 from counters.selectors.console import console_state, transfer_targets, waiting_by_number
 from counters.selectors.counters import staff_counters
+from counters.services.bookings import booking_personal_data_reveal
 from services.errors import DomainError
 from services.models import Service
 from services.permissions import can_operate, operated_agency_ids
@@ -36,11 +37,13 @@ def _counter(request, counter_id: int) -> Counter:
     return counter
 
 
-def _render_panel(request, counter: Counter):
-    """The whole page, the panel after an htmx action, or only the polled waiting list."""
+def _render_panel(request, counter: Counter, revealed: Booking | None = None):
+    """The whole page, the panel after an htmx action, or only the polled waiting list.
+    `revealed`: the booking whose full NIK and phone were just asked for (shown once)."""
     with scope(agency=counter.agency):
         context = {
             "state": console_state(counter),
+            "revealed": revealed,
             "refresh_seconds": PANEL_REFRESH_SECONDS,
             "pause_reasons": CounterPause.Reason.choices,
             "is_mine": counter.is_open and counter.operator_id == request.user.pk,
@@ -121,6 +124,22 @@ def _perform(request, counter: Counter, action: str) -> str:
     else:
         raise Http404
     return _("%(number)s: berhasil.") % {"number": ticket.display_number}
+
+
+@login_required
+@require_POST
+def console_personal_data(request, counter_id: int):
+    """The full NIK and phone of the booking being served, recorded as an access."""
+    counter = _counter(request, counter_id)
+    revealed = None
+    try:
+        with scope(agency=counter.agency):
+            revealed = booking_personal_data_reveal(
+                ticket=_ticket(request.POST.get("ticket", "")), counter=counter, user=request.user
+            )
+    except DomainError as error:
+        messages.error(request, error.message)
+    return _render_panel(request, counter, revealed=revealed)
 
 
 @login_required

@@ -15,6 +15,7 @@ from counters.models import (
     Counter,
     CounterPause,
     DailyQuota,
+    PersonalDataAccess,
     Ticket,
 )
 from counters.selectors.bookings import booking_days, day_slots
@@ -80,6 +81,14 @@ def booking(agency):
     )
 
 
+def personal_data_access(agency):
+    made = booking(agency)
+    user = UserFactory()
+    return PersonalDataAccess.objects.create(
+        agency=agency, booking=made, user=user, username=user.username
+    )
+
+
 # How to make one row of each registered model for an agency. A model registered on the
 # agency sites without an entry here fails test_every_registered_model_is_covered.
 OBJECT_MAKERS = {
@@ -103,10 +112,11 @@ OBJECT_MAKERS = {
     BookingSchedule: booking_schedule,
     BookingClosure: lambda agency: BookingClosureFactory(agency=agency),
     Booking: booking,
+    PersonalDataAccess: personal_data_access,
 }
 # The queue's history is written by the engine only, bookings by citizens and the kiosk:
 # nobody adds or edits them by hand.
-READ_ONLY = {Ticket, CounterPause, Booking}
+READ_ONLY = {Ticket, CounterPause, Booking, PersonalDataAccess}
 
 
 def inline_management(*prefixes: str) -> dict:
@@ -203,6 +213,7 @@ def test_operator_reads_the_catalog_but_not_the_staff(client, agency_a, operator
     assert not page.context["has_change_permission"]
     assert client.post(url(agency_a, Service, "change", service), {"name": "x"}).status_code == 403
     assert client.get(url(agency_a, Membership, "changelist")).status_code == 403
+    assert client.get(url(agency_a, PersonalDataAccess, "changelist")).status_code == 403
 
 
 @pytest.mark.parametrize("model", registered_models(), ids=lambda m: m._meta.model_name)

@@ -156,6 +156,11 @@ DECISIONS = {
         "/loket/{counter}/call-next/",
         agency_a_staff(member=302, other=404, mall=404),
     ),
+    "counters:console_personal_data": (
+        "post",
+        "/loket/{counter}/data-pribadi/",
+        agency_a_staff(other=404, mall=404),
+    ),
     "counters:agency_report": ("get", "/instansi/{agency}/laporan/", agency_a_staff(other=404)),
     "counters:agency_report_csv": (
         "get",

@@ -43,7 +43,7 @@ def two_agencies_bookings(open_schedule, agency_b, location):
     return own, other
 
 
-def test_agency_admin_sees_own_bookings_with_masked_nik_only(
+def test_agency_admin_sees_own_bookings_with_masked_nik_and_phone_only(
     client, admin_a, agency_a, two_agencies_bookings
 ):
     own, other = two_agencies_bookings
@@ -52,14 +52,16 @@ def test_agency_admin_sees_own_bookings_with_masked_nik_only(
     body = response.content.decode()
     assert response.status_code == 200
     assert own.code in body and "6408********0001" in body and VALID_NIK not in body
+    assert "+62812****7890" in body and "+6281234567890" not in body
     assert other.code not in body and "Yohanes" not in body
     foreign = client.get(admin_url(agency_a, "booking_change", other.pk))
     assert foreign.status_code in (302, 404) and other.code not in foreign.content.decode()
     detail = client.get(admin_url(agency_a, "booking_change", own.pk))
     assert detail.status_code == 200 and VALID_NIK not in detail.content.decode()
+    assert "+6281234567890" not in detail.content.decode()
 
 
-def test_bookings_export_as_csv_with_masked_nik(
+def test_bookings_export_as_csv_with_masked_nik_and_phone(
     client, operator_a, agency_a, two_agencies_bookings
 ):
     own, other = two_agencies_bookings
@@ -74,6 +76,7 @@ def test_bookings_export_as_csv_with_masked_nik(
     assert rows[0].startswith("Kode,Tanggal,Jam,Layanan")
     assert len(rows) == 2
     assert own.code in rows[1] and "6408********0001" in rows[1] and VALID_NIK not in rows[1]
+    assert "+62812****7890" in rows[1] and "+6281234567890" not in rows[1]
 
 
 def test_bookings_cannot_be_added_or_edited_in_the_admin(

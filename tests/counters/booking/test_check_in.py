@@ -5,16 +5,17 @@ from django_scopes import scope, scopes_disabled
 
 from counters import clock
 from counters import services as queue
-from counters.models import Booking, Ticket
+from counters.models import Booking, PersonalDataAccess, Ticket
 from counters.services.bookings import (
     BookingError,
     booking_cancel,
     booking_check_in,
     booking_create,
 )
+from services.models import Membership
 from tests.counters.booking.conftest import VALID_NIK, wita
 from tests.counters.conftest import open_all_week
-from tests.factories import CounterFactory, LocationFactory
+from tests.factories import CounterFactory, LocationFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -113,9 +114,9 @@ def test_a_checked_in_booking_is_called_before_earlier_walk_ins(
         assert queue.ticket_call_next(counter=counter, operator=operator_a) == walk_in
 
 
-def test_the_serving_counter_sees_the_full_nik_of_a_booking_ticket(
-    client, monkeypatch, booking, schedule, operator_a
-):
+@pytest.fixture
+def serving(monkeypatch, booking, schedule, operator_a):
+    """The booking checked in and called at counter 1 by operator_a."""
     booked = check_in_at(monkeypatch, booking, wita(2026, 12, 8, 8, 45))
     counter = CounterFactory(
         agency=schedule.agency, location=schedule.location, number=1, services=[schedule.service]
@@ -123,6 +124,69 @@ def test_the_serving_counter_sees_the_full_nik_of_a_booking_ticket(
     with scope(agency=schedule.agency):
         counter = queue.counter_open(counter=counter, operator=operator_a)
         assert queue.ticket_call_next(counter=counter, operator=operator_a) == booked
+    return counter, booked
+
+
+def reveal(client, counter, ticket):
+    return client.post(
+        f"/loket/{counter.pk}/data-pribadi/", {"ticket": ticket.code}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+
+
+def test_the_serving_counter_sees_the_nik_masked_until_it_asks(
+    client, booking, serving, operator_a
+):
+    counter, _ticket = serving
     client.force_login(operator_a)
     page = client.get(f"/loket/{counter.pk}/").content.decode()
-    assert booking.code in page and VALID_NIK in page
+    assert booking.code in page and "6408********0001" in page and "+62812****7890" in page
+    assert VALID_NIK not in page and "+6281234567890" not in page
+
+
+def test_revealing_the_nik_shows_it_and_records_who_when_and_where(
+    client, booking, serving, operator_a
+):
+    counter, ticket = serving
+    client.force_login(operator_a)
+    page = reveal(client, counter, ticket)
+    assert VALID_NIK in page and "+6281234567890" in page
+    with scopes_disabled():
+        access = PersonalDataAccess.objects.get()
+    assert (access.booking_id, access.user, access.counter_id) == (
+        booking.pk,
+        operator_a,
+        counter.pk,
+    )
+    assert access.username == "operator-a" and access.agency_id == booking.agency_id
+
+
+def test_a_colleague_not_serving_the_booking_is_refused(client, serving, agency_a):
+    counter, ticket = serving
+    colleague = UserFactory(username="rekan")
+    MembershipFactory(agency=agency_a, user=colleague, role=Membership.Role.ADMIN)
+    client.force_login(colleague)
+    page = reveal(client, counter, ticket)
+    assert VALID_NIK not in page
+    assert "hanya terlihat oleh petugas yang sedang melayani" in page
+    with scopes_disabled():
+        assert not PersonalDataAccess.objects.exists()
+
+
+def test_another_agencys_operator_gets_404(client, serving, operator_b):
+    counter, ticket = serving
+    client.force_login(operator_b)
+    response = client.post(f"/loket/{counter.pk}/data-pribadi/", {"ticket": ticket.code})
+    assert response.status_code == 404
+    with scopes_disabled():
+        assert not PersonalDataAccess.objects.exists()
+
+
+def test_after_the_visit_the_nik_is_not_revealed_any_more(client, serving, operator_a):
+    counter, ticket = serving
+    with scope(agency=counter.agency):
+        queue.ticket_start(ticket=ticket, operator=operator_a)
+        queue.ticket_finish(ticket=ticket, operator=operator_a)
+    client.force_login(operator_a)
+    assert VALID_NIK not in reveal(client, counter, ticket)
+    with scopes_disabled():
+        assert not PersonalDataAccess.objects.exists()

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from counters.validators import (
     mask_nik,
+    mask_phone,
     nik_birth_date,
     nik_is_female,
     normalize_nik,
@@ -103,3 +104,11 @@ def test_other_numbers_are_refused(raw):
     with pytest.raises(ValidationError) as error:
         normalize_phone(raw)
     assert error.value.code == "phone"
+
+
+@pytest.mark.parametrize(
+    ("phone", "masked"),
+    [("+6281234567890", "+62812****7890"), ("+62812345678", "+62812**5678"), ("", "")],
+)
+def test_phone_is_masked_but_recognisable(phone, masked):
+    assert mask_phone(phone) == masked
