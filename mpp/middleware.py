@@ -1,6 +1,9 @@
-"""The client's address behind the load balancer, in one place for every limit and log."""
+"""Request set-up shared by every view: the client's address behind the load balancer
+(for every limit and log) and the visitor's language."""
 
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 
 class ClientAddressMiddleware:
@@ -19,3 +22,16 @@ class ClientAddressMiddleware:
             if len(hops) >= self.proxies:
                 request.META["REMOTE_ADDR"] = hops[-self.proxies]
         return self.get_response(request)
+
+
+class ChosenLanguageMiddleware(LocaleMiddleware):
+    """Indonesian unless the visitor chose English with the language link (a cookie). The
+    browser's Accept-Language is not followed: many phones in Indonesia are set to English,
+    and the portal speaks Indonesian first."""
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        translation.activate(
+            chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        )
+        request.LANGUAGE_CODE = translation.get_language()

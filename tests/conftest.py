@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from services.models import Membership
@@ -12,6 +13,14 @@ from tests.factories import AgencyFactory, LocationFactory, MembershipFactory, U
 def fast_password_hashing(settings):
     """Tests create hundreds of accounts; PBKDF2's work factor is there for attackers only."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def indonesian_first():
+    """A request in English leaves English active in the thread; each test starts anew."""
+    translation.activate("id")
+    yield
+    translation.activate("id")
 
 
 @pytest.fixture(autouse=True)

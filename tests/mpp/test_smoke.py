@@ -48,8 +48,11 @@ def test_language_link_refuses_foreign_redirects_and_unknown_languages(client, d
 )
 def test_navigation_marks_only_the_current_section(client, db, path, active):
     from django.test import RequestFactory
+    from django.utils import translation
 
     from mpp.context_processors import site
 
-    items = site(RequestFactory().get(path))["nav_items"]
-    assert [str(item["label"]) for item in items if item["active"]] == ([active] if active else [])
+    with translation.override("id"):
+        items = site(RequestFactory().get(path))["nav_items"]
+        shown = [str(item["label"]) for item in items if item["active"]]
+    assert shown == ([active] if active else [])
