@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from counters import services as queue
 from counters.kiosk import may_issue_tickets
@@ -99,7 +99,7 @@ def ticket_create(request, payload: TicketIn):
         source=Ticket.Source.KIOSK if kiosk else Ticket.Source.STAFF,
         issued_by=request.user,
     )
-    return 201, ticket_out(ticket)
+    return Status(201, ticket_out(ticket))
 
 
 @router.get("/tickets/{code}", response=TicketOut)
@@ -162,8 +162,8 @@ def counter_call_next(request, counter_id: int):
     with scope(agency=counter.agency):
         ticket = queue.ticket_call_next(counter=counter, operator=request.user)
         if ticket is None:
-            return 204, None
-        return 200, ticket_out(ticket)
+            return Status(204, None)
+        return Status(200, ticket_out(ticket))
 
 
 class PauseIn(Schema):

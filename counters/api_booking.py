@@ -5,7 +5,7 @@ from datetime import date, datetime
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from counters import booking_limits
 from counters.api import TicketOut, ticket_out
@@ -136,7 +136,7 @@ def booking_create_endpoint(request, payload: BookingIn):
         email=payload.email,
         client_ip=request.META.get("REMOTE_ADDR", ""),
     )
-    return 201, booking
+    return Status(201, booking)
 
 
 @router.get("/bookings/{code}", response=BookingDetailOut)
@@ -162,4 +162,4 @@ def booking_check_in_endpoint(request, code: str):
         if not can_operate(request.user, booking.agency):
             raise PermissionDenied("Hanya kios atau petugas instansi ini yang dapat check-in.")
         location = booking.location
-    return 201, ticket_out(booking_check_in(code=code, location=location))
+    return Status(201, ticket_out(booking_check_in(code=code, location=location)))

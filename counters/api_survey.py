@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from counters import services as queue
 from counters.clock import local_day, now
@@ -61,7 +61,7 @@ def survey_create(request, code: str, payload: SurveyIn):
     if ticket is None:
         raise Http404
     response = queue.survey_submit(ticket=ticket, **payload.dict())
-    return 201, {"ticket": ticket.code, "submitted_at": response.submitted_at.isoformat()}
+    return Status(201, {"ticket": ticket.code, "submitted_at": response.submitted_at.isoformat()})
 
 
 @router.get("/agencies/{agency}/ikm", response=IkmOut)

@@ -12,7 +12,35 @@ from services.api import router as services_router
 from services.errors import DomainError
 from umkm.api import router as umkm_router
 
-api = NinjaAPI(
+ERROR_SCHEMA = {
+    "title": "Error",
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string", "description": "Pesan untuk manusia (bahasa Indonesia)"},
+        "code": {"type": "string", "description": "Kode untuk program, mis. slot_full"},
+        "errors": {"type": "array", "items": {}, "description": "Rincian data tidak valid"},
+    },
+    "required": ["detail", "code"],
+}
+
+
+class PortalApi(NinjaAPI):
+    """Documents on every operation the one error format that all of them answer with."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        error = {
+            "description": "Permintaan ditolak; `detail` mengatakan alasannya",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation["responses"].setdefault("4XX", error)
+        return schema
+
+
+api = PortalApi(
     title="API MPP Kutai Timur",
     version="1",
     description="Layanan, antrian, reservasi dan UMKM Mal Pelayanan Publik Kabupaten Kutai Timur.",

@@ -156,8 +156,15 @@ class ServiceDetailOut(ServiceOut):
         return [location.slug for location in service.locations.all()]
 
 
+class ServicePagination(PageNumberPagination):
+    class Input(Schema):
+        # Bounded so that page x size always fits the database's OFFSET.
+        page: int = Field(1, ge=1, le=10_000)
+        page_size: int | None = Field(None, ge=1, le=100)
+
+
 @router.get("/services", response=list[ServiceOut], tags=["layanan"])
-@paginate(PageNumberPagination, page_size=20)
+@paginate(ServicePagination, page_size=20)
 def service_list(request, agency: str = "", q: str = "", kategori: str = ""):
     """Active services, searched in Indonesian when `q` is given (best match first)."""
     _parsed, services = selectors.service_search(

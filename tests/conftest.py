@@ -1,12 +1,32 @@
 """Fixtures shared by every suite: two agencies with staff, for isolation tests."""
 
+import os
+
 import pytest
 from django.core.cache import cache
 from django.utils import translation
 from django_scopes import scopes_disabled
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from services.models import Membership
 from tests.factories import AgencyFactory, LocationFactory, MembershipFactory, UserFactory
+
+# Property tests: the same examples on every run (CI must not turn red by luck), no example
+# database in the tree, no deadline on a busy machine. HYPOTHESIS_PROFILE=thorough searches
+# wider with fresh random examples.
+hypothesis_settings.register_profile(
+    "mpp",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    max_examples=60,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.register_profile(
+    "thorough", parent=hypothesis_settings.get_profile("mpp"), derandomize=False, max_examples=600
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "mpp"))
 
 
 @pytest.fixture(autouse=True)

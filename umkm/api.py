@@ -4,7 +4,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from umkm import selectors
-from umkm.models import Category, Kecamatan, Product
+from umkm.models import MAX_PRICE, Category, Kecamatan, Product
 
 router = Router(tags=["umkm"])
 
@@ -12,15 +12,16 @@ router = Router(tags=["umkm"])
 class ProductPagination(LimitOffsetPagination):
     class Input(Schema):
         limit: int = Field(24, ge=1, le=100)
-        offset: int = Field(0, ge=0)
+        # Bounded so that the database's OFFSET (a 64-bit integer) can always take it.
+        offset: int = Field(0, ge=0, le=1_000_000)
 
 
 class ProductFilterIn(Schema):
     q: str = Field("", max_length=100)
     category: Category | None = None
     kecamatan: Kecamatan | None = None
-    min_price: int | None = Field(None, ge=0)
-    max_price: int | None = Field(None, ge=0)
+    min_price: int | None = Field(None, ge=0, le=MAX_PRICE)
+    max_price: int | None = Field(None, ge=0, le=MAX_PRICE)
     dekranasda: bool = False
 
 

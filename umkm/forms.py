@@ -8,11 +8,9 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from umkm.images import MAX_UPLOAD_BYTES
-from umkm.models import Business, Category, Kecamatan, Product
+from umkm.models import MAX_PRICE, Business, Category, Kecamatan, Product
 from umkm.selectors import ProductFilter
 from umkm.validators import normalize_whatsapp, validate_nib
-
-MAX_PRICE = 100_000_000
 
 
 class ShowcaseFilterForm(forms.Form):

@@ -179,6 +179,10 @@ class ProductQuerySet(models.QuerySet):
         return self.filter(business__owner=user)
 
 
+# The dearest thing a micro business lists (a boat, a carved door); above it is a typo.
+MAX_PRICE = 100_000_000
+
+
 class Product(models.Model):
     """Something a business sells, priced in whole Rupiah."""
 

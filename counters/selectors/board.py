@@ -4,6 +4,7 @@ import json
 import time
 
 from django.core.cache import cache
+from django.core.validators import slug_re
 from django.db.models import Count, Max
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -32,8 +33,13 @@ def board_version(location: Location) -> str:
     return f"{queue_version(location.pk)}-{int(time.time() // SETTLED_SECONDS)}"
 
 
+SLUG_MAX_LENGTH = Location._meta.get_field("slug").max_length
+
+
 def board_location(slug: str) -> Location | None:
     """The location of a board URL; boards poll every second or two, locations seldom change."""
+    if len(slug) > SLUG_MAX_LENGTH or not slug_re.match(slug):
+        return None  # not a slug: nothing to look up, and nothing to write to the cache
     key = f"counters:board-location:{slug}"
     location = cache.get(key)
     if location is None:

@@ -18,5 +18,5 @@ def format_rupiah(amount) -> str:
 def rupiah(amount) -> str:
     try:
         return format_rupiah(amount)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return ""
