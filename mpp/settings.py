@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "mpp.middleware.ChosenLanguageMiddleware",
+    "mpp.middleware.NulCharactersMiddleware",
+    "mpp.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -264,14 +266,21 @@ BOOKING_LIMITS = {
 }
 
 # Abuse limits of the public writes of visitors who are not signed in, per client address:
-# view name -> (requests, seconds). A kiosk PC takes a ticket at most every few seconds.
+# view name -> (requests, seconds). A kiosk PC takes a ticket at most every few seconds; a
+# survey needs a finished ticket's code, so its limit is generous for phones that share the
+# mall's Wi-Fi address. PUBLIC_WRITE_LIMITS_SCALE multiplies every count where many more
+# visitors share one address (a carrier's NAT), or for a load test from one machine.
+_limits_scale = int(os.environ.get("PUBLIC_WRITE_LIMITS_SCALE", "1"))
 PUBLIC_WRITE_LIMITS = {
-    "booking:create": (30, 600),
-    "api-1:booking_create_endpoint": (30, 600),
-    "counters:kiosk_priority": (120, 600),
-    "counters:survey": (10, 600),
-    "api-1:survey_create": (10, 600),
-    "umkm:register": (5, 3600),
+    name: (count * _limits_scale, seconds)
+    for name, (count, seconds) in {
+        "booking:create": (30, 600),
+        "api-1:booking_create_endpoint": (30, 600),
+        "counters:kiosk_priority": (120, 600),
+        "counters:survey": (60, 600),
+        "api-1:survey_create": (60, 600),
+        "umkm:register": (5, 3600),
+    }.items()
 }
 
 # Personal data of bookings is erased this many days after the visit (anonymise_bookings).

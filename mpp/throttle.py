@@ -5,9 +5,9 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import JsonResponse
-from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from mpp.middleware import refusal
 
 
 def over_limit(*, rule: str, address: str, limit: int, window_seconds: int) -> bool:
@@ -49,10 +49,11 @@ class PublicWriteLimitMiddleware:
         address = request.META.get("REMOTE_ADDR", "")
         if not over_limit(rule=rule, address=address, limit=count, window_seconds=window_seconds):
             return None
-        message = _("Terlalu banyak permintaan dari perangkat ini. Silakan coba lagi nanti.")
-        if request.path.startswith("/api/"):
-            response = JsonResponse({"detail": message, "code": "throttled"}, status=429)
-        else:
-            response = render(request, "429.html", {"message": message}, status=429)
+        response = refusal(
+            request,
+            status=429,
+            code="throttled",
+            message=_("Terlalu banyak permintaan dari perangkat ini. Silakan coba lagi nanti."),
+        )
         response["Retry-After"] = str(window_seconds)
         return response

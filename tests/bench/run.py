@@ -60,6 +60,7 @@ def stack_environment(redis_url: str | None) -> dict:
         "BENCH_FLOORS": "1",
         # The load comes from one address standing in for hundreds of citizens' phones.
         "BOOKING_LIMIT_PER_ADDRESS": "100000000",
+        "PUBLIC_WRITE_LIMITS_SCALE": "1000000",
         "STATIC_ROOT": str(DATA_DIR / "bench-static"),
         "CONN_MAX_AGE": "600",
         "LOG_LEVEL": "WARNING",

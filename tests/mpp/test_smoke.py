@@ -1,6 +1,10 @@
 """The site shell: home page, health check and API schema answer."""
 
+from contextlib import closing
+
+import psycopg2
 import pytest
+from django.db import connection
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +60,46 @@ def test_navigation_marks_only_the_current_section(client, db, path, active):
         items = site(RequestFactory().get(path))["nav_items"]
         shown = [str(item["label"]) for item in items if item["active"]]
     assert shown == ([active] if active else [])
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "text"),
+    [
+        ("/tidak-ada/", 404, "Halaman tidak ditemukan"),
+    ],
+)
+def test_error_pages_speak_indonesian(client, db, settings, path, status, text):
+    settings.DEBUG = False
+    response = client.get(path)
+    assert response.status_code == status
+    assert text in response.content.decode()
+
+
+def test_nul_characters_are_refused_in_json_and_dropped_from_queries_and_forms(client, db):
+    api = client.post("/api/v1/bookings", '{"name": "a\\u0000"}', content_type="application/json")
+    assert api.status_code == 400 and api.json()["code"] == "bad_request"
+    assert client.get("/api/v1/services", {"kategori": "ktp\x00"}).status_code == 200
+    encoded = "application/x-www-form-urlencoded"
+    form = client.post("/umkm/akun/daftar/", "owner_name=Siti%00", content_type=encoded)
+    assert form.status_code == 200 and "Siti" in form.content.decode()
+
+
+def test_a_database_failure_in_a_view_is_a_503_asking_to_try_again(
+    client, transactional_db, settings
+):
+    """The server really drops this process's connection (as in a restart) before the
+    request: the page and the API ask to try again instead of failing."""
+    settings.DEBUG = False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    with closing(psycopg2.connect(**connection.get_connection_params())) as other:
+        other.cursor().execute("SELECT pg_terminate_backend(%s)", [pid])
+    try:
+        page = client.get("/layanan/", {"q": "akta kelahiran"})
+        api = client.get("/api/v1/services", {"q": "akta kelahiran"})
+    finally:
+        connection.close()
+    assert page.status_code == 503 and "Silakan coba lagi sebentar" in page.content.decode()
+    assert page["Retry-After"] == "10"
+    assert api.status_code == 503 and api.json()["code"] == "unavailable"

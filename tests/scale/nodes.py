@@ -1,0 +1,108 @@
+"""App nodes as in production (gunicorn, DEBUG off, Redis) on the test database."""
+
+import http.client
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def call(url: str, *, method="GET", token=None, body=None) -> tuple[int, bytes]:
+    """(status, body); status 0 when nothing answered (not listening, connection cut)."""
+    request = urllib.request.Request(url, method=method, data=body)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 — loopback
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+    except (OSError, http.client.HTTPException):  # refused, reset, cut off mid-answer
+        return 0, b""
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    binary = shutil.which("redis-server")
+    if binary is None:
+        message = "redis-server not installed (apt-get install redis-server): app-node tests"
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    time.sleep(0.5)
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(10)
+
+
+@contextmanager
+def app_nodes(redis_url: str, *, count: int, workers: int = 1, **env_extra: str):
+    """`count` gunicorn nodes on the test database and one Redis, like production behind a
+    load balancer; yields [(url, gunicorn master process)]."""
+    db = connection.settings_dict
+    database_url = f"postgres://{db['USER']}@{quote(db['HOST'], safe='')}:{db['PORT']}/{db['NAME']}"
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DEBUG": "0",
+        "SECRET_KEY": "app-node-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(ROOT / ".data" / "test-static"),
+        **env_extra,
+    }
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    nodes = []
+    for _ in range(count):
+        url = f"http://127.0.0.1:{free_port()}"
+        process = subprocess.Popen(
+            [
+                gunicorn,
+                "mpp.wsgi",
+                "--bind",
+                url.removeprefix("http://"),
+                "--workers",
+                str(workers),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        nodes.append((url, process))
+    try:
+        deadline = time.monotonic() + 60
+        for url, _process in nodes:
+            while call(f"{url}/healthz")[0] != 200:
+                assert time.monotonic() < deadline, "app node did not start"
+                time.sleep(0.3)
+        yield nodes
+    finally:
+        for _url, process in nodes:
+            process.terminate()
+            process.wait(20)
