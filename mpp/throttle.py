@@ -39,11 +39,11 @@ class PublicWriteLimitMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method != "POST" or request.user.is_authenticated:
+        if request.method != "POST":
             return None
         rule = request.resolver_match.view_name
         limit = settings.PUBLIC_WRITE_LIMITS.get(rule)
-        if limit is None:
+        if limit is None or request.user.is_authenticated:
             return None
         count, window_seconds = limit
         address = request.META.get("REMOTE_ADDR", "")

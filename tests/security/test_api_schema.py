@@ -15,7 +15,6 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from services.models import ApiToken, hash_token
-from tests.security.test_permission_matrix import world  # noqa: F401 — fixture
 
 # No 5xx, and every answer as the schema publishes it: status, content type, headers, body.
 # (Whether a refusal was right is for the domain and permission tests: schemathesis would
@@ -44,7 +43,7 @@ def keep_test_connection():
 
 
 @pytest.fixture
-def api_world(world, keep_test_connection):  # noqa: F811
+def api_world(world, keep_test_connection):
     """The permission matrix's world (agency A's service, open counter, ticket, booking,
     UMKM product), called with operator A's token so that staff endpoints are reached."""
     token = ApiToken.generate()

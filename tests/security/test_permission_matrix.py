@@ -6,20 +6,6 @@ sites have their own matrices (tests/mpp/test_agency_admin_isolation.py, test_ma
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
-from django_scopes import scope, scopes_disabled
-
-from counters import services as queue
-from counters.services.bookings import booking_create
-from tests.counters.booking.conftest import VALID_NIK, next_slot
-from tests.counters.conftest import open_all_week
-from tests.factories import (
-    BookingScheduleFactory,
-    BusinessFactory,
-    CounterFactory,
-    ProductFactory,
-    ServiceFactory,
-    UserFactory,
-)
 
 ROLES = ["anonymous", "citizen", "operator_a", "admin_a", "operator_b", "mall"]
 # Covered by their own matrices; media files are served by the web server in production.
@@ -65,49 +51,6 @@ def agency_a_staff(*, member=200, other=403, anonymous=302, citizen=None, mall=N
 
 def owner_only(*, owner=200, others=302, anonymous=302):
     return {**every(others), "anonymous": anonymous, "citizen": owner}
-
-
-@pytest.fixture
-def world(db, agency_a, agency_b, location, admin_a, operator_a, operator_b, mall_admin):
-    open_all_week(agency_a, location)
-    service = ServiceFactory(
-        agency=agency_a, slug="ktp-el", queue_prefix="A", is_bookable=True, locations=[location]
-    )
-    counter = CounterFactory(agency=agency_a, location=location, number=1, services=[service])
-    with scope(agency=agency_a):
-        queue.counter_open(counter=counter, operator=operator_a)
-    schedule = BookingScheduleFactory(
-        service=service, agency=agency_a, location=location, weekdays=list(range(7))
-    )
-    with scopes_disabled():
-        booking = booking_create(
-            schedule=schedule,
-            starts_at=next_slot(schedule).starts_at,
-            name="Siti",
-            nik=VALID_NIK,
-            phone="081234567890",
-        )
-        ticket = queue.ticket_issue(service=service, location=location)
-    citizen = UserFactory(username="pemilik-umkm")
-    product = ProductFactory(business=BusinessFactory(owner=citizen))
-    return {
-        "users": {
-            "citizen": citizen,
-            "operator_a": operator_a,
-            "admin_a": admin_a,
-            "operator_b": operator_b,
-            "mall": mall_admin,
-        },
-        "agency": agency_a.slug,
-        "service": service.slug,
-        "location": location.slug,
-        "counter": counter.pk,
-        "ticket": ticket.code,
-        "booking": booking.code,
-        "business": product.business.slug,
-        "product": product.slug,
-        "product_pk": product.pk,
-    }
 
 
 # name -> (method, path template filled from the world, expected status per role)
