@@ -12,6 +12,7 @@ from counters.models import (
     Ticket,
     TicketEvent,
 )
+from services.admin import CatalogChangeMixin
 from services.tenancy import AgencyScopedAdmin, AgencyScopedTabularInline, ReadOnlyAdminMixin
 
 
@@ -73,7 +74,9 @@ class PauseAdminBase(admin.ModelAdmin):
     list_select_related = ["counter", "agency", "operator"]
 
 
-class ScheduleAdminBase(admin.ModelAdmin):
+class ScheduleAdminBase(CatalogChangeMixin, admin.ModelAdmin):
+    """Opening hours decide what the kiosk offers: a change reaches every node at once."""
+
     list_display = ["agency", "location", "weekday", "opens_at", "closes_at"]
     list_filter = ["location", "weekday", "agency"]
     list_select_related = ["agency", "location"]

@@ -4,7 +4,6 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
 from ninja import Router, Schema, Status
@@ -12,12 +11,12 @@ from ninja import Router, Schema, Status
 from counters import services as queue
 from counters.kiosk import may_issue_tickets
 from counters.models import Counter, CounterPause, Priority, Ticket
-from counters.selectors.board import board_feed_body, board_location
+from counters.selectors.board import board_feed_body
 from counters.selectors.counters import staff_counters
+from counters.selectors.reference import location_by_slug, service_by_path
 from counters.selectors.tickets import ticket_by_code, ticket_position
 from services.api_auth import kiosk_location, token_or_session
 from services.errors import DomainError
-from services.models import Location, Service
 from services.permissions import can_operate
 
 router = Router(tags=["antrian"])
@@ -41,8 +40,8 @@ class TicketOut(Schema):
     counter_name: str | None
 
 
-def ticket_out(ticket: Ticket) -> dict:
-    position = ticket_position(ticket)
+def ticket_out(ticket: Ticket, *, ahead: int | None = None) -> dict:
+    position = ticket_position(ticket, ahead=ahead)
     return {
         "code": ticket.code,
         "number": ticket.display_number,
@@ -68,25 +67,13 @@ class TicketIn(Schema):
     priority: Priority | None = None
 
 
-def service_by_path(path: str) -> Service:
-    """ "dukcapil/ktp-el" -> the active service, across agencies (a public identifier)."""
-    agency_slug, _sep, slug = path.partition("/")
-    with scopes_disabled():
-        service = (
-            Service.objects.select_related("agency")
-            .filter(agency__slug=agency_slug, slug=slug, is_active=True, agency__is_active=True)
-            .first()
-        )
-    if service is None:
-        raise Http404
-    return service
-
-
 @router.post("/tickets", response={201: TicketOut}, auth=token_or_session)
 def ticket_create(request, payload: TicketIn):
     """Kiosk token of that location, or staff of the service's agency."""
-    location = get_object_or_404(Location, slug=payload.location, is_active=True)
+    location = location_by_slug(payload.location)
     service = service_by_path(payload.service)
+    if location is None or not location.is_active or service is None:
+        raise Http404
     kiosk = kiosk_location(request)
     if kiosk is not None and kiosk != location:
         raise PermissionDenied(_("Token kios ini untuk lokasi lain."))
@@ -99,7 +86,7 @@ def ticket_create(request, payload: TicketIn):
         source=Ticket.Source.KIOSK if kiosk else Ticket.Source.STAFF,
         issued_by=request.user,
     )
-    return Status(201, ticket_out(ticket))
+    return Status(201, ticket_out(ticket, ahead=ticket.ahead_when_issued))
 
 
 @router.get("/tickets/{code}", response=TicketOut)
@@ -235,6 +222,8 @@ def ticket_action(request, code: str, action: str, payload: TicketActionIn | Non
             if not payload.service:
                 raise queue_error(_("Pilih layanan tujuan."))
             target = service_by_path(payload.service)
+            if target is None:
+                raise Http404
             ticket = queue.ticket_transfer(ticket=ticket, operator=request.user, service=target)
         elif action == "call":
             if payload.counter is None:
@@ -285,7 +274,7 @@ class BoardOut(Schema):
 def board_feed(request, location: str, after: int = 0):
     """Polled every 1–2 s by every board: answered 304 while nothing changed (ETag), and
     otherwise with JSON encoded once per queue version, without a database query."""
-    place = board_location(location)
+    place = location_by_slug(location)
     if place is None:
         raise Http404
     version, body = board_feed_body(place, after)

@@ -22,9 +22,11 @@ def queue_version(location_id: int) -> str:
 
 def queue_changed(location_id: int) -> None:
     # Now, and again after the commit: a read between the two could otherwise keep the old
-    # queue cached under the version set now.
+    # queue cached under the version set now. (Outside a transaction the change is already
+    # committed: once is enough.)
     def bump():
         cache.set(_key(location_id), uuid4().hex, None)
 
     bump()
-    transaction.on_commit(bump)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(bump)

@@ -5,7 +5,6 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from services.caching import catalog_changed
@@ -21,7 +20,7 @@ from services.models import (
     ServiceRequirement,
     ServiceStep,
 )
-from services.services import services_reindex
+from services.services import api_tokens_revoke, services_reindex
 from services.tenancy import AgencyScopedAdmin, AgencyScopedMixin
 
 
@@ -192,7 +191,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Cabut token terpilih"))
     def revoke(self, request, queryset):
-        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        count = api_tokens_revoke(queryset)
         message = _("%(count)d token dicabut.") % {"count": count}
         self.message_user(request, message, messages.SUCCESS)
 

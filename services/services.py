@@ -1,15 +1,17 @@
-"""Writes of the service catalog: search index upkeep and page-view counting."""
+"""Writes of the service catalog (search index upkeep, page-view counting) and API tokens."""
 
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchVector
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import F, TextField, Value
+from django.db.models import F, QuerySet, TextField, Value
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from services.api_auth import token_cache_key
 from services.caching import catalog_changed
-from services.models import SearchWord, Service
+from services.models import ApiToken, SearchWord, Service
 
 SEARCH_CONFIGS = ("indonesian", "simple")
 
@@ -96,3 +98,12 @@ def service_record_view(*, agency_slug: str, service_slug: str) -> None:
             Service.objects.filter(
                 agency__slug=agency_slug, slug=service_slug, is_active=True
             ).update(view_count=F("view_count") + VIEWS_PER_WRITE)
+
+
+def api_tokens_revoke(tokens: QuerySet[ApiToken]) -> int:
+    """Revoke the live tokens among `tokens`, at once on every app node."""
+    live = tokens.filter(revoked_at__isnull=True)
+    hashes = list(live.values_list("key_hash", flat=True))
+    count = live.update(revoked_at=timezone.now())
+    cache.delete_many([token_cache_key(key_hash) for key_hash in hashes])
+    return count

@@ -210,15 +210,34 @@ class Ticket(models.Model):
         WALK_IN = 2, _("Datang langsung")
 
     ACTIVE = (Status.CALLED, Status.SERVING)
+    # Who is called first: priority visitors, checked-in bookings by their slot, then
+    # walk-ins by arrival. Written out in counters.services.tickets' SQL as well.
+    CALL_ORDER = ("queue_class", "queued_at", "id")
 
+    # Every ticket written costs one entry per index, and a call or a finish (which change
+    # indexed columns) one more in each: foreign keys whose lookups the composite indexes
+    # below already serve (agency, location, service), or that are never looked up
+    # (issued_by), have no index of their own.
     agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("instansi")
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+        verbose_name=_("instansi"),
+        db_index=False,
     )
     location = models.ForeignKey(
-        Location, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("lokasi")
+        Location,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+        verbose_name=_("lokasi"),
+        db_index=False,
     )
     service = models.ForeignKey(
-        Service, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("layanan")
+        Service,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+        verbose_name=_("layanan"),
+        db_index=False,
     )
     day = models.DateField(_("tanggal (WITA)"))
     prefix = models.CharField(_("awalan"), max_length=3)
@@ -260,6 +279,7 @@ class Ticket(models.Model):
         blank=True,
         related_name="issued_tickets",
         verbose_name=_("diambilkan oleh"),
+        db_index=False,
     )
     transferred_from = models.OneToOneField(
         "self",
@@ -298,12 +318,18 @@ class Ticket(models.Model):
             ),
         ]
         indexes = [
+            # Today's waiting line of one service (places in line) and of a location in call
+            # order (call-next, whatever services the counter serves).
             models.Index(
-                fields=["location", "service", "queue_class", "queued_at", "id"],
+                fields=["location", "service", "day", "queue_class", "queued_at", "id"],
                 condition=Q(status="waiting"),
-                name="ticket_waiting_order",
+                name="ticket_waiting_by_service",
             ),
-            models.Index(fields=["code"], name="ticket_code"),
+            models.Index(
+                fields=["location", "day", "queue_class", "queued_at", "id"],
+                condition=Q(status="waiting"),
+                name="ticket_call_order",
+            ),
             models.Index(fields=["service", "location", "finished_at"], name="ticket_finished"),
             models.Index(fields=["agency", "day"], name="ticket_agency_day"),
         ]
@@ -355,11 +381,20 @@ class TicketEvent(models.Model):
 
     CALLS = (Action.CALLED, Action.RECALLED)
 
+    # Read by ticket (its history) and by location in id order (the boards' feed) only.
     agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="ticket_events", verbose_name=_("instansi")
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="ticket_events",
+        verbose_name=_("instansi"),
+        db_index=False,
     )
     location = models.ForeignKey(
-        Location, on_delete=models.PROTECT, related_name="ticket_events", verbose_name=_("lokasi")
+        Location,
+        on_delete=models.PROTECT,
+        related_name="ticket_events",
+        verbose_name=_("lokasi"),
+        db_index=False,
     )
     ticket = models.ForeignKey(
         Ticket, on_delete=models.CASCADE, related_name="events", verbose_name=_("tiket")
@@ -376,6 +411,7 @@ class TicketEvent(models.Model):
         blank=True,
         related_name="events",
         verbose_name=_("loket"),
+        db_index=False,
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -384,6 +420,7 @@ class TicketEvent(models.Model):
         blank=True,
         related_name="ticket_events",
         verbose_name=_("oleh"),
+        db_index=False,
     )
     note = models.CharField(_("catatan"), max_length=255, blank=True)
     at = models.DateTimeField(_("waktu"))

@@ -4,7 +4,6 @@ import json
 import time
 
 from django.core.cache import cache
-from django.core.validators import slug_re
 from django.db.models import Count, Max
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -31,22 +30,6 @@ def board_version(location: Location) -> str:
     """Changes whenever the location's queue changes (a cache read, no query), and at least
     every 30 seconds."""
     return f"{queue_version(location.pk)}-{int(time.time() // SETTLED_SECONDS)}"
-
-
-SLUG_MAX_LENGTH = Location._meta.get_field("slug").max_length
-
-
-def board_location(slug: str) -> Location | None:
-    """The location of a board URL; boards poll every second or two, locations seldom change."""
-    if len(slug) > SLUG_MAX_LENGTH or not slug_re.match(slug):
-        return None  # not a slug: nothing to look up, and nothing to write to the cache
-    key = f"counters:board-location:{slug}"
-    location = cache.get(key)
-    if location is None:
-        location = Location.objects.filter(slug=slug).first()
-        if location is not None:
-            cache.set(key, location, SETTLED_SECONDS)
-    return location
 
 
 def board_feed_body(location: Location, after: int) -> tuple[str, bytes]:

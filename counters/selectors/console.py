@@ -41,9 +41,7 @@ def console_state(counter: Counter) -> ConsoleState:
         counter=counter,
         current=current,
         waiting=list(
-            waiting.select_related("service").order_by("queue_class", "queued_at", "id")[
-                :WAITING_SHOWN
-            ]
+            waiting.select_related("service").order_by(*Ticket.CALL_ORDER)[:WAITING_SHOWN]
         ),
         waiting_total=waiting.count(),
         pause=CounterPause.objects.filter(counter=counter, ended_at__isnull=True).first(),

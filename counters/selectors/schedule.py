@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from counters.models import AgencySchedule
+from counters.selectors.reference import service_presence
 from services.models import Location, Service
 
 
@@ -45,7 +46,10 @@ def service_closed_reason(*, service: Service, location: Location, moment: datet
     """Why no ticket of this service can be taken at this location now (None: it can)."""
     if not (service.is_active and service.agency.is_active):
         return _("Layanan ini sedang tidak tersedia.")
-    if not service.locations.filter(pk=location.pk).exists():
+    weekday = timezone.localtime(moment).weekday()
+    presence = service_presence(service=service, location=location, weekday=weekday)
+    if not presence.offered:
         return _("Layanan ini tidak tersedia di %(location)s.") % {"location": location.name}
-    schedule = schedules_on(location=location, moment=moment).get(service.agency_id)
-    return closed_reason(schedule=schedule, moment=moment, agency_name=service.agency.short_name)
+    return closed_reason(
+        schedule=presence.schedule, moment=moment, agency_name=service.agency.short_name
+    )

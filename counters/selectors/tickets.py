@@ -7,9 +7,9 @@ from django.core.cache import cache
 from django.db.models import Q
 from django_scopes import scopes_disabled
 
-from counters.models import Counter, Ticket
+from counters.models import Ticket
+from counters.selectors.reference import service_pace
 
-RECENT_SERVICE_TIMES = 20
 CODE_MAX_LENGTH = Ticket._meta.get_field("code").max_length
 
 
@@ -34,7 +34,10 @@ def ticket_location_id(code: str) -> int | None:
     if location_id is None:
         with scopes_disabled():
             location_id = (
-                Ticket.objects.filter(code=code).values_list("location_id", flat=True).first()
+                Ticket.objects.filter(code=code)
+                .exclude(status=Ticket.Status.TRANSFERRED)
+                .values_list("location_id", flat=True)
+                .first()
             )
         if location_id is not None:
             cache.set(key, location_id, 24 * 3600)
@@ -48,48 +51,36 @@ class Position:
     open_counters: int
 
 
-def average_service_minutes(ticket: Ticket) -> float:
-    """Mean of the service's recent service times here, else the agency's own estimate."""
-    with scopes_disabled():
-        recent = list(
-            Ticket.objects.filter(
-                service_id=ticket.service_id,
-                location_id=ticket.location_id,
-                status=Ticket.Status.DONE,
-                finished_at__isnull=False,
-                started_at__isnull=False,
-            )
-            .order_by("-finished_at")
-            .values_list("started_at", "finished_at")[:RECENT_SERVICE_TIMES]
-        )
-    if not recent:
-        return float(ticket.service.average_minutes)
-    seconds = sum((end - start).total_seconds() for start, end in recent) / len(recent)
-    return max(seconds / 60, 1.0)
-
-
-def ticket_position(ticket: Ticket) -> Position:
-    """How many of the same service are ahead of a waiting ticket, and a wait estimate."""
-    if ticket.status != Ticket.Status.WAITING:
-        return Position(ahead=0, estimated_wait_minutes=None, open_counters=0)
+def _count_ahead(ticket: Ticket) -> int:
+    # The call order (queue class, then queue time, then id); ticket_issue counts the same
+    # in its own statement for a ticket just issued.
     before = (
         Q(queue_class__lt=ticket.queue_class)
         | Q(queue_class=ticket.queue_class, queued_at__lt=ticket.queued_at)
         | Q(queue_class=ticket.queue_class, queued_at=ticket.queued_at, id__lt=ticket.pk)
     )
     with scopes_disabled():
-        ahead = Ticket.objects.filter(
+        return Ticket.objects.filter(
             before,
             status=Ticket.Status.WAITING,
             service_id=ticket.service_id,
             location_id=ticket.location_id,
             day=ticket.day,
         ).count()
-        open_counters = Counter.objects.filter(
-            location_id=ticket.location_id, services=ticket.service_id, is_open=True
-        ).count()
+
+
+def ticket_position(ticket: Ticket, *, ahead: int | None = None) -> Position:
+    """How many of the same service are ahead of a waiting ticket (counted unless given),
+    and a wait estimate."""
+    if ticket.status != Ticket.Status.WAITING:
+        return Position(ahead=0, estimated_wait_minutes=None, open_counters=0)
+    if ahead is None:
+        ahead = _count_ahead(ticket)
+    pace = service_pace(service_id=ticket.service_id, location_id=ticket.location_id)
+    # Recent service times here, else the agency's own estimate per visitor.
+    per_visitor = pace.average_minutes or float(ticket.service.average_minutes)
     # Everyone ahead is served first, by the open counters of this service side by side.
-    minutes = ahead * average_service_minutes(ticket) / max(open_counters, 1)
+    minutes = ahead * per_visitor / max(pace.open_counters, 1)
     return Position(
-        ahead=ahead, estimated_wait_minutes=math.ceil(minutes), open_counters=open_counters
+        ahead=ahead, estimated_wait_minutes=math.ceil(minutes), open_counters=pace.open_counters
     )

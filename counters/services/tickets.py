@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from django_scopes import scope
+from django_scopes import scopes_disabled
 
 from counters import clock
 from counters.caching import queue_changed
@@ -17,6 +17,7 @@ from counters.errors import (
     ServiceClosed,
 )
 from counters.models import Counter, CounterPause, DailyQuota, Priority, Ticket, TicketEvent
+from counters.prepared import PreparedStatement
 from counters.selectors.schedule import service_closed_reason
 from services.errors import DomainError
 from services.models import Location, Service
@@ -26,25 +27,75 @@ Action = TicketEvent.Action
 # A field value meaning "the moment of this transition".
 NOW = object()
 
-# One statement, one round trip: bump the service's daily tally (refused by the WHERE when the
-# quota is reached) and the location/prefix/day sequence. ON CONFLICT DO UPDATE keeps both rows
-# locked until commit, so parallel kiosks queue up here: the quota can't be exceeded and
-# numbers are consecutive. The tally is always locked before the sequence (no deadlock).
-TAKE_NUMBER_SQL = """
-WITH tally AS (
+# One statement, one round trip, its own transaction when no outer one is open: bump the
+# service's daily tally (refused by the WHERE once the agency's quota, if any, is reached),
+# take the next number of the location/prefix/day sequence, insert the ticket and its
+# audit row. ON CONFLICT DO UPDATE keeps both counter rows locked until commit, so parallel
+# kiosks queue up here, for the length of this one statement: the quota can't be exceeded
+# and numbers are consecutive. The tally is always locked before the sequence (no
+# deadlock); a refused tally inserts nothing further.
+ISSUE = PreparedStatement(
+    "ticket_issue",
+    {
+        "service": "bigint",
+        "location": "bigint",
+        "day": "date",
+        "prefix": "varchar",
+        "agency": "bigint",
+        "code": "varchar",
+        "priority": "varchar",
+        "source": "varchar",
+        "queue_class": "smallint",
+        "queued_at": "timestamptz",
+        "booked_slot_start": "timestamptz",
+        "now": "timestamptz",
+        "issued_by": "integer",
+    },
+    """
+WITH quota AS (
+    SELECT (SELECT q."limit" FROM counters_dailyquota q
+            WHERE q.service_id = %(service)s AND q.location_id = %(location)s) AS "limit"
+), tally AS (
     INSERT INTO counters_dailyissuecount AS c (service_id, location_id, day, issued)
-    VALUES (%(service)s, %(location)s, %(day)s, 1)
+    SELECT %(service)s, %(location)s, %(day)s, 1 FROM quota
+    WHERE quota."limit" IS NULL OR quota."limit" > 0
     ON CONFLICT (service_id, location_id, day) DO UPDATE SET issued = c.issued + 1
-    WHERE %(limit)s::integer IS NULL OR c.issued < %(limit)s::integer
+    WHERE c.issued < COALESCE((SELECT "limit" FROM quota), c.issued + 1)
     RETURNING issued
 ), sequence AS (
     INSERT INTO counters_ticketsequence AS s (location_id, prefix, day, last_number)
-    VALUES (%(location)s, %(prefix)s, %(day)s, 1)
+    SELECT %(location)s, %(prefix)s, %(day)s, 1 FROM tally
     ON CONFLICT (location_id, prefix, day) DO UPDATE SET last_number = s.last_number + 1
     RETURNING last_number
+), ticket AS (
+    INSERT INTO counters_ticket (
+        agency_id, location_id, service_id, day, prefix, number, code, priority, source,
+        status, queue_class, queued_at, booked_slot_start, issued_at, recall_count,
+        issued_by_id
+    )
+    SELECT %(agency)s, %(location)s, %(service)s, %(day)s, %(prefix)s, last_number, %(code)s,
+        %(priority)s, %(source)s, 'waiting', %(queue_class)s, %(queued_at)s,
+        %(booked_slot_start)s, %(now)s, 0, %(issued_by)s
+    FROM sequence
+    RETURNING id, number
+), event AS (
+    INSERT INTO counters_ticketevent (
+        agency_id, location_id, ticket_id, action, from_status, to_status, note, at, actor_id
+    )
+    SELECT %(agency)s, %(location)s, id, 'issued', '', 'waiting', '', %(now)s, %(issued_by)s
+    FROM ticket
 )
-SELECT (SELECT issued FROM tally), (SELECT last_number FROM sequence)
-"""
+SELECT id, number, (
+    -- Those called before it (counters.selectors.tickets.ticket_position): the statement's
+    -- snapshot holds every earlier ticket and not this one, the newest of its class.
+    SELECT count(*) FROM counters_ticket w
+    WHERE w.status = 'waiting' AND w.service_id = %(service)s
+        AND w.location_id = %(location)s AND w.day = %(day)s
+        AND (w.queue_class < %(queue_class)s
+             OR (w.queue_class = %(queue_class)s AND w.queued_at <= %(queued_at)s))
+) FROM ticket
+""",
+)
 
 
 def _record(
@@ -89,7 +140,8 @@ def ticket_issue(
     issued_by=None,
     booked_slot_start: datetime | None = None,
 ) -> Ticket:
-    """A new waiting ticket with the next number of the day; refused when closed or full."""
+    """A new waiting ticket with the next number of the day; refused when closed or full.
+    Its `ahead_when_issued` says how many of its service were to be called before it."""
     priority = priority or ""
     if priority and priority not in Priority.values:
         raise DomainError(_("Kategori prioritas tidak dikenal."), code="invalid", status=422)
@@ -99,48 +151,58 @@ def ticket_issue(
     reason = service_closed_reason(service=service, location=location, moment=now)
     if reason:
         raise ServiceClosed(reason)
-    day = clock.local_day(now)
-    with scope(agency=service.agency), transaction.atomic():
+    issuer = issued_by if issued_by is not None and issued_by.is_authenticated else None
+    queue_class = _queue_class(priority=priority, source=source)
+    ticket = Ticket(
+        agency=service.agency,
+        location=location,
+        service=service,
+        day=clock.local_day(now),
+        prefix=service.queue_prefix,
+        priority=priority,
+        source=source,
+        queue_class=queue_class,
+        queued_at=booked_slot_start if queue_class == Ticket.QueueClass.BOOKING else now,
+        booked_slot_start=booked_slot_start,
+        issued_at=now,
+        issued_by=issuer,
+    )
+    row = ISSUE.execute(
+        {
+            "agency": service.agency_id,
+            "location": location.pk,
+            "service": service.pk,
+            "day": ticket.day,
+            "prefix": ticket.prefix,
+            "code": ticket.code,
+            "priority": priority,
+            "source": source,
+            "queue_class": queue_class,
+            "queued_at": ticket.queued_at,
+            "booked_slot_start": booked_slot_start,
+            "now": now,
+            "issued_by": issuer.pk if issuer else None,
+        },
+    )
+    if row is None:
+        raise _quota_full(service=service, location=location)
+    ticket.pk, ticket.number, ticket.ahead_when_issued = row
+    ticket._state.adding = False
+    queue_changed(location.pk)
+    return ticket
+
+
+def _quota_full(*, service: Service, location: Location) -> QuotaFull:
+    with scopes_disabled():
         limit = (
             DailyQuota.objects.filter(service=service, location=location)
             .values_list("limit", flat=True)
             .first()
         )
-        with connection.cursor() as cursor:
-            cursor.execute(
-                TAKE_NUMBER_SQL,
-                {
-                    "service": service.pk,
-                    "location": location.pk,
-                    "day": day,
-                    "limit": limit,
-                    "prefix": service.queue_prefix,
-                },
-            )
-            issued, number = cursor.fetchone()
-        if issued is None:
-            raise QuotaFull(
-                _("Kuota %(service)s hari ini (%(limit)d antrian) sudah habis.")
-                % {"service": service.name, "limit": limit}
-            )
-        queue_class = _queue_class(priority=priority, source=source)
-        ticket = Ticket.objects.create(
-            agency_id=service.agency_id,
-            location=location,
-            service=service,
-            day=day,
-            prefix=service.queue_prefix,
-            number=number,
-            priority=priority,
-            source=source,
-            queue_class=queue_class,
-            queued_at=booked_slot_start if queue_class == Ticket.QueueClass.BOOKING else now,
-            booked_slot_start=booked_slot_start,
-            issued_at=now,
-            issued_by=issued_by if issued_by is not None and issued_by.is_authenticated else None,
-        )
-        _record(ticket=ticket, action=Action.ISSUED, from_status="", actor=issued_by, at=now)
-    return ticket
+    return QuotaFull(
+        _("Kuota %(service)s hari ini (%(limit)d antrian) sudah habis.")
+        % {"service": service.name, "limit": limit or 0}
+    )
 
 
 def _lock_ticket(ticket: Ticket) -> Ticket:
@@ -196,6 +258,20 @@ def _change(
     return locked
 
 
+def _refuse_counter(counter: Counter | None, operator) -> None:
+    """Raise why this operator can't call at this counter now, if a reason holds."""
+    if counter is None:
+        raise DomainError(_("Loket tidak ditemukan."), code="not_found", status=404)
+    if not counter.is_open or counter.operator_id != operator.pk:
+        raise CounterUnavailable(_("Buka loket ini dulu sebelum memanggil."))
+    if CounterPause.objects.filter(counter=counter, ended_at__isnull=True).exists():
+        raise CounterUnavailable(_("Loket sedang jeda. Lanjutkan dulu sebelum memanggil."))
+    if Ticket.objects.filter(
+        Q(counter=counter) | Q(operator=operator), status__in=Ticket.ACTIVE
+    ).exists():
+        raise CounterUnavailable(_("Selesaikan tiket yang sedang dipanggil atau dilayani dulu."))
+
+
 def _lock_counter(*, counter: Counter, operator) -> Counter:
     """The counter row, locked so that one counter's calls (double clicks, two tabs) run one
     at a time; checked to be open, worked by this operator, not paused and free."""
@@ -204,16 +280,7 @@ def _lock_counter(*, counter: Counter, operator) -> Counter:
     locked = (
         Counter.objects.select_for_update(of=("self",)).filter(pk=counter.pk).order_by().first()
     )
-    if locked is None:
-        raise DomainError(_("Loket tidak ditemukan."), code="not_found", status=404)
-    if not locked.is_open or locked.operator_id != operator.pk:
-        raise CounterUnavailable(_("Buka loket ini dulu sebelum memanggil."))
-    if CounterPause.objects.filter(counter=locked, ended_at__isnull=True).exists():
-        raise CounterUnavailable(_("Loket sedang jeda. Lanjutkan dulu sebelum memanggil."))
-    if Ticket.objects.filter(
-        Q(counter=locked) | Q(operator=operator), status__in=Ticket.ACTIVE
-    ).exists():
-        raise CounterUnavailable(_("Selesaikan tiket yang sedang dipanggil atau dilayani dulu."))
+    _refuse_counter(locked, operator)
     return locked
 
 
@@ -245,29 +312,106 @@ def _mark_called(
     return ticket
 
 
+# One statement: lock the counter row if it may call (open, this operator's, not paused,
+# nobody called or served there or by this operator), take the first waiting ticket of its
+# services in call order, skipping any that another counter is locking at this instant
+# (SKIP LOCKED: two counters never get the same ticket and neither waits), mark it called
+# and write the audit row. A second call racing on the same counter waits for the lock and
+# then meets the one-active-ticket-per-counter constraint, which refuses it.
+# Only the first CALL_DEPTH waiting of each service are sorted, not the whole line: at one
+# instant at most one ticket per counter is being locked, and no service has that many
+# counters, so the first unlocked ticket is always among them.
+CALL_DEPTH = 32
+CALL_NEXT = PreparedStatement(
+    "ticket_call_next",
+    {
+        "counter": "bigint",
+        "operator": "integer",
+        "location": "bigint",
+        "day": "date",
+        "depth": "integer",
+        "now": "timestamptz",
+    },
+    """
+WITH counter AS (
+    SELECT c.id FROM counters_counter c
+    WHERE c.id = %(counter)s AND c.is_open AND c.operator_id = %(operator)s
+        AND NOT EXISTS (SELECT 1 FROM counters_counterpause p
+                        WHERE p.counter_id = c.id AND p.ended_at IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM counters_ticket a
+                        WHERE (a.counter_id = c.id OR a.operator_id = %(operator)s)
+                            AND a.status IN ('called', 'serving'))
+    FOR UPDATE OF c
+), candidates AS (
+    -- The head of each of the counter's services' lines (index ticket_waiting_by_service).
+    SELECT w.id, w.queue_class, w.queued_at FROM counters_counter_services cs
+    CROSS JOIN LATERAL (
+        SELECT t.id, t.queue_class, t.queued_at FROM counters_ticket t
+        WHERE t.status = 'waiting' AND t.location_id = %(location)s
+            AND t.service_id = cs.service_id AND t.day = %(day)s
+        ORDER BY t.queue_class, t.queued_at, t.id
+        LIMIT %(depth)s
+    ) w
+    WHERE cs.counter_id = %(counter)s AND EXISTS (SELECT 1 FROM counter)
+), next AS (
+    -- In call order (as Ticket.CALL_ORDER), the first that no other counter is locking.
+    SELECT taken.id FROM (
+        SELECT * FROM candidates ORDER BY queue_class, queued_at, id
+    ) candidate
+    CROSS JOIN LATERAL (
+        SELECT t.id FROM counters_ticket t
+        WHERE t.id = candidate.id AND t.status = 'waiting'
+        FOR UPDATE SKIP LOCKED
+    ) taken
+    ORDER BY candidate.queue_class, candidate.queued_at, candidate.id
+    LIMIT 1
+), called AS (
+    UPDATE counters_ticket t
+    SET status = 'called', counter_id = %(counter)s, operator_id = %(operator)s,
+        called_at = %(now)s
+    FROM next WHERE t.id = next.id
+    RETURNING t.id, t.agency_id, t.location_id
+), event AS (
+    INSERT INTO counters_ticketevent (
+        agency_id, location_id, ticket_id, action, from_status, to_status, counter_id,
+        actor_id, note, at
+    )
+    SELECT agency_id, location_id, id, 'called', 'waiting', 'called', %(counter)s,
+        %(operator)s, '', %(now)s
+    FROM called
+)
+SELECT (SELECT count(*) FROM counter), (SELECT id FROM called)
+""",
+)
+
+
 def ticket_call_next(*, counter: Counter, operator) -> Ticket | None:
     """Call the first waiting ticket of the counter's services: priority visitors, then
     checked-in bookings, then arrival order. None when nobody waits."""
     now = clock.now()
-    with transaction.atomic():
-        counter = _lock_counter(counter=counter, operator=operator)
-        served = Counter.services.through.objects.filter(counter_id=counter.pk).values("service_id")
-        # SKIP LOCKED: a ticket another counter is calling right now is passed over, so two
-        # counters never get the same ticket and neither waits for the other.
-        ticket = (
-            Ticket.objects.filter(
-                status=Status.WAITING,
-                location_id=counter.location_id,
-                day=clock.local_day(now),
-                service_id__in=served,
-            )
-            .order_by("queue_class", "queued_at", "id")
-            .select_for_update(skip_locked=True, of=("self",))
-            .first()
-        )
-        if ticket is None:
-            return None
-        return _mark_called(ticket=ticket, counter=counter, operator=operator, now=now)
+    params = {
+        "counter": counter.pk,
+        "location": counter.location_id,
+        "depth": CALL_DEPTH,
+        "operator": operator.pk,
+        "day": clock.local_day(now),
+        "now": now,
+    }
+    try:
+        may_call, ticket_id = CALL_NEXT.execute(params)
+    except IntegrityError as error:
+        raise CounterUnavailable(
+            _("Selesaikan tiket yang sedang dipanggil atau dilayani dulu.")
+        ) from error
+    if not may_call:
+        _refuse_counter(Counter.objects.filter(pk=counter.pk).order_by().first(), operator)
+        raise CounterUnavailable(_("Loket ini belum bisa memanggil. Coba lagi."))
+    if ticket_id is None:
+        return None
+    queue_changed(counter.location_id)
+    ticket = Ticket.objects.select_related("service").get(pk=ticket_id)
+    ticket.counter, ticket.agency, ticket.location = counter, counter.agency, counter.location
+    return ticket
 
 
 def ticket_call(*, ticket: Ticket, counter: Counter, operator, reason: str) -> Ticket:

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django_scopes import scopes_disabled
 
 from counters import clock
-from counters.models import BookingSchedule, Counter, Ticket, TicketSequence
+from counters.models import BookingSchedule, Counter, DailyQuota, Ticket, TicketSequence
 from counters.selectors.bookings import day_slots
 from counters.services.counters import counter_open
 from mpp.bench_views import create_floor_table
@@ -144,11 +144,12 @@ def main() -> None:
                     "agency__slug", "slug"
                 )[:300]
             ],
+            # Walk-in services without a daily cap: repeated runs on one day never fill it.
             "issue_services": [
                 f"{agency}/{slug}"
-                for agency, slug in Service.objects.filter(agency__order__lt=100).values_list(
-                    "agency__slug", "slug"
-                )
+                for agency, slug in Service.objects.filter(agency__order__lt=100)
+                .exclude(pk__in=DailyQuota.objects.values("service"))
+                .values_list("agency__slug", "slug")
             ],
             "searches": SEARCHES,
             "umkm_filters": [""]

@@ -479,3 +479,28 @@ def test_issuing_and_calling_take_few_round_trips(
     # Counter lock, pause and busy checks, the SKIP LOCKED pick, the update, its event.
     with django_assert_max_num_queries(10):
         queue.ticket_call_next(counter=counter_a, operator=operator_a)
+
+
+def test_ahead_when_issued_counts_as_the_ticket_page_does(service_a, location, monkeypatch):
+    """Counted in the issuing statement, it agrees with ticket_position for every class."""
+    from counters.selectors.tickets import ticket_position
+
+    travel(monkeypatch, datetime(2026, 12, 7, 9, 0, tzinfo=WITA))
+    booked = {"source": Ticket.Source.BOOKING}
+    kinds = [
+        {},
+        {"priority": Priority.LANSIA},
+        {},
+        {**booked, "booked_slot_start": datetime(2026, 12, 7, 10, 0, tzinfo=WITA)},
+        {**booked, "booked_slot_start": datetime(2026, 12, 7, 8, 30, tzinfo=WITA)},
+        {"priority": Priority.ANAK},
+        {},
+    ]
+    counted = []
+    for kind in kinds:
+        ticket = issue(service_a, location, **kind)
+        with scopes_disabled():
+            stored = Ticket.objects.select_related("service").get(pk=ticket.pk)
+        assert ticket.ahead_when_issued == ticket_position(stored).ahead
+        counted.append(ticket.ahead_when_issued)
+    assert counted == [0, 0, 2, 1, 1, 1, 6]

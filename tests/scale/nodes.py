@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import redis
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,7 +63,9 @@ def redis_url():
 @contextmanager
 def app_nodes(redis_url: str, *, count: int, workers: int = 1, **env_extra: str):
     """`count` gunicorn nodes on the test database and one Redis, like production behind a
-    load balancer; yields [(url, gunicorn master process)]."""
+    load balancer; yields [(url, gunicorn master process)]. The Redis starts empty, as the
+    database does."""
+    redis.Redis.from_url(redis_url).flushdb()
     db = connection.settings_dict
     database_url = f"postgres://{db['USER']}@{quote(db['HOST'], safe='')}:{db['PORT']}/{db['NAME']}"
     env = {

@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 
 from services.models import ApiToken, hash_token
 
@@ -88,3 +89,13 @@ def test_issue_token_for_unknown_user_or_location_fails_clearly(db):
         issue("--user", "siapa")
     with pytest.raises(CommandError, match="tidak ditemukan"):
         issue("--kiosk", "tidak-ada")
+
+
+def test_revoking_in_the_mall_admin_stops_a_token_in_use_at_once(client, operator_a, mall_admin):
+    raw = issue("--user", operator_a.username)
+    assert me(client, raw).status_code == 200  # now looked up from the cache
+    token = ApiToken.objects.get(user=operator_a)
+    admin = Client()
+    admin.force_login(mall_admin)
+    admin.post("/admin/services/apitoken/", {"action": "revoke", "_selected_action": [token.pk]})
+    assert me(client, raw).status_code == 401

@@ -2,9 +2,9 @@
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from services.models import ApiToken, Location, hash_token
+from services.services import api_tokens_revoke
 
 
 class Command(BaseCommand):
@@ -22,9 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, user, kiosk, name, revoke, **options):
         owner = self._owner(user=user, kiosk=kiosk)
         if revoke:
-            count = ApiToken.objects.filter(**owner, revoked_at__isnull=True).update(
-                revoked_at=timezone.now()
-            )
+            count = api_tokens_revoke(ApiToken.objects.filter(**owner))
             self.stdout.write(f"{count} token dicabut.")
             return
         raw = ApiToken.generate()
