@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from counters.models import Booking, BookingClosure, BookingSchedule, PersonalDataAccess
 from counters.models.booking import WEEKDAY_CHOICES
+from services.admin import CatalogChangeMixin
 from services.tenancy import AgencyScopedAdmin, ReadOnlyAdminMixin
 
 
@@ -39,7 +40,7 @@ class AgencyLocationsMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class BookingScheduleAdmin(AgencyLocationsMixin, AgencyScopedAdmin):
+class BookingScheduleAdmin(CatalogChangeMixin, AgencyLocationsMixin, AgencyScopedAdmin):
     form = BookingScheduleForm
     fields = [
         "agency",
@@ -73,7 +74,7 @@ class BookingScheduleAdmin(AgencyLocationsMixin, AgencyScopedAdmin):
         return ", ".join(str(names[day]) for day in sorted(schedule.weekdays))
 
 
-class BookingClosureAdmin(AgencyLocationsMixin, AgencyScopedAdmin):
+class BookingClosureAdmin(CatalogChangeMixin, AgencyLocationsMixin, AgencyScopedAdmin):
     list_display = ["date", "reason", "location"]
     list_filter = ["location"]
     date_hierarchy = "date"

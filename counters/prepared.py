@@ -4,8 +4,9 @@ a call-next took as long as running it)."""
 
 import re
 import weakref
+from contextlib import nullcontext
 
-from django.db import connection
+from django.db import connection, transaction
 
 PARAMETER = re.compile(r"%\((\w+)\)s")
 # Per raw connection (a reconnect starts with none), the names prepared on it.
@@ -27,8 +28,11 @@ class PreparedStatement:
         self.execute_sql = f"EXECUTE {name}({', '.join(['%s'] * len(self.parameters))})"
 
     def execute(self, params: dict) -> tuple | None:
-        """Run it on the default connection; the first row of its answer."""
-        with connection.cursor() as cursor:
+        """Run it on the default connection; the first row of its answer. Alone it is its
+        own transaction; inside a caller's, it runs in a savepoint, so that a refusal (a
+        broken constraint) leaves the caller's transaction usable."""
+        inside = transaction.atomic() if connection.in_atomic_block else nullcontext()
+        with inside, connection.cursor() as cursor:
             raw = connection.connection
             names = _prepared.setdefault(raw, set())
             if self.name not in names:

@@ -112,6 +112,11 @@ else:
 # Persistent connections: a new PostgreSQL connection per request costs more than the request.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# No statement waits longer than this for a lock: a booking of a slot that someone holds
+# too long answers "busy, try again", a migration can't stall the whole site behind it.
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+    f"-c lock_timeout={int(os.environ.get('DB_LOCK_TIMEOUT_MS', '5000'))}"
+)
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_mpp")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

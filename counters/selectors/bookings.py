@@ -15,6 +15,7 @@ from django_scopes import scopes_disabled
 
 from counters.models import Booking, BookingClosure, BookingSchedule, BookingSlot
 from counters.models.booking import MIDNIGHT
+from counters.selectors.reference import cached_reference, is_slug
 from counters.validators import normalize_nik
 from services.models import Service
 
@@ -61,21 +62,28 @@ def bookable_services() -> QuerySet[Service]:
 
 
 def service_schedules(*, agency_slug: str, service_slug: str) -> list[BookingSchedule]:
-    """The active schedules of one public bookable service, one per location."""
-    with scopes_disabled():
-        return list(
-            BookingSchedule.objects.filter(
-                is_active=True,
-                agency__slug=agency_slug,
-                agency__is_active=True,
-                service__slug=service_slug,
-                service__is_active=True,
-                service__is_bookable=True,
-                location__is_active=True,
+    """The active schedules of one public bookable service, one per location (reference
+    data: from the cache; seats are never counted from it)."""
+    if not (is_slug(agency_slug) and is_slug(service_slug)):
+        return []
+
+    def load():
+        with scopes_disabled():
+            return list(
+                BookingSchedule.objects.filter(
+                    is_active=True,
+                    agency__slug=agency_slug,
+                    agency__is_active=True,
+                    service__slug=service_slug,
+                    service__is_active=True,
+                    service__is_bookable=True,
+                    location__is_active=True,
+                )
+                .select_related("agency", "service", "location")
+                .order_by("location__order", "location__name")
             )
-            .select_related("agency", "service", "location")
-            .order_by("location__order", "location__name")
-        )
+
+    return cached_reference(f"ref:schedules:{agency_slug}/{service_slug}", load)
 
 
 def find_schedule(*, agency_slug: str, service_slug: str, location_slug: str):
@@ -106,13 +114,17 @@ def slot_times(schedule: BookingSchedule, day: date) -> list[tuple[datetime, dat
 
 
 def _closures(schedule: BookingSchedule, first: date, last: date) -> dict[date, str]:
-    with scopes_disabled():
-        rows = BookingClosure.objects.filter(
-            Q(location__isnull=True) | Q(location=schedule.location_id),
-            agency=schedule.agency_id,
-            date__range=(first, last),
-        ).values_list("date", "reason")
-    return dict(rows)
+    def load():
+        with scopes_disabled():
+            rows = BookingClosure.objects.filter(
+                Q(location__isnull=True) | Q(location=schedule.location_id),
+                agency=schedule.agency_id,
+                date__range=(first, last),
+            ).values_list("date", "reason")
+        return dict(rows)
+
+    key = f"ref:closures:{schedule.agency_id}:{schedule.location_id}:{first}:{last}"
+    return cached_reference(key, load)
 
 
 def _booked_counts(schedule: BookingSchedule, first: date, last: date) -> dict[datetime, int]:
@@ -185,6 +197,21 @@ def find_open_slot(
         if slot.starts_at == local_start:
             return slot
     return None
+
+
+def bookable_slot(
+    schedule: BookingSchedule, starts_at: datetime, *, now: datetime | None = None
+) -> Slot | None:
+    """As find_open_slot, without counting the seats: a booking counts them itself, under
+    the slot's lock."""
+    now = local_now(now)
+    local_start = timezone.localtime(starts_at)
+    day = local_start.date()
+    if _closed_reason(schedule, day, now.date(), _closures(schedule, day, day)):
+        return None
+    return next(
+        (s for s in _open_slots(schedule, day, now, {}) if s.starts_at == local_start), None
+    )
 
 
 def normalize_code(value: str) -> str:

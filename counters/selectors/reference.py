@@ -22,11 +22,11 @@ SLUG_MAX_LENGTH = Location._meta.get_field("slug").max_length
 RECENT_SERVICE_TIMES = 20
 
 
-def _is_slug(value: str) -> bool:
+def is_slug(value: str) -> bool:
     return len(value) <= SLUG_MAX_LENGTH and bool(slug_re.match(value))
 
 
-def _cached(key: str, load):
+def cached_reference(key: str, load):
     """The cached value of `key`, loaded (and cached) when missing or older than the
     catalog; None is not cached."""
     found = cache.get_many([VERSION_KEY, key])
@@ -42,15 +42,17 @@ def _cached(key: str, load):
 
 def location_by_slug(slug: str) -> Location | None:
     """Any location of that slug, active or not (the caller decides)."""
-    if not _is_slug(slug):
+    if not is_slug(slug):
         return None  # not a slug: nothing to look up, and nothing to write to the cache
-    return _cached(f"ref:location:{slug}", lambda: Location.objects.filter(slug=slug).first())
+    return cached_reference(
+        f"ref:location:{slug}", lambda: Location.objects.filter(slug=slug).first()
+    )
 
 
 def service_by_path(path: str) -> Service | None:
     """ "dukcapil/ktp-el" -> the active service of an active agency, with its agency."""
     agency_slug, _sep, slug = path.partition("/")
-    if not (_is_slug(agency_slug) and _is_slug(slug)):
+    if not (is_slug(agency_slug) and is_slug(slug)):
         return None
 
     def load():
@@ -61,7 +63,7 @@ def service_by_path(path: str) -> Service | None:
                 .first()
             )
 
-    return _cached(f"ref:service:{agency_slug}/{slug}", load)
+    return cached_reference(f"ref:service:{agency_slug}/{slug}", load)
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ def service_presence(*, service: Service, location: Location, weekday: int) -> P
             schedule=AgencySchedule(opens_at=row["opens_at"], closes_at=row["closes_at"]),
         )
 
-    return _cached(f"ref:presence:{service.pk}:{location.pk}:{weekday}", load)
+    return cached_reference(f"ref:presence:{service.pk}:{location.pk}:{weekday}", load)
 
 
 @dataclass(frozen=True)
@@ -132,4 +134,4 @@ def service_pace(*, service_id: int, location_id: int) -> Pace:
         seconds = sum((end - start).total_seconds() for start, end in recent) / len(recent)
         return Pace(open_counters=open_counters, average_minutes=max(seconds / 60, 1.0))
 
-    return _cached(f"ref:pace:{service_id}:{location_id}", load)
+    return cached_reference(f"ref:pace:{service_id}:{location_id}", load)

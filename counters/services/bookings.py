@@ -4,10 +4,9 @@ each, seats counted under the slot row's lock."""
 import logging
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
@@ -25,7 +24,8 @@ from counters.models import (
     Ticket,
 )
 from counters.models.booking import CHECK_IN_CLOSES_AFTER, new_booking_code
-from counters.selectors.bookings import Slot, find_open_slot, normalize_code
+from counters.prepared import PreparedStatement
+from counters.selectors.bookings import Slot, bookable_slot, find_open_slot, normalize_code
 from counters.services.tickets import ticket_issue
 from counters.validators import normalize_nik, normalize_phone
 from services.errors import DomainError
@@ -61,7 +61,15 @@ def _duplicate() -> BookingError:
 
 
 def _open_slot_or_error(schedule: BookingSchedule, starts_at: datetime, now) -> Slot:
-    slot = find_open_slot(schedule, starts_at, now=now)
+    return _slot_or_error(find_open_slot(schedule, starts_at, now=now))
+
+
+def _bookable_slot_or_error(schedule: BookingSchedule, starts_at: datetime, now) -> Slot:
+    """As _open_slot_or_error without counting seats: BOOK does, under the slot's lock."""
+    return _slot_or_error(bookable_slot(schedule, starts_at, now=now))
+
+
+def _slot_or_error(slot: Slot | None) -> Slot:
     if slot is None:
         raise BookingError(
             _("Sesi ini tidak bisa dipesan (tutup, sudah lewat, atau terlalu mepet)."),
@@ -86,22 +94,26 @@ def _slot_row(schedule: BookingSchedule, slot: Slot) -> BookingSlot:
 
 def _lock_slots(*rows: BookingSlot) -> dict[int, BookingSlot]:
     # The seat count is read and changed under the slot row's lock, so that parallel
-    # bookings of the last seat queue up here; ordered by id so that a reschedule taking
+    # changes of the same slot queue up here; ordered by id so that a reschedule taking
     # two slots never deadlocks with another one taking them the other way round. A wait
-    # longer than the lock timeout becomes "busy, try again" instead of a hanging request.
-    timeout = int(getattr(settings, "BOOKING_LOCK_TIMEOUT_MS", 5000))
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('lock_timeout', %s, true)", [f"{timeout}ms"])
+    # longer than the lock timeout (DB_LOCK_TIMEOUT_MS) becomes "busy, try again".
     locked = BookingSlot.objects.select_for_update().filter(pk__in=[r.pk for r in rows])
     try:
         return {row.pk: row for row in locked.order_by("pk")}
     except OperationalError as error:
-        if getattr(error.__cause__, "pgcode", None) != LOCK_NOT_AVAILABLE:
+        if not _waited_too_long(error):
             raise
-        raise BookingError(
-            _("Banyak yang sedang memesan sesi ini. Silakan coba lagi sebentar lagi."),
-            code="busy",
-        ) from error
+        raise _busy() from error
+
+
+def _waited_too_long(error: OperationalError) -> bool:
+    return getattr(error.__cause__, "pgcode", None) == LOCK_NOT_AVAILABLE
+
+
+def _busy() -> BookingError:
+    return BookingError(
+        _("Banyak yang sedang memesan sesi ini. Silakan coba lagi sebentar lagi."), code="busy"
+    )
 
 
 def _take_seat(slot: BookingSlot, schedule: BookingSchedule) -> None:
@@ -156,6 +168,57 @@ def _clean_person(*, name: str, nik: str, phone: str, email: str) -> tuple[str, 
         raise _invalid(error) from error
 
 
+# One statement: take a seat of the slot (its counter row is created at the slot's first
+# booking; the schedule's capacity is read here, so a capacity changed a moment ago
+# counts) and insert the booking on it. Parallel bookings of the last seat queue up on the
+# slot row for the length of this statement; a full slot returns nothing; a second active
+# booking of the NIK that day breaks the partial unique index and the whole statement,
+# seat included, is undone.
+BOOK = PreparedStatement(
+    "booking_create",
+    {
+        "schedule": "bigint",
+        "agency": "bigint",
+        "service": "bigint",
+        "location": "bigint",
+        "starts_at": "timestamptz",
+        "ends_at": "timestamptz",
+        "local_date": "date",
+        "code": "varchar",
+        "name": "varchar",
+        "nik": "varchar",
+        "phone": "varchar",
+        "email": "varchar",
+        "now": "timestamptz",
+    },
+    """
+WITH seat AS (
+    INSERT INTO counters_bookingslot AS s (
+        agency_id, service_id, location_id, starts_at, ends_at, capacity, booked
+    )
+    SELECT %(agency)s, %(service)s, %(location)s, %(starts_at)s, %(ends_at)s, b.capacity, 1
+    FROM counters_bookingschedule b
+    WHERE b.id = %(schedule)s AND b.capacity > 0
+    ON CONFLICT (service_id, location_id, starts_at) DO UPDATE
+        SET booked = s.booked + 1, capacity = GREATEST(EXCLUDED.capacity, s.booked + 1)
+        WHERE s.booked < EXCLUDED.capacity
+    RETURNING id
+), booking AS (
+    INSERT INTO counters_booking (
+        code, agency_id, service_id, location_id, slot_id, starts_at, ends_at, local_date,
+        name, nik, phone, email, status, created_at, updated_at
+    )
+    SELECT %(code)s, %(agency)s, %(service)s, %(location)s, seat.id, %(starts_at)s,
+        %(ends_at)s, %(local_date)s, %(name)s, %(nik)s, %(phone)s, %(email)s, 'booked',
+        %(now)s, %(now)s
+    FROM seat
+    RETURNING id, slot_id
+)
+SELECT id, slot_id FROM booking
+""",
+)
+
+
 def booking_create(
     *,
     schedule: BookingSchedule,
@@ -178,30 +241,66 @@ def booking_create(
             code="throttled",
             status=429,
         )
-    slot = _open_slot_or_error(schedule, starts_at, now)
-    with transaction.atomic(), scopes_disabled():
-        row = _slot_row(schedule, slot)
-        _check_one_per_day(nik=nik, schedule=schedule, day=slot.starts_at.date())
-        _take_seat(_lock_slots(row)[row.pk], schedule)
-        booking = Booking(
-            agency=schedule.agency,
-            service=schedule.service,
-            location=schedule.location,
-            slot=row,
-            starts_at=slot.starts_at,
-            ends_at=slot.ends_at,
-            local_date=slot.starts_at.date(),
-            name=name,
-            nik=nik,
-            phone=phone,
-            email=email,
-        )
-        _save_guarded(booking, new=True)
-        transaction.on_commit(lambda: booking_limits.count("ip", client_ip, today))
-        transaction.on_commit(lambda: booking_limits.count("nik", nik, today))
-        if booking.email:
-            transaction.on_commit(lambda: _email(booking, "confirmation"))
+    slot = _bookable_slot_or_error(schedule, starts_at, now)
+    booking = Booking(
+        agency=schedule.agency,
+        service=schedule.service,
+        location=schedule.location,
+        starts_at=slot.starts_at,
+        ends_at=slot.ends_at,
+        local_date=slot.starts_at.date(),
+        name=name,
+        nik=nik,
+        phone=phone,
+        email=email,
+        status=Booking.Status.BOOKED,
+        created_at=now,
+        updated_at=now,
+    )
+    row = _book(booking, schedule)
+    if row is None:
+        raise _slot_full()
+    booking.pk, booking.slot_id = row
+    booking._state.adding = False
+    transaction.on_commit(lambda: booking_limits.count("ip", client_ip, today))
+    transaction.on_commit(lambda: booking_limits.count("nik", nik, today))
+    if booking.email:
+        transaction.on_commit(lambda: _email(booking, "confirmation"))
     return booking
+
+
+def _book(booking: Booking, schedule: BookingSchedule) -> tuple | None:
+    """Run BOOK, with a fresh code on the (rare) clash of codes."""
+    for _attempt in range(CODE_ATTEMPTS):
+        try:
+            return BOOK.execute(
+                {
+                    "schedule": schedule.pk,
+                    "agency": booking.agency_id,
+                    "service": booking.service_id,
+                    "location": booking.location_id,
+                    "starts_at": booking.starts_at,
+                    "ends_at": booking.ends_at,
+                    "local_date": booking.local_date,
+                    "code": booking.code,
+                    "name": booking.name,
+                    "nik": booking.nik,
+                    "phone": booking.phone,
+                    "email": booking.email,
+                    "now": booking.created_at,
+                }
+            )
+        except IntegrityError as error:
+            if ONE_PER_DAY_CONSTRAINT in str(error):
+                raise _duplicate() from error
+            if "code" not in str(error):
+                raise
+            booking.code = new_booking_code()
+        except OperationalError as error:
+            if not _waited_too_long(error):
+                raise
+            raise _busy() from error
+    raise BookingError(_("Sistem sedang sibuk, silakan coba lagi."), code="busy")
 
 
 def _email(booking: Booking, kind: str) -> None:

@@ -70,11 +70,13 @@ def _ticket_issue(user, data):
 
 
 _seat_numbers = itertools.count()
-_nik_serials = itertools.count(1)
+# From a random start: a NIK of an earlier run today would be a second booking that day.
+_nik_serials = itertools.count(random.randrange(1, 10**8))
 
 
 def _nik() -> str:
-    """A structurally valid NIK of Sangatta Utara (640801), unique in this run."""
+    """A structurally valid NIK of Sangatta Utara (640801), unique in this run and unlikely
+    to repeat an earlier run's."""
     serial = next(_nik_serials)
     day, month, year = 1 + serial % 28, 1 + serial // 28 % 12, 60 + serial // 336 % 40
     return f"640801{day:02d}{month:02d}{year:02d}{1 + serial // 13440 % 9999:04d}"

@@ -106,8 +106,17 @@ def test_the_same_nik_booking_two_slots_at_once_gets_one_booking(schedule):
     assert seat_counts_match_bookings()
 
 
-def test_a_slot_locked_too_long_answers_busy_instead_of_hanging(schedule, settings):
-    settings.BOOKING_LOCK_TIMEOUT_MS = 100
+@pytest.fixture
+def short_lock_timeout():
+    """DB_LOCK_TIMEOUT_MS of 100 ms on this test's connection."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET lock_timeout = '100ms'")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("RESET lock_timeout")
+
+
+def test_a_slot_locked_too_long_answers_busy_instead_of_hanging(schedule, short_lock_timeout):
     book(schedule, 0)  # the slot row exists
     locked, release = threading.Event(), threading.Event()
 
