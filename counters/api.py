@@ -13,7 +13,7 @@ from counters.kiosk import may_issue_tickets
 from counters.models import Counter, CounterPause, Priority, Ticket
 from counters.selectors.board import board_feed_body
 from counters.selectors.counters import staff_counters
-from counters.selectors.reference import location_by_slug, service_by_path
+from counters.selectors.reference import counter_identity, location_by_slug, service_by_path
 from counters.selectors.tickets import ticket_by_code, ticket_position
 from services.api_auth import kiosk_location, token_or_session
 from services.errors import DomainError
@@ -145,7 +145,10 @@ def operated_counter(request, counter_id: int) -> Counter:
     "/counters/{counter_id}/call-next", response={200: TicketOut, 204: None}, auth=token_or_session
 )
 def counter_call_next(request, counter_id: int):
-    counter = operated_counter(request, counter_id)
+    # The call reads open, operator and pause from the database itself.
+    counter = counter_identity(counter_id)
+    if counter is None or not can_operate(request.user, counter.agency):
+        raise Http404
     with scope(agency=counter.agency):
         ticket = queue.ticket_call_next(counter=counter, operator=request.user)
         if ticket is None:

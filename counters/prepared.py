@@ -27,8 +27,9 @@ class PreparedStatement:
         self.prepare_sql = f"PREPARE {name} ({', '.join(types.values())}) AS {body}"
         self.execute_sql = f"EXECUTE {name}({', '.join(['%s'] * len(self.parameters))})"
 
-    def execute(self, params: dict) -> tuple | None:
-        """Run it on the default connection; the first row of its answer. Alone it is its
+    def execute(self, params: dict) -> dict | None:
+        """Run it on the default connection; the first row of its answer, by column name
+        (None when it has none). Alone it is its
         own transaction; inside a caller's, it runs in a savepoint, so that a refusal (a
         broken constraint) leaves the caller's transaction usable."""
         inside = transaction.atomic() if connection.in_atomic_block else nullcontext()
@@ -39,4 +40,7 @@ class PreparedStatement:
                 cursor.execute(self.prepare_sql)
                 names.add(self.name)
             cursor.execute(self.execute_sql, [params[name] for name in self.parameters])
-            return cursor.fetchone()
+            row = cursor.fetchone()
+            if row is None:
+                return None
+            return dict(zip((column.name for column in cursor.description), row, strict=True))

@@ -66,6 +66,28 @@ def service_by_path(path: str) -> Service | None:
     return cached_reference(f"ref:service:{agency_slug}/{slug}", load)
 
 
+def service_by_id(pk: int) -> Service:
+    """A service with its agency, by id (a ticket's: it exists)."""
+
+    def load():
+        with scopes_disabled():
+            return Service.objects.select_related("agency").get(pk=pk)
+
+    return cached_reference(f"ref:service-id:{pk}", load)
+
+
+def counter_identity(pk: int) -> Counter | None:
+    """A counter with its agency and location, for what never changes in its life (which
+    agency, which location, its number): open, operator and pause are read from the
+    database by whoever needs them."""
+
+    def load():
+        with scopes_disabled():
+            return Counter.objects.select_related("agency", "location").filter(pk=pk).first()
+
+    return cached_reference(f"ref:counter:{pk}", load)
+
+
 @dataclass(frozen=True)
 class Presence:
     """Whether a service is offered at a location, and its agency's hours there that day."""

@@ -260,7 +260,7 @@ def booking_create(
     row = _book(booking, schedule)
     if row is None:
         raise _slot_full()
-    booking.pk, booking.slot_id = row
+    booking.pk, booking.slot_id = row["id"], row["slot_id"]
     booking._state.adding = False
     transaction.on_commit(lambda: booking_limits.count("ip", client_ip, today))
     transaction.on_commit(lambda: booking_limits.count("nik", nik, today))

@@ -18,6 +18,7 @@ from counters.errors import (
 )
 from counters.models import Counter, CounterPause, DailyQuota, Priority, Ticket, TicketEvent
 from counters.prepared import PreparedStatement
+from counters.selectors.reference import service_by_id
 from counters.selectors.schedule import service_closed_reason
 from services.errors import DomainError
 from services.models import Location, Service
@@ -93,7 +94,8 @@ SELECT id, number, (
         AND w.location_id = %(location)s AND w.day = %(day)s
         AND (w.queue_class < %(queue_class)s
              OR (w.queue_class = %(queue_class)s AND w.queued_at <= %(queued_at)s))
-) FROM ticket
+) AS ahead
+FROM ticket
 """,
 )
 
@@ -186,7 +188,7 @@ def ticket_issue(
     )
     if row is None:
         raise _quota_full(service=service, location=location)
-    ticket.pk, ticket.number, ticket.ahead_when_issued = row
+    ticket.pk, ticket.number, ticket.ahead_when_issued = row["id"], row["number"], row["ahead"]
     ticket._state.adding = False
     queue_changed(location.pk)
     return ticket
@@ -370,7 +372,7 @@ WITH counter AS (
     SET status = 'called', counter_id = %(counter)s, operator_id = %(operator)s,
         called_at = %(now)s
     FROM next WHERE t.id = next.id
-    RETURNING t.id, t.agency_id, t.location_id
+    RETURNING t.*
 ), event AS (
     INSERT INTO counters_ticketevent (
         agency_id, location_id, ticket_id, action, from_status, to_status, counter_id,
@@ -380,7 +382,8 @@ WITH counter AS (
         %(operator)s, '', %(now)s
     FROM called
 )
-SELECT (SELECT count(*) FROM counter), (SELECT id FROM called)
+SELECT (SELECT count(*) FROM counter) AS may_call, called.*
+FROM (SELECT 1) AS one LEFT JOIN called ON true
 """,
 )
 
@@ -398,19 +401,21 @@ def ticket_call_next(*, counter: Counter, operator) -> Ticket | None:
         "now": now,
     }
     try:
-        may_call, ticket_id = CALL_NEXT.execute(params)
+        row = CALL_NEXT.execute(params)
     except IntegrityError as error:
         raise CounterUnavailable(
             _("Selesaikan tiket yang sedang dipanggil atau dilayani dulu.")
         ) from error
-    if not may_call:
+    if not row.pop("may_call"):
         _refuse_counter(Counter.objects.filter(pk=counter.pk).order_by().first(), operator)
         raise CounterUnavailable(_("Loket ini belum bisa memanggil. Coba lagi."))
-    if ticket_id is None:
+    if row["id"] is None:
         return None
     queue_changed(counter.location_id)
-    ticket = Ticket.objects.select_related("service").get(pk=ticket_id)
+    ticket = Ticket(**row)
+    ticket._state.adding = False
     ticket.counter, ticket.agency, ticket.location = counter, counter.agency, counter.location
+    ticket.service = service_by_id(ticket.service_id)
     return ticket
 
 
