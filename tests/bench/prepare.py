@@ -7,14 +7,16 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import connection
 from django_scopes import scopes_disabled
 
 from counters import clock
-from counters.models import BookingSchedule, Counter, DailyQuota, Ticket, TicketSequence
+from counters.models import Booking, BookingSchedule, Counter, DailyQuota, Ticket, TicketSequence
 from counters.selectors.bookings import day_slots
 from counters.services.counters import counter_open
 from mpp.bench_views import create_floor_table
 from services.models import ApiToken, Location, Membership, Service, hash_token
+from tests.bench.scenarios import BENCH_BOOKER
 from umkm.models import Category, Kecamatan, Product
 
 OPERATORS = 192
@@ -64,7 +66,8 @@ def operators(location: Location) -> list[dict]:
 
 
 def waiting_pool(location: Location, counters: list[int]) -> list[str]:
-    """Today's waiting tickets for the open counters, numbered after today's sequence."""
+    """A fresh line of waiting tickets for the open counters, numbered after today's
+    sequence: every run measures the same line, whatever earlier runs left waiting."""
     today = clock.local_day(clock.now())
     services = list(
         Service.objects.filter(counters__pk__in=counters)
@@ -72,12 +75,11 @@ def waiting_pool(location: Location, counters: list[int]) -> list[str]:
         .values_list("pk", "agency_id", "queue_prefix")
     )
     now = clock.now()
-    # Earlier runs' leftovers: past days' pools are closed, today's is topped up.
-    Ticket.objects.filter(status="waiting", day__lt=today).update(status="cancelled")
+    Ticket.objects.filter(status="waiting").update(status="cancelled")
     waiting = Ticket.objects.filter(
         status="waiting", day=today, service_id__in=[s[0] for s in services]
     )
-    missing = max(0, WAITING_TICKETS - waiting.count())
+    missing = WAITING_TICKETS
     last = dict(
         TicketSequence.objects.filter(location=location, day=today).values_list(
             "prefix", "last_number"
@@ -110,7 +112,14 @@ def waiting_pool(location: Location, counters: list[int]) -> list[str]:
 
 
 def booking_seats(location: Location) -> list[dict]:
-    """Every free seat of the coming days, once: each bench booking takes its own seat."""
+    """Every free seat of the coming days, once: each bench booking takes its own seat.
+    Earlier runs' bookings are taken back first, so that every run finds the same seats."""
+    Booking.objects.filter(name=BENCH_BOOKER).delete()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE counters_bookingslot s SET booked = (SELECT count(*) FROM counters_booking b"
+            " WHERE b.slot_id = s.id AND b.status IN ('booked', 'checked_in'))"
+        )
     seats = []
     today = clock.local_day(clock.now())
     schedules = BookingSchedule.objects.filter(location=location, is_active=True).select_related(
@@ -163,6 +172,10 @@ def main() -> None:
                 "products": Product.objects.count(),
             },
         }
+    # As autovacuum would have by then: the line just replaced leaves dead index entries
+    # that every call would otherwise step over.
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE counters_ticket")
     print(json.dumps(data))
 
 

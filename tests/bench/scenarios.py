@@ -9,6 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / ".data" / "bench-fixtures.json"
+BENCH_BOOKER = "Warga Sangatta"  # every bench booking's name: the next run takes them back
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def _booking_create(user, data):
         json={
             **seat,
             "location": "expo-sangatta",
-            "name": "Warga Sangatta",
+            "name": BENCH_BOOKER,
             "nik": _nik(),
             "phone": "081234567890",
         },
