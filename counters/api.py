@@ -13,8 +13,13 @@ from counters.kiosk import may_issue_tickets
 from counters.models import Counter, CounterPause, Priority, Ticket
 from counters.selectors.board import board_feed_body
 from counters.selectors.counters import staff_counters
-from counters.selectors.reference import counter_identity, location_by_slug, service_by_path
-from counters.selectors.tickets import ticket_by_code, ticket_position
+from counters.selectors.reference import (
+    counter_identity,
+    location_and_service,
+    location_by_slug,
+    service_by_path,
+)
+from counters.selectors.tickets import Position, ticket_by_code, ticket_position
 from services.api_auth import kiosk_location, token_or_session
 from services.errors import DomainError
 from services.permissions import can_operate
@@ -40,8 +45,8 @@ class TicketOut(Schema):
     counter_name: str | None
 
 
-def ticket_out(ticket: Ticket, *, ahead: int | None = None) -> dict:
-    position = ticket_position(ticket, ahead=ahead)
+def ticket_out(ticket: Ticket, *, position: Position | None = None) -> dict:
+    position = position or ticket_position(ticket)
     return {
         "code": ticket.code,
         "number": ticket.display_number,
@@ -70,8 +75,7 @@ class TicketIn(Schema):
 @router.post("/tickets", response={201: TicketOut}, auth=token_or_session)
 def ticket_create(request, payload: TicketIn):
     """Kiosk token of that location, or staff of the service's agency."""
-    location = location_by_slug(payload.location)
-    service = service_by_path(payload.service)
+    location, service = location_and_service(payload.location, payload.service)
     if location is None or not location.is_active or service is None:
         raise Http404
     kiosk = kiosk_location(request)
@@ -86,7 +90,7 @@ def ticket_create(request, payload: TicketIn):
         source=Ticket.Source.KIOSK if kiosk else Ticket.Source.STAFF,
         issued_by=request.user,
     )
-    return Status(201, ticket_out(ticket, ahead=ticket.ahead_when_issued))
+    return Status(201, ticket_out(ticket, position=ticket.position_when_issued))
 
 
 @router.get("/tickets/{code}", response=TicketOut)

@@ -318,17 +318,12 @@ class Ticket(models.Model):
             ),
         ]
         indexes = [
-            # Today's waiting line of one service (places in line) and of a location in call
-            # order (call-next, whatever services the counter serves).
+            # Today's waiting line of one service in call order: places in line, and the
+            # heads of the lines that call-next chooses from.
             models.Index(
                 fields=["location", "service", "day", "queue_class", "queued_at", "id"],
                 condition=Q(status="waiting"),
                 name="ticket_waiting_by_service",
-            ),
-            models.Index(
-                fields=["location", "day", "queue_class", "queued_at", "id"],
-                condition=Q(status="waiting"),
-                name="ticket_call_order",
             ),
             models.Index(fields=["service", "location", "finished_at"], name="ticket_finished"),
             models.Index(fields=["agency", "day"], name="ticket_agency_day"),

@@ -6,6 +6,7 @@ once on every node, anything else within REFERENCE_SECONDS. An 08:00 rush costs 
 database only the writes. (What must be exact under concurrency — numbers, quotas,
 seats — is never read from here.)"""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -26,31 +27,36 @@ def is_slug(value: str) -> bool:
     return len(value) <= SLUG_MAX_LENGTH and bool(slug_re.match(value))
 
 
-def cached_reference(key: str, load):
-    """The cached value of `key`, loaded (and cached) when missing or older than the
-    catalog; None is not cached."""
-    found = cache.get_many([VERSION_KEY, key])
+def cached_references(loads: dict[str, Callable]) -> dict:
+    """{key: value} for each key, read in one round trip and loaded (and cached) where
+    missing or older than the catalog; a None value is not cached."""
+    found = cache.get_many([VERSION_KEY, *loads])
     version = found.get(VERSION_KEY) or catalog_version()
-    stored = found.get(key)
-    if stored is not None and stored[0] == version:
-        return stored[1]
-    value = load()
-    if value is not None:
-        cache.set(key, (version, value), REFERENCE_SECONDS)
-    return value
+    values, fresh = {}, {}
+    for key, load in loads.items():
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
+            values[key] = stored[1]
+            continue
+        values[key] = load()
+        if values[key] is not None:
+            fresh[key] = (version, values[key])
+    if fresh:
+        cache.set_many(fresh, REFERENCE_SECONDS)
+    return values
 
 
-def location_by_slug(slug: str) -> Location | None:
-    """Any location of that slug, active or not (the caller decides)."""
+def cached_reference(key: str, load):
+    return cached_references({key: load})[key]
+
+
+def _location_load(slug: str) -> tuple[str, Callable] | None:
     if not is_slug(slug):
         return None  # not a slug: nothing to look up, and nothing to write to the cache
-    return cached_reference(
-        f"ref:location:{slug}", lambda: Location.objects.filter(slug=slug).first()
-    )
+    return f"ref:location:{slug}", lambda: Location.objects.filter(slug=slug).first()
 
 
-def service_by_path(path: str) -> Service | None:
-    """ "dukcapil/ktp-el" -> the active service of an active agency, with its agency."""
+def _service_load(path: str) -> tuple[str, Callable] | None:
     agency_slug, _sep, slug = path.partition("/")
     if not (is_slug(agency_slug) and is_slug(slug)):
         return None
@@ -63,7 +69,30 @@ def service_by_path(path: str) -> Service | None:
                 .first()
             )
 
-    return cached_reference(f"ref:service:{agency_slug}/{slug}", load)
+    return f"ref:service:{agency_slug}/{slug}", load
+
+
+def location_by_slug(slug: str) -> Location | None:
+    """Any location of that slug, active or not (the caller decides)."""
+    found = _location_load(slug)
+    return cached_reference(*found) if found else None
+
+
+def service_by_path(path: str) -> Service | None:
+    """ "dukcapil/ktp-el" -> the active service of an active agency, with its agency."""
+    found = _service_load(path)
+    return cached_reference(*found) if found else None
+
+
+def location_and_service(
+    location_slug: str, service_path: str
+) -> tuple[Location | None, Service | None]:
+    """Both at once, in one round trip (a kiosk press needs the two)."""
+    location, service = _location_load(location_slug), _service_load(service_path)
+    if location is None or service is None:
+        return None, None
+    values = cached_references(dict([location, service]))
+    return values[location[0]], values[service[0]]
 
 
 def service_by_id(pk: int) -> Service:
@@ -96,7 +125,7 @@ class Presence:
     schedule: AgencySchedule | None
 
 
-def service_presence(*, service: Service, location: Location, weekday: int) -> Presence:
+def _presence_load(service: Service, location: Location, weekday: int):
     def load():
         with scopes_disabled():
             hours = AgencySchedule.objects.filter(
@@ -122,7 +151,11 @@ def service_presence(*, service: Service, location: Location, weekday: int) -> P
             schedule=AgencySchedule(opens_at=row["opens_at"], closes_at=row["closes_at"]),
         )
 
-    return cached_reference(f"ref:presence:{service.pk}:{location.pk}:{weekday}", load)
+    return f"ref:presence:{service.pk}:{location.pk}:{weekday}", load
+
+
+def service_presence(*, service: Service, location: Location, weekday: int) -> Presence:
+    return cached_reference(*_presence_load(service, location, weekday))
 
 
 @dataclass(frozen=True)
@@ -134,7 +167,7 @@ class Pace:
     average_minutes: float | None
 
 
-def service_pace(*, service_id: int, location_id: int) -> Pace:
+def _pace_load(service_id: int, location_id: int):
     def load():
         with scopes_disabled():
             recent = list(
@@ -156,4 +189,18 @@ def service_pace(*, service_id: int, location_id: int) -> Pace:
         seconds = sum((end - start).total_seconds() for start, end in recent) / len(recent)
         return Pace(open_counters=open_counters, average_minutes=max(seconds / 60, 1.0))
 
-    return cached_reference(f"ref:pace:{service_id}:{location_id}", load)
+    return f"ref:pace:{service_id}:{location_id}", load
+
+
+def service_pace(*, service_id: int, location_id: int) -> Pace:
+    return cached_reference(*_pace_load(service_id, location_id))
+
+
+def presence_and_pace(
+    *, service: Service, location: Location, weekday: int
+) -> tuple[Presence, Pace]:
+    """Both at once, in one round trip (a kiosk press needs the two)."""
+    presence = _presence_load(service, location, weekday)
+    pace = _pace_load(service.pk, location.pk)
+    values = cached_references(dict([presence, pace]))
+    return values[presence[0]], values[pace[0]]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from counters.models import AgencySchedule
-from counters.selectors.reference import service_presence
+from counters.selectors.reference import Presence, service_presence
 from services.models import Location, Service
 
 
@@ -44,10 +44,17 @@ def closed_reason(
 
 def service_closed_reason(*, service: Service, location: Location, moment: datetime) -> str | None:
     """Why no ticket of this service can be taken at this location now (None: it can)."""
-    if not (service.is_active and service.agency.is_active):
-        return _("Layanan ini sedang tidak tersedia.")
     weekday = timezone.localtime(moment).weekday()
     presence = service_presence(service=service, location=location, weekday=weekday)
+    return closed_reason_of(service=service, location=location, presence=presence, moment=moment)
+
+
+def closed_reason_of(
+    *, service: Service, location: Location, presence: Presence, moment: datetime
+) -> str | None:
+    """The same, from the service's presence at the location that day."""
+    if not (service.is_active and service.agency.is_active):
+        return _("Layanan ini sedang tidak tersedia.")
     if not presence.offered:
         return _("Layanan ini tidak tersedia di %(location)s.") % {"location": location.name}
     return closed_reason(

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django_scopes import scopes_disabled
 
 from counters.models import Ticket
-from counters.selectors.reference import service_pace
+from counters.selectors.reference import Pace, service_pace
 
 CODE_MAX_LENGTH = Ticket._meta.get_field("code").max_length
 
@@ -69,14 +69,16 @@ def _count_ahead(ticket: Ticket) -> int:
         ).count()
 
 
-def ticket_position(ticket: Ticket, *, ahead: int | None = None) -> Position:
-    """How many of the same service are ahead of a waiting ticket (counted unless given),
-    and a wait estimate."""
+def ticket_position(ticket: Ticket) -> Position:
+    """How many of the same service are ahead of a waiting ticket, and a wait estimate."""
     if ticket.status != Ticket.Status.WAITING:
         return Position(ahead=0, estimated_wait_minutes=None, open_counters=0)
-    if ahead is None:
-        ahead = _count_ahead(ticket)
     pace = service_pace(service_id=ticket.service_id, location_id=ticket.location_id)
+    return position_of(ticket, ahead=_count_ahead(ticket), pace=pace)
+
+
+def position_of(ticket: Ticket, *, ahead: int, pace: Pace) -> Position:
+    """The estimate for `ahead` visitors before a ticket, at the service's pace."""
     # Recent service times here, else the agency's own estimate per visitor.
     per_visitor = pace.average_minutes or float(ticket.service.average_minutes)
     # Everyone ahead is served first, by the open counters of this service side by side.

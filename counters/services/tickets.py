@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
@@ -18,8 +19,9 @@ from counters.errors import (
 )
 from counters.models import Counter, CounterPause, DailyQuota, Priority, Ticket, TicketEvent
 from counters.prepared import PreparedStatement
-from counters.selectors.reference import service_by_id
-from counters.selectors.schedule import service_closed_reason
+from counters.selectors.reference import presence_and_pace, service_by_id
+from counters.selectors.schedule import closed_reason_of, service_closed_reason
+from counters.selectors.tickets import position_of
 from services.errors import DomainError
 from services.models import Location, Service
 
@@ -143,14 +145,17 @@ def ticket_issue(
     booked_slot_start: datetime | None = None,
 ) -> Ticket:
     """A new waiting ticket with the next number of the day; refused when closed or full.
-    Its `ahead_when_issued` says how many of its service were to be called before it."""
+    Its `position_when_issued` says how many of its service were to be called before it
+    and the estimated wait."""
     priority = priority or ""
     if priority and priority not in Priority.values:
         raise DomainError(_("Kategori prioritas tidak dikenal."), code="invalid", status=422)
     if source == Ticket.Source.BOOKING and booked_slot_start is None:
         raise DomainError(_("Tiket reservasi perlu jam slotnya."), code="invalid", status=422)
     now = clock.now()
-    reason = service_closed_reason(service=service, location=location, moment=now)
+    weekday = timezone.localtime(now).weekday()
+    presence, pace = presence_and_pace(service=service, location=location, weekday=weekday)
+    reason = closed_reason_of(service=service, location=location, presence=presence, moment=now)
     if reason:
         raise ServiceClosed(reason)
     issuer = issued_by if issued_by is not None and issued_by.is_authenticated else None
@@ -188,8 +193,9 @@ def ticket_issue(
     )
     if row is None:
         raise _quota_full(service=service, location=location)
-    ticket.pk, ticket.number, ticket.ahead_when_issued = row["id"], row["number"], row["ahead"]
+    ticket.pk, ticket.number = row["id"], row["number"]
     ticket._state.adding = False
+    ticket.position_when_issued = position_of(ticket, ahead=row["ahead"], pace=pace)
     queue_changed(location.pk)
     return ticket
 

@@ -501,6 +501,6 @@ def test_ahead_when_issued_counts_as_the_ticket_page_does(service_a, location, m
         ticket = issue(service_a, location, **kind)
         with scopes_disabled():
             stored = Ticket.objects.select_related("service").get(pk=ticket.pk)
-        assert ticket.ahead_when_issued == ticket_position(stored).ahead
-        counted.append(ticket.ahead_when_issued)
+        assert ticket.position_when_issued == ticket_position(stored)
+        counted.append(ticket.position_when_issued.ahead)
     assert counted == [0, 0, 2, 1, 1, 1, 6]
