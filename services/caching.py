@@ -5,6 +5,7 @@ serves a page older than the last change; the timeout only bounds memory.
 """
 
 import hashlib
+import time
 from collections.abc import Callable
 from functools import wraps
 from uuid import uuid4
@@ -17,13 +18,33 @@ from django.utils.translation import get_language
 
 VERSION_KEY = "catalog:version"
 PAGE_TIMEOUT = 600
+# A process reads the shared version at most once per this many seconds (another node's
+# catalog write shows here within it; this process's own writes at once).
+LOCAL_SECONDS = 1.0
+_known = {"version": None, "until": 0.0}
+
+
+def remember_catalog_version(version: str) -> None:
+    _known.update(version=version, until=time.monotonic() + LOCAL_SECONDS)
+
+
+def known_catalog_version() -> str | None:
+    """The version this process read less than LOCAL_SECONDS ago, if any."""
+    return _known["version"] if _known["until"] > time.monotonic() else None
+
+
+def forget_catalog_version() -> None:
+    _known.update(version=None, until=0.0)
 
 
 def catalog_version() -> str:
-    version = cache.get(VERSION_KEY)
+    version = known_catalog_version()
     if version is None:
-        cache.add(VERSION_KEY, uuid4().hex, None)
         version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, uuid4().hex, None)
+            version = cache.get(VERSION_KEY)
+        remember_catalog_version(version)
     return version
 
 
@@ -34,6 +55,7 @@ def catalog_changed() -> None:
 
     def bump():
         cache.set(VERSION_KEY, uuid4().hex, None)
+        forget_catalog_version()
 
     bump()
     transaction.on_commit(bump)

@@ -9,6 +9,8 @@ from django_scopes import scopes_disabled
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
+from counters.selectors.reference import forget_local
+from services.caching import forget_catalog_version
 from services.models import Membership
 from tests.factories import AgencyFactory, LocationFactory, MembershipFactory, UserFactory
 
@@ -50,8 +52,12 @@ def isolated_cache(settings):
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}
     }
     cache.clear()
+    forget_catalog_version()
+    forget_local()
     yield
     cache.clear()
+    forget_catalog_version()
+    forget_local()
 
 
 @pytest.fixture
