@@ -137,20 +137,15 @@ def _check_one_per_day(*, nik: str, schedule: BookingSchedule, day, exclude_pk=N
         raise _duplicate()
 
 
-def _save_guarded(booking: Booking, *, new: bool) -> None:
+def _save_guarded(booking: Booking) -> None:
     """Save inside a savepoint; the partial unique index settles a same-NIK race."""
-    for _attempt in range(CODE_ATTEMPTS):
-        try:
-            with transaction.atomic():
-                booking.save()
-            return
-        except IntegrityError as error:
-            if ONE_PER_DAY_CONSTRAINT in str(error):
-                raise _duplicate() from error
-            if not new or "code" not in str(error):
-                raise
-            booking.code = new_booking_code()
-    raise BookingError(_("Sistem sedang sibuk, silakan coba lagi."), code="busy")
+    try:
+        with transaction.atomic():
+            booking.save()
+    except IntegrityError as error:
+        if ONE_PER_DAY_CONSTRAINT in str(error):
+            raise _duplicate() from error
+        raise
 
 
 def _clean_person(*, name: str, nik: str, phone: str, email: str) -> tuple[str, ...]:
@@ -375,7 +370,7 @@ def booking_reschedule(
         booking.starts_at, booking.ends_at = slot.starts_at, slot.ends_at
         booking.local_date = slot.starts_at.date()
         booking.reminder_sent_at = None
-        _save_guarded(booking, new=False)
+        _save_guarded(booking)
         if booking.email:
             transaction.on_commit(lambda: _email(booking, "reschedule"))
     return booking
