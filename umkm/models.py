@@ -4,12 +4,21 @@ import uuid
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 WHATSAPP_PATTERN = r"^\+628[0-9]{7,11}$"
+# Line breaks (of every kind) and other control characters: a business name is shown on one
+# line and goes into e-mail subjects and WhatsApp messages.
+validate_one_line = RegexValidator(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029]",
+    inverse_match=True,
+    message=_("Tulis dalam satu baris, tanpa baris baru atau karakter kontrol."),
+    code="one_line",
+)
 
 
 class Kecamatan(models.TextChoices):
@@ -72,7 +81,7 @@ class Business(models.Model):
         related_name="umkm_business",
         verbose_name=_("pemilik"),
     )
-    name = models.CharField(_("nama usaha"), max_length=120)
+    name = models.CharField(_("nama usaha"), max_length=120, validators=[validate_one_line])
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
     description = models.TextField(_("deskripsi"), blank=True)
     category = models.CharField(_("kategori"), max_length=20, choices=Category.choices)

@@ -2,16 +2,16 @@
 
 import secrets
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files import File
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from common.mail import email_message
+from common.side_effects import after_commit
 from umkm.caching import showcase_changed
 from umkm.errors import UmkmError
 from umkm.images import prepare_photo
@@ -126,9 +126,8 @@ def _moderate(
         }
         if note:
             body += "\n\n" + _("Catatan pengelola: %(note)s") % {"note": note}
-        transaction.on_commit(
-            lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [owner.email])
-        )
+        message = email_message(subject=subject, body=body, to=[owner.email])
+        after_commit(message.send)
     return business
 
 
@@ -195,7 +194,7 @@ def _delete_files_after_commit(photos: list[ProductPhoto]) -> None:
         for storage, name in names:
             storage.delete(name)
 
-    transaction.on_commit(delete)
+    after_commit(delete)
 
 
 @transaction.atomic

@@ -66,3 +66,41 @@ def test_an_owner_account_cannot_enter_the_mall_admin(client, business_a):
     response = client.get("/admin/umkm/pendingbusiness/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_approving_a_business_whose_name_holds_a_line_break_tells_the_owner(
+    client, mall_admin, mailoutbox
+):
+    # Stored before names were checked, or through a path that skips the forms.
+    business = BusinessFactory(
+        status=Business.Status.PENDING, name="Amplang\nBaru", owner__email="pemilik@example.com"
+    )
+    client.force_login(mall_admin)
+    selection = {"action": "approve", "_selected_action": [business.pk], "apply": "1"}
+    response = client.post(CHANGELIST, {**selection, "note": ""})
+    assert response.status_code == 302
+    business.refresh_from_db()
+    assert business.status == Business.Status.APPROVED
+    assert [mail.subject for mail in mailoutbox] == ["Status UMKM Amplang Baru: Disetujui"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_unreachable_mail_server_does_not_turn_an_approval_into_an_error(
+    client, mall_admin, settings, caplog
+):
+    import socket
+
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+    business = BusinessFactory(status=Business.Status.PENDING, owner__email="p@example.com")
+    client.force_login(mall_admin)
+    selection = {"action": "approve", "_selected_action": [business.pk], "apply": "1"}
+    response = client.post(CHANGELIST, {**selection, "note": ""})
+    assert response.status_code == 302
+    business.refresh_from_db()
+    assert business.status == Business.Status.APPROVED
+    assert "after commit failed" in caplog.text
