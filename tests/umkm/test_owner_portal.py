@@ -208,3 +208,15 @@ def test_a_business_name_with_a_line_break_is_refused_on_registration_and_edit(
     assert "satu baris" in response.content.decode()
     business_a.refresh_from_db()
     assert business_a.name == "Amplang Uji A"
+
+
+def test_a_photo_of_too_many_megapixels_is_explained_in_indonesian(client, business_a):
+    product = ProductFactory(business=business_a)
+    client.force_login(business_a.owner)
+    huge = image_bytes("PNG", size=(8000, 5000), color=0, mode="1", optimize=True)
+    response = client.post(
+        f"/umkm/akun/produk/{product.pk}/foto/", {"photo": upload(huge, name="besar.png")}
+    )
+    assert response.status_code == 422
+    assert "Foto terlalu besar: 40 megapiksel" in response.content.decode()
+    assert not ProductPhoto.objects.exists()
