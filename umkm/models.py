@@ -178,6 +178,66 @@ class PendingBusiness(Business):
         verbose_name_plural = _("antrian moderasi UMKM")
 
 
+class BusinessChange(models.Model):
+    """An approved business's edit of what visitors trust (its name, description, contacts,
+    links and claims), kept here until a mall admin approves it; the public meanwhile sees
+    the approved version."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Menunggu peninjauan")
+        APPROVED = "approved", _("Disetujui")
+        REJECTED = "rejected", _("Ditolak")
+
+    business = models.ForeignKey(
+        Business,
+        on_delete=models.CASCADE,
+        related_name="change_requests",
+        verbose_name=_("UMKM"),
+    )
+    proposed = models.JSONField(_("perubahan yang diajukan"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    submitted_at = models.DateTimeField(_("diajukan"))
+    decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diputuskan oleh"),
+    )
+    note = models.TextField(_("catatan pengelola"), blank=True)
+
+    class Meta:
+        ordering = ["submitted_at", "id"]
+        verbose_name = _("perubahan profil UMKM")
+        verbose_name_plural = _("perubahan profil UMKM")
+        constraints = [
+            # An owner's later edits join the change that is waiting, never a second one.
+            models.UniqueConstraint(
+                fields=["business"],
+                condition=Q(status="pending"),
+                name="business_one_pending_change",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("Perubahan profil %(business)s") % {"business": self.business}
+
+    def rows(self) -> list[tuple[str, object, object]]:
+        """(label, approved value, proposed value) of each changed field."""
+        return [
+            (
+                Business._meta.get_field(name).verbose_name,
+                getattr(self.business, name),
+                value,
+            )
+            for name, value in self.proposed.items()
+        ]
+
+
 class ProductQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_available=True, business__status=Business.Status.APPROVED)
