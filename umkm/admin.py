@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from common.admin import LabelledRowsInline
 from umkm import services
 from umkm.caching import showcase_changed
 from umkm.errors import UmkmError
@@ -199,7 +200,7 @@ class PendingBusinessAdmin(BusinessAdmin):
         return super().get_queryset(request).filter(status=Business.Status.PENDING)
 
 
-class ProductPhotoInline(admin.TabularInline):
+class ProductPhotoInline(LabelledRowsInline):
     model = ProductPhoto
     fields = ["thumbnail", "alt_text", "position"]
     readonly_fields = ["thumbnail"]
