@@ -133,8 +133,8 @@ class BusinessAdmin(ShowcaseChangeMixin, admin.ModelAdmin):
                     % {"name": business.name, "status": business.get_status_display()},
                     messages.SUCCESS,
                 )
-        change_url = f"admin:{self.opts.app_label}_{self.opts.model_name}_change"
-        return redirect(reverse(change_url, args=[business.pk]))
+        # The business's own page: it may have left the pending queue it was opened from.
+        return redirect(reverse("admin:umkm_business_change", args=[business.pk]))
 
     def has_add_permission(self, request):
         # Businesses register themselves at /umkm/akun/daftar/, with their owner account.

@@ -104,3 +104,24 @@ def test_an_unreachable_mail_server_does_not_turn_an_approval_into_an_error(
     business.refresh_from_db()
     assert business.status == Business.Status.APPROVED
     assert "after commit failed" in caplog.text
+
+
+def test_approving_from_the_pending_queue_lands_on_the_business_page(client, mall_admin):
+    business = BusinessFactory(status=Business.Status.PENDING)
+    client.force_login(mall_admin)
+    response = client.post(
+        f"/admin/umkm/pendingbusiness/{business.pk}/moderasi/", {"decision": "approve"}
+    )
+    assert response["Location"] == f"/admin/umkm/business/{business.pk}/change/"
+    business.refresh_from_db()
+    assert business.status == Business.Status.APPROVED
+
+
+def test_the_moderation_buttons_need_a_post_and_a_note_to_suspend(client, mall_admin):
+    business = BusinessFactory()
+    client.force_login(mall_admin)
+    url = f"/admin/umkm/business/{business.pk}/moderasi/"
+    assert client.get(url).status_code == 405
+    client.post(url, {"decision": "suspend", "note": ""}, follow=True)
+    business.refresh_from_db()
+    assert business.status == Business.Status.APPROVED
