@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from common.admin import LabelledRowsInline
-from umkm import services
+from umkm import selectors, services
 from umkm.caching import showcase_changed
 from umkm.errors import UmkmError
 from umkm.models import Business, BusinessChange, PendingBusiness, Product, ProductPhoto
@@ -106,7 +106,12 @@ class BusinessAdmin(ShowcaseChangeMixin, admin.ModelAdmin):
         ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "moderation_form": ModerationForm()}
+        business = self.get_object(request, unquote(object_id))
+        extra_context = {
+            **(extra_context or {}),
+            "moderation_form": ModerationForm(),
+            "pending_change": business and selectors.pending_change(business),
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def moderate_view(self, request, object_id):

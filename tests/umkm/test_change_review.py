@@ -160,3 +160,11 @@ def test_an_owner_cannot_reach_the_review(client, business_a):
     assert response["Location"].startswith("/admin/login/")
     business_a.refresh_from_db()
     assert business_a.name == "Amplang Uji A"
+
+
+def test_the_business_page_in_the_admin_links_to_its_waiting_change(client, mall_admin):
+    business = BusinessFactory()
+    change = services.business_update(business=business, changes={"name": "Nama Baru"})
+    client.force_login(mall_admin)
+    page = client.get(f"/admin/umkm/business/{business.pk}/change/").content.decode()
+    assert f'href="/admin/umkm/businesschange/{change.pk}/change/"' in page
