@@ -3,12 +3,11 @@
 from datetime import UTC, datetime
 
 import segno
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.mail import email_message
 from counters.models import Booking
 
 
@@ -77,11 +76,8 @@ def send_booking_email(booking: Booking, *, kind: str) -> None:
         "counters/booking/email.txt",
         {"booking": booking, "kind": kind, "starts_at": timezone.localtime(booking.starts_at)},
     )
-    message = EmailMessage(
-        subject=subjects[kind] % {"code": booking.code},
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[booking.email],
+    message = email_message(
+        subject=subjects[kind] % {"code": booking.code}, body=body, to=[booking.email]
     )
     message.attach(f"reservasi-{booking.code}.ics", booking_ics(booking), "text/calendar")
     message.send()

@@ -7,6 +7,8 @@ from uuid import uuid4
 from django.core.cache import cache
 from django.db import transaction
 
+from common.side_effects import after_commit
+
 
 def _key(location_id: int) -> str:
     return f"queue:version:{location_id}"
@@ -29,4 +31,4 @@ def queue_changed(location_id: int) -> None:
 
     bump()
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(bump)
+        after_commit(bump)

@@ -8,6 +8,15 @@ class MppConfig(AppConfig):
     name = "mpp"
     default = True
 
+    def ready(self):
+        from django.contrib.admin.templatetags import admin_list
+
+        from common.admin import boolean_icon
+
+        # Every admin list, detail and read-only field draws its yes/no icons through this
+        # one function (imported at each call), so replacing it fixes them all.
+        admin_list._boolean_icon = boolean_icon
+
 
 class MallAdminConfig(admin_apps.AdminConfig):
     default = False

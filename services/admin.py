@@ -7,6 +7,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from common.admin import LabelledRowsInline
 from services.caching import catalog_changed
 from services.models import (
     Agency,
@@ -47,7 +48,7 @@ class LocationAdmin(CatalogChangeMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(LabelledRowsInline):
     model = Membership
     extra = 1
     autocomplete_fields = ["user"]
@@ -63,19 +64,19 @@ class AgencyAdmin(CatalogChangeMixin, admin.ModelAdmin):
     inlines = [MembershipInline]
 
 
-class RequirementInline(admin.TabularInline):
+class RequirementInline(LabelledRowsInline):
     model = ServiceRequirement
     fields = ["order", "text", "bring_original", "copies", "note"]
     extra = 1
 
 
-class StepInline(admin.TabularInline):
+class StepInline(LabelledRowsInline):
     model = ServiceStep
     fields = ["order", "text"]
     extra = 1
 
 
-class LegalBasisInline(admin.TabularInline):
+class LegalBasisInline(LabelledRowsInline):
     model = LegalBasis
     fields = ["order", "title", "url"]
     extra = 1

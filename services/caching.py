@@ -12,9 +12,10 @@ from uuid import uuid4
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
+
+from common.side_effects import after_commit
 
 VERSION_KEY = "catalog:version"
 PAGE_TIMEOUT = 600
@@ -58,7 +59,7 @@ def catalog_changed() -> None:
         forget_catalog_version()
 
     bump()
-    transaction.on_commit(bump)
+    after_commit(bump)
 
 
 def _cacheable(request) -> bool:

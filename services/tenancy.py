@@ -1,9 +1,9 @@
 """Admin building blocks for the agency admin sites: rows and choices of one agency only."""
 
-from django import forms
 from django.contrib import admin
 from django.http import Http404
 
+from common.admin import LabelledRowsInline
 from services.models import Agency
 from services.permissions import can_enter_agency, can_manage_agency
 
@@ -64,7 +64,8 @@ class AgencyScopedMixin:
             kwargs["queryset"] = Agency.objects.filter(pk=agency.pk)
             kwargs["initial"] = agency
             kwargs["disabled"] = True
-            return forms.ModelChoiceField(**kwargs)
+            # From the model field, so that it keeps its label ("Instansi").
+            return db_field.formfield(**kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -92,7 +93,7 @@ class AgencyScopedAdmin(AgencyScopedMixin, admin.ModelAdmin):
         return [field for field in super().get_list_filter(request) if field != "agency"]
 
 
-class AgencyScopedTabularInline(AgencyScopedMixin, admin.TabularInline):
+class AgencyScopedTabularInline(AgencyScopedMixin, LabelledRowsInline):
     pass
 
 

@@ -1,16 +1,23 @@
-"""UMKM moderation in the mall admin: the queue of pending businesses, approve and suspend."""
+"""UMKM moderation in the mall admin: the queue of pending businesses, approve and suspend,
+and the review of approved businesses' profile changes."""
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
-from umkm import services
+from common.admin import LabelledRowsInline
+from umkm import selectors, services
 from umkm.caching import showcase_changed
 from umkm.errors import UmkmError
-from umkm.models import Business, PendingBusiness, Product, ProductPhoto
+from umkm.models import Business, BusinessChange, PendingBusiness, Product, ProductPhoto
 
 
 class ModerationForm(forms.Form):
@@ -88,6 +95,51 @@ class BusinessAdmin(ShowcaseChangeMixin, admin.ModelAdmin):
     ]
     actions = ["approve", "suspend"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    change_form_template = "umkm/admin/business_change_form.html"
+
+    def get_urls(self):
+        moderate = self.admin_site.admin_view(require_POST(self.moderate_view))
+        name = f"{self.opts.app_label}_{self.opts.model_name}_moderate"
+        return [
+            path("<path:object_id>/moderasi/", moderate, name=name),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        business = self.get_object(request, unquote(object_id))
+        extra_context = {
+            **(extra_context or {}),
+            "moderation_form": ModerationForm(),
+            "pending_change": business and selectors.pending_change(business),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def moderate_view(self, request, object_id):
+        """The approve and suspend buttons of the business's own page."""
+        business = self.get_object(request, unquote(object_id))
+        if business is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request, business):
+            raise PermissionDenied
+        apply = {"approve": services.business_approve, "suspend": services.business_suspend}.get(
+            request.POST.get("decision")
+        )
+        form = ModerationForm(request.POST)
+        if apply is not None and form.is_valid():
+            try:
+                apply(business=business, moderator=request.user, note=form.cleaned_data["note"])
+            except UmkmError as error:
+                self.message_user(request, error.message, messages.ERROR)
+            else:
+                business.refresh_from_db()
+                self.message_user(
+                    request,
+                    _("%(name)s: %(status)s.")
+                    % {"name": business.name, "status": business.get_status_display()},
+                    messages.SUCCESS,
+                )
+        # The business's own page: it may have left the pending queue it was opened from.
+        return redirect(reverse("admin:umkm_business_change", args=[business.pk]))
 
     def has_add_permission(self, request):
         # Businesses register themselves at /umkm/akun/daftar/, with their owner account.
@@ -153,7 +205,7 @@ class PendingBusinessAdmin(BusinessAdmin):
         return super().get_queryset(request).filter(status=Business.Status.PENDING)
 
 
-class ProductPhotoInline(admin.TabularInline):
+class ProductPhotoInline(LabelledRowsInline):
     model = ProductPhoto
     fields = ["thumbnail", "alt_text", "position"]
     readonly_fields = ["thumbnail"]
@@ -176,3 +228,59 @@ class ProductAdmin(ShowcaseChangeMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+class DecisionForm(ModerationForm):
+    decision = forms.ChoiceField(choices=[("approve", _("Setujui")), ("reject", _("Tolak"))])
+
+
+@admin.register(BusinessChange)
+class BusinessChangeAdmin(admin.ModelAdmin):
+    """Approved businesses' edits of their name, contacts, links and claims, before they go
+    public."""
+
+    list_display = ["business", "status", "submitted_at", "decided_by", "decided_at"]
+    list_filter = ["status"]
+    list_select_related = ["business", "decided_by"]
+    search_fields = ["business__name"]
+    ordering = ["submitted_at"]
+
+    def has_add_permission(self, request):
+        # A change is what an owner proposes in their portal.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        change = self.get_object(request, unquote(object_id))
+        if change is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, change):
+            raise PermissionDenied
+        form = DecisionForm(request.POST or None)
+        if request.method == "POST":
+            if not self.has_change_permission(request, change):
+                raise PermissionDenied
+            if form.is_valid():
+                decide = (
+                    services.business_change_approve
+                    if form.cleaned_data["decision"] == "approve"
+                    else services.business_change_reject
+                )
+                try:
+                    decide(change=change, moderator=request.user, note=form.cleaned_data["note"])
+                except UmkmError as error:
+                    form.add_error("note", error.message)
+                else:
+                    self.message_user(request, _("Keputusan disimpan."), messages.SUCCESS)
+                    return redirect(reverse("admin:umkm_businesschange_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": str(change),
+            "change": change,
+            "form": form,
+            "opts": self.opts,
+            "is_pending": change.status == BusinessChange.Status.PENDING,
+        }
+        return TemplateResponse(request, "umkm/admin/business_change.html", context)

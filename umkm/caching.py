@@ -6,9 +6,10 @@ from functools import wraps
 from uuid import uuid4
 
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
+
+from common.side_effects import after_commit
 
 VERSION_KEY = "umkm:version"
 PAGE_TIMEOUT = 600
@@ -29,7 +30,7 @@ def showcase_changed() -> None:
         cache.set(VERSION_KEY, uuid4().hex, None)
 
     bump()
-    transaction.on_commit(bump)
+    after_commit(bump)
 
 
 def cached_showcase_page(view):

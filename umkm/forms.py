@@ -8,7 +8,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from umkm.images import MAX_UPLOAD_BYTES
-from umkm.models import MAX_PRICE, Business, Category, Kecamatan, Product
+from umkm.models import MAX_PRICE, Business, Category, Kecamatan, Product, validate_one_line
 from umkm.selectors import ProductFilter
 from umkm.validators import normalize_whatsapp, validate_nib
 
@@ -86,7 +86,7 @@ class RegistrationForm(forms.Form):
         label=_("Ulangi kata sandi"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
-    name = forms.CharField(label=_("Nama usaha"), max_length=120)
+    name = forms.CharField(label=_("Nama usaha"), max_length=120, validators=[validate_one_line])
     category = forms.ChoiceField(
         label=_("Kategori"), choices=[("", _("Pilih kategori")), *Category.choices]
     )

@@ -4,12 +4,21 @@ import uuid
 from urllib.parse import quote
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 WHATSAPP_PATTERN = r"^\+628[0-9]{7,11}$"
+# Line breaks (of every kind) and other control characters: a business name is shown on one
+# line and goes into e-mail subjects and WhatsApp messages.
+validate_one_line = RegexValidator(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029]",
+    inverse_match=True,
+    message=_("Tulis dalam satu baris, tanpa baris baru atau karakter kontrol."),
+    code="one_line",
+)
 
 
 class Kecamatan(models.TextChoices):
@@ -72,7 +81,7 @@ class Business(models.Model):
         related_name="umkm_business",
         verbose_name=_("pemilik"),
     )
-    name = models.CharField(_("nama usaha"), max_length=120)
+    name = models.CharField(_("nama usaha"), max_length=120, validators=[validate_one_line])
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
     description = models.TextField(_("deskripsi"), blank=True)
     category = models.CharField(_("kategori"), max_length=20, choices=Category.choices)
@@ -167,6 +176,66 @@ class PendingBusiness(Business):
         proxy = True
         verbose_name = _("UMKM menunggu persetujuan")
         verbose_name_plural = _("antrian moderasi UMKM")
+
+
+class BusinessChange(models.Model):
+    """An approved business's edit of what visitors trust (its name, description, contacts,
+    links and claims), kept here until a mall admin approves it; the public meanwhile sees
+    the approved version."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Menunggu peninjauan")
+        APPROVED = "approved", _("Disetujui")
+        REJECTED = "rejected", _("Ditolak")
+
+    business = models.ForeignKey(
+        Business,
+        on_delete=models.CASCADE,
+        related_name="change_requests",
+        verbose_name=_("UMKM"),
+    )
+    proposed = models.JSONField(_("perubahan yang diajukan"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    submitted_at = models.DateTimeField(_("diajukan"))
+    decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diputuskan oleh"),
+    )
+    note = models.TextField(_("catatan pengelola"), blank=True)
+
+    class Meta:
+        ordering = ["submitted_at", "id"]
+        verbose_name = _("perubahan profil UMKM")
+        verbose_name_plural = _("perubahan profil UMKM")
+        constraints = [
+            # An owner's later edits join the change that is waiting, never a second one.
+            models.UniqueConstraint(
+                fields=["business"],
+                condition=Q(status="pending"),
+                name="business_one_pending_change",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("Perubahan profil %(business)s") % {"business": self.business}
+
+    def rows(self) -> list[tuple[str, object, object]]:
+        """(label, approved value, proposed value) of each changed field."""
+        return [
+            (
+                Business._meta.get_field(name).verbose_name,
+                getattr(self.business, name),
+                value,
+            )
+            for name, value in self.proposed.items()
+        ]
 
 
 class ProductQuerySet(models.QuerySet):

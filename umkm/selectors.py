@@ -6,7 +6,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from umkm.models import Business, Product, ProductPhoto
+from umkm.models import Business, BusinessChange, Product, ProductPhoto
 
 MAX_SEARCH_WORDS = 6
 
@@ -90,6 +90,11 @@ def public_product(business_slug: str, product_slug: str) -> Product:
 def owner_business(user: AbstractBaseUser) -> Business | None:
     """The business of the signed-in owner, or None; every owner page starts here."""
     return Business.objects.owned_by(user).first()
+
+
+def pending_change(business: Business) -> BusinessChange | None:
+    """The owner's edit that waits for a mall admin, if any."""
+    return business.change_requests.filter(status=BusinessChange.Status.PENDING).first()
 
 
 def owner_products(user: AbstractBaseUser) -> QuerySet[Product]:

@@ -2,20 +2,21 @@
 
 import secrets
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files import File
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from common.mail import email_message
+from common.side_effects import after_commit
 from umkm.caching import showcase_changed
 from umkm.errors import UmkmError
 from umkm.images import prepare_photo
-from umkm.models import Business, Product, ProductPhoto
+from umkm.models import Business, BusinessChange, Product, ProductPhoto
+from umkm.selectors import pending_change
 
 MAX_PHOTOS_PER_PRODUCT = 6
 # Path segments under /umkm/ that are pages, never a business.
@@ -93,17 +94,135 @@ def business_register(
         ) from None
 
 
+# What visitors trust an approved business by: who it is, how to reach it, where to buy,
+# and the claims it makes (legal number, halal, Dekranasda). Changes to these wait for a
+# mall admin. Category, kecamatan and address only place the business, and products are
+# the ordinary trade of an approved business (prices and stock change daily; each is shown
+# under the approved name and contacts, and a mall admin can hide one or suspend the
+# business): those go live at once.
+REVIEWED_FIELDS = {
+    "name",
+    "description",
+    "whatsapp",
+    "instagram_url",
+    "facebook_url",
+    "marketplace_url",
+    "nib",
+    "halal_certificate",
+    "is_dekranasda_member",
+}
+
+
 @transaction.atomic
-def business_update(*, business: Business, changes: dict) -> Business:
-    """The owner edits their profile; status, booth and moderation are not theirs to set."""
-    showcase_changed()
+def business_update(*, business: Business, changes: dict) -> BusinessChange | None:
+    """The owner edits their profile; status, booth and moderation are not theirs to set.
+
+    While the business is public, changes to REVIEWED_FIELDS wait in its pending change
+    (returned; None when nothing waits) and the public keeps seeing the approved values."""
     unknown = set(changes) - BUSINESS_PROFILE_FIELDS
     if unknown:
         raise UmkmError(_("Kolom ini tidak boleh diubah pemilik."), code="forbidden_field")
-    for field, value in changes.items():
+    # Locked: two edits at once must not both create or overwrite the pending change.
+    business = Business.objects.select_for_update().get(pk=business.pk)
+    held = {}
+    if business.is_public:
+        held = {name: value for name, value in changes.items() if name in REVIEWED_FIELDS}
+    live = {name: value for name, value in changes.items() if name not in held}
+    if live:
+        showcase_changed()
+        for field, value in live.items():
+            setattr(business, field, value)
+        business.save(update_fields=[*live])
+    return _hold_for_review(business=business, held=held)
+
+
+def _hold_for_review(*, business: Business, held: dict) -> BusinessChange | None:
+    change = pending_change(business)
+    if not held:
+        return change
+    proposed = {**(change.proposed if change else {}), **held}
+    # A field set back to its approved value no longer waits.
+    proposed = {name: v for name, v in proposed.items() if getattr(business, name) != v}
+    if not proposed:
+        if change:
+            change.delete()
+        return None
+    if change is None:
+        change = BusinessChange(business=business)
+    change.proposed = proposed
+    change.submitted_at = timezone.now()
+    change.save()
+    return change
+
+
+def _tell_owner(business: Business, *, subject: str, body: str) -> None:
+    if business.owner.email:
+        message = email_message(subject=subject, body=body, to=[business.owner.email])
+        after_commit(message.send)
+
+
+def _pending_change_locked(change: BusinessChange) -> BusinessChange:
+    locked = (
+        BusinessChange.objects.select_for_update()
+        .select_related("business__owner")
+        .filter(pk=change.pk, status=BusinessChange.Status.PENDING)
+        .first()
+    )
+    if locked is None:
+        raise UmkmError(_("Perubahan ini sudah diputuskan."), code="already_decided")
+    return locked
+
+
+@transaction.atomic
+def business_change_approve(
+    *, change: BusinessChange, moderator: AbstractBaseUser, note: str = ""
+) -> Business:
+    """The proposed values go public."""
+    change = _pending_change_locked(change)
+    business = change.business
+    showcase_changed()
+    for field, value in change.proposed.items():
         setattr(business, field, value)
-    business.save(update_fields=[*changes])
+    business.save(update_fields=[*change.proposed])
+    _decide(change, status=BusinessChange.Status.APPROVED, moderator=moderator, note=note)
+    _tell_owner(
+        business,
+        subject=_("Perubahan profil %(name)s disetujui") % {"name": business.name},
+        body=_("Perubahan profil usaha Anda kini tampil di etalase UMKM MPP Kutai Timur.")
+        + _note_paragraph(note),
+    )
     return business
+
+
+@transaction.atomic
+def business_change_reject(
+    *, change: BusinessChange, moderator: AbstractBaseUser, note: str
+) -> BusinessChange:
+    """The approved values stay public; the owner reads why."""
+    if not note.strip():
+        raise UmkmError(_("Tuliskan alasan penolakan untuk pemilik."), code="note_required")
+    change = _pending_change_locked(change)
+    _decide(change, status=BusinessChange.Status.REJECTED, moderator=moderator, note=note)
+    _tell_owner(
+        change.business,
+        subject=_("Perubahan profil %(name)s ditolak") % {"name": change.business.name},
+        body=_("Perubahan profil usaha Anda tidak disetujui; etalase tetap menampilkan data lama.")
+        + _note_paragraph(note),
+    )
+    return change
+
+
+def _decide(change: BusinessChange, *, status: str, moderator, note: str) -> None:
+    change.status = status
+    change.note = note.strip()
+    change.decided_at = timezone.now()
+    change.decided_by = moderator
+    change.save(update_fields=["status", "note", "decided_at", "decided_by"])
+
+
+def _note_paragraph(note: str) -> str:
+    note = note.strip()
+    return "\n\n" + _("Catatan pengelola: %(note)s") % {"note": note} if note else ""
 
 
 def _moderate(
@@ -115,20 +234,14 @@ def _moderate(
     business.moderated_at = timezone.now()
     business.moderated_by = moderator
     business.save(update_fields=["status", "moderation_note", "moderated_at", "moderated_by"])
-    owner = business.owner
-    if owner.email:
-        subject = _("Status UMKM %(name)s: %(status)s") % {
-            "name": business.name,
-            "status": business.get_status_display(),
-        }
-        body = _("Status usaha Anda di etalase UMKM MPP Kutai Timur: %(status)s.") % {
-            "status": business.get_status_display()
-        }
-        if note:
-            body += "\n\n" + _("Catatan pengelola: %(note)s") % {"note": note}
-        transaction.on_commit(
-            lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [owner.email])
-        )
+    _tell_owner(
+        business,
+        subject=_("Status UMKM %(name)s: %(status)s")
+        % {"name": business.name, "status": business.get_status_display()},
+        body=_("Status usaha Anda di etalase UMKM MPP Kutai Timur: %(status)s.")
+        % {"status": business.get_status_display()}
+        + _note_paragraph(note),
+    )
     return business
 
 
@@ -195,7 +308,7 @@ def _delete_files_after_commit(photos: list[ProductPhoto]) -> None:
         for storage, name in names:
             storage.delete(name)
 
-    transaction.on_commit(delete)
+    after_commit(delete)
 
 
 @transaction.atomic

@@ -142,18 +142,39 @@ def dashboard(request, business: Business):
     return render(
         request,
         "umkm/owner/dashboard.html",
-        {"business": business, "products": selectors.owner_products(request.user)},
+        {
+            "business": business,
+            "pending_change": selectors.pending_change(business),
+            "products": selectors.owner_products(request.user),
+        },
     )
 
 
 @owner_required
 def business_edit(request, business: Business):
-    form = BusinessForm(request.POST or None, instance=business)
+    pending = selectors.pending_change(business)
+    # The owner edits on top of what they proposed, not of what the public still sees.
+    form = BusinessForm(
+        request.POST or None, instance=business, initial=pending.proposed if pending else None
+    )
     if request.method == "POST" and form.is_valid():
-        services.business_update(business=business, changes=form.changes())
-        messages.success(request, _("Profil usaha disimpan."))
+        if services.business_update(business=business, changes=form.changes()):
+            messages.info(
+                request,
+                _(
+                    "Profil usaha disimpan. Perubahan nama, deskripsi, kontak, tautan dan "
+                    "legalitas menunggu peninjauan pengelola MPP; sampai disetujui, etalase "
+                    "menampilkan data yang lama."
+                ),
+            )
+        else:
+            messages.success(request, _("Profil usaha disimpan."))
         return redirect("umkm:dashboard")
-    return render(request, "umkm/owner/business_form.html", {"form": form, "business": business})
+    return render(
+        request,
+        "umkm/owner/business_form.html",
+        {"form": form, "business": business, "pending_change": pending},
+    )
 
 
 @owner_required

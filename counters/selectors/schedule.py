@@ -1,6 +1,8 @@
-"""Whether an agency serves at a location at a given moment, and why not."""
+"""Whether an agency serves at a location at a given moment, and why not; its weekly hours."""
 
-from datetime import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, time
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -19,6 +21,50 @@ def schedules_on(*, location: Location, moment: datetime) -> dict[int, AgencySch
             schedule.agency_id: schedule
             for schedule in AgencySchedule.objects.filter(location=location, weekday=weekday)
         }
+
+
+@dataclass(frozen=True)
+class OpeningPeriod:
+    """Consecutive weekdays with the same hours: "Senin–Kamis 08.00–15.00"."""
+
+    days: str
+    opens_at: time
+    closes_at: time
+
+
+def _periods(rows: list[AgencySchedule]) -> list[OpeningPeriod]:
+    runs: list[list[AgencySchedule]] = []
+    for row in rows:
+        last = runs[-1][-1] if runs else None
+        same_hours = last and (last.opens_at, last.closes_at) == (row.opens_at, row.closes_at)
+        if same_hours and last.weekday == row.weekday - 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    if len(runs) == 1 and len(runs[0]) == len(AgencySchedule.Weekday):
+        return [OpeningPeriod(_("Setiap hari"), runs[0][0].opens_at, runs[0][0].closes_at)]
+    return [
+        OpeningPeriod(
+            run[0].get_weekday_display()
+            if len(run) == 1
+            else f"{run[0].get_weekday_display()}–{run[-1].get_weekday_display()}",
+            run[0].opens_at,
+            run[0].closes_at,
+        )
+        for run in runs
+    ]
+
+
+def agency_opening_hours(*, agency_id: int) -> dict[int, list[OpeningPeriod]]:
+    """{location id: the hours the agency serves there}: the schedule the kiosk and the
+    queue keep, so a change the agency makes shows on the public pages at once."""
+    by_location: dict[int, list[AgencySchedule]] = defaultdict(list)
+    with scopes_disabled():
+        for row in AgencySchedule.objects.filter(agency_id=agency_id).order_by(
+            "location_id", "weekday"
+        ):
+            by_location[row.location_id].append(row)
+    return {location_id: _periods(rows) for location_id, rows in by_location.items()}
 
 
 def closed_reason(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from common.side_effects import after_commit
 from counters import booking_limits, clock
 from counters.booking_documents import send_booking_email
 from counters.models import (
@@ -257,10 +258,10 @@ def booking_create(
         raise _slot_full()
     booking.pk, booking.slot_id = row["id"], row["slot_id"]
     booking._state.adding = False
-    transaction.on_commit(lambda: booking_limits.count("ip", client_ip, today))
-    transaction.on_commit(lambda: booking_limits.count("nik", nik, today))
+    after_commit(lambda: booking_limits.count("ip", client_ip, today))
+    after_commit(lambda: booking_limits.count("nik", nik, today))
     if booking.email:
-        transaction.on_commit(lambda: _email(booking, "confirmation"))
+        after_commit(lambda: send_booking_email(booking, kind="confirmation"))
     return booking
 
 
@@ -296,14 +297,6 @@ def _book(booking: Booking, schedule: BookingSchedule) -> tuple | None:
                 raise
             raise _busy() from error
     raise BookingError(_("Sistem sedang sibuk, silakan coba lagi."), code="busy")
-
-
-def _email(booking: Booking, kind: str) -> None:
-    try:
-        send_booking_email(booking, kind=kind)
-    except OSError:
-        # The booking stands; the citizen has the code on screen. Logged for the admins.
-        logger.exception("Booking email %s for %s could not be sent", kind, booking.code)
 
 
 def _locked_booking(booking: Booking) -> Booking:
@@ -372,7 +365,7 @@ def booking_reschedule(
         booking.reminder_sent_at = None
         _save_guarded(booking)
         if booking.email:
-            transaction.on_commit(lambda: _email(booking, "reschedule"))
+            after_commit(lambda: send_booking_email(booking, kind="reschedule"))
     return booking
 
 

@@ -38,9 +38,35 @@ FIGURE_COLUMNS = (
 MINUTE_COLUMNS = {"wait_median", "wait_p90", "service_median", "service_p90"}
 
 
+# A text field, not <input type="date">: that one shows dates in the browser's own locale
+# (mm/dd/yyyy on an English-set browser). Links made before keep their ISO dates.
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+def _date_field(label) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=DATE_FORMATS,
+        help_text=gettext_lazy("hh/bb/tttt, mis. 17/08/2026"),
+        error_messages={
+            "invalid": gettext_lazy("Tulis tanggal sebagai hh/bb/tttt, mis. 17/08/2026.")
+        },
+        widget=forms.DateInput(
+            format="%d/%m/%Y",
+            attrs={
+                "class": "form-control",
+                "inputmode": "numeric",
+                "autocomplete": "off",
+                "placeholder": "hh/bb/tttt",
+            },
+        ),
+    )
+
+
 class PeriodForm(forms.Form):
-    dari = forms.DateField(label=gettext_lazy("Dari"), required=False)
-    sampai = forms.DateField(label=gettext_lazy("Sampai"), required=False)
+    dari = _date_field(gettext_lazy("Dari"))
+    sampai = _date_field(gettext_lazy("Sampai"))
     layanan = forms.ModelChoiceField(
         label=gettext_lazy("Layanan"), queryset=Service.objects.none(), required=False
     )

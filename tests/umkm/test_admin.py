@@ -66,3 +66,62 @@ def test_an_owner_account_cannot_enter_the_mall_admin(client, business_a):
     response = client.get("/admin/umkm/pendingbusiness/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_approving_a_business_whose_name_holds_a_line_break_tells_the_owner(
+    client, mall_admin, mailoutbox
+):
+    # Stored before names were checked, or through a path that skips the forms.
+    business = BusinessFactory(
+        status=Business.Status.PENDING, name="Amplang\nBaru", owner__email="pemilik@example.com"
+    )
+    client.force_login(mall_admin)
+    selection = {"action": "approve", "_selected_action": [business.pk], "apply": "1"}
+    response = client.post(CHANGELIST, {**selection, "note": ""})
+    assert response.status_code == 302
+    business.refresh_from_db()
+    assert business.status == Business.Status.APPROVED
+    assert [mail.subject for mail in mailoutbox] == ["Status UMKM Amplang Baru: Disetujui"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_unreachable_mail_server_does_not_turn_an_approval_into_an_error(
+    client, mall_admin, settings, caplog
+):
+    import socket
+
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+    business = BusinessFactory(status=Business.Status.PENDING, owner__email="p@example.com")
+    client.force_login(mall_admin)
+    selection = {"action": "approve", "_selected_action": [business.pk], "apply": "1"}
+    response = client.post(CHANGELIST, {**selection, "note": ""})
+    assert response.status_code == 302
+    business.refresh_from_db()
+    assert business.status == Business.Status.APPROVED
+    assert "after commit failed" in caplog.text
+
+
+def test_approving_from_the_pending_queue_lands_on_the_business_page(client, mall_admin):
+    business = BusinessFactory(status=Business.Status.PENDING)
+    client.force_login(mall_admin)
+    response = client.post(
+        f"/admin/umkm/pendingbusiness/{business.pk}/moderasi/", {"decision": "approve"}
+    )
+    assert response["Location"] == f"/admin/umkm/business/{business.pk}/change/"
+    business.refresh_from_db()
+    assert business.status == Business.Status.APPROVED
+
+
+def test_the_moderation_buttons_need_a_post_and_a_note_to_suspend(client, mall_admin):
+    business = BusinessFactory()
+    client.force_login(mall_admin)
+    url = f"/admin/umkm/business/{business.pk}/moderasi/"
+    assert client.get(url).status_code == 405
+    client.post(url, {"decision": "suspend", "note": ""}, follow=True)
+    business.refresh_from_db()
+    assert business.status == Business.Status.APPROVED

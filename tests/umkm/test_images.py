@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageCms, ImageFile, PngImagePlugin
 
 from tests.umkm.conftest import image_bytes, png_claiming_size, upload
 from umkm.errors import InvalidPhoto
@@ -126,3 +126,77 @@ def test_transparent_png_is_flattened_on_white():
         upload(image_bytes("PNG", mode="RGBA", color=(0, 0, 0, 0)), name="logo.png")
     )
     assert opened(prepared.image).getpixel((10, 10)) == (255, 255, 255)
+
+
+def eight_by_five_thousand_png() -> bytes:
+    """The reported file: 8000 x 5000 pixels (40 megapixels) in about 150 KB."""
+    content = image_bytes("PNG", size=(8000, 5000), color=0, mode="1", optimize=True)
+    assert len(content) < 200_000
+    return content
+
+
+def test_a_40_megapixel_png_is_refused_by_pixel_count_before_any_pixel_is_decoded(
+    monkeypatch,
+):
+    decoded = []
+    real_load = ImageFile.ImageFile.load
+    monkeypatch.setattr(
+        ImageFile.ImageFile, "load", lambda image: decoded.append(image) or real_load(image)
+    )
+    with pytest.raises(InvalidPhoto) as error:
+        prepare_photo(upload(eight_by_five_thousand_png(), name="besar.png"))
+    assert error.value.code == "photo_dimensions"
+    assert "40 megapiksel, paling banyak 24 megapiksel" in error.value.message
+    assert decoded == []
+
+
+def test_a_24_megapixel_phone_photo_passes():
+    prepared = prepare_photo(upload(image_bytes("JPEG", size=(6000, 4000)), name="hp.jpg"))
+    assert max(prepared.width, prepared.height) == PHOTO_EDGE
+
+
+def jpeg_segments(content: bytes) -> list[int]:
+    """The markers of a JPEG's segments up to the image data (0xFE comment, 0xE1 EXIF or
+    XMP, 0xE2 ICC profile...)."""
+    markers, at = [], 2
+    while content[at] == 0xFF and content[at + 1] != 0xDA:
+        marker = content[at + 1]
+        markers.append(marker)
+        at += 2 + int.from_bytes(content[at + 2 : at + 4], "big")
+    return markers
+
+
+def test_comments_xmp_and_colour_profiles_are_stripped_from_a_jpeg():
+    exif = Image.Exif()
+    exif[0x010F] = "rahasia-exif"
+    original = image_bytes(
+        "JPEG",
+        comment=b"rahasia-komentar",
+        xmp=b"<x:xmpmeta>rahasia-xmp</x:xmpmeta>",
+        icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes(),
+        exif=exif.tobytes(),
+    )
+    assert {0xFE, 0xE1, 0xE2} <= set(jpeg_segments(original))
+
+    prepared = prepare_photo(upload(original))
+
+    for stored in (prepared.image, prepared.thumbnail):
+        stored.seek(0)
+        content = stored.read()
+        assert b"rahasia" not in content
+        # Only the JFIF header, the tables and the frame: no comment, no APPn but APP0.
+        assert set(jpeg_segments(content)) <= {0xE0, 0xDB, 0xC4, 0xC2, 0xC0, 0xDD}
+        assert opened(stored).getpixel((10, 10)) == pytest.approx((200, 120, 40), abs=4)
+
+
+def test_text_chunks_of_a_png_do_not_reach_the_stored_jpeg():
+    text = PngImagePlugin.PngInfo()
+    text.add_text("comment", "rahasia-komentar")
+    text.add_text("Author", "rahasia-pembuat", zip=True)
+    text.add_itxt("Description", "rahasia-keterangan")
+    prepared = prepare_photo(upload(image_bytes("PNG", pnginfo=text), name="foto.png"))
+    for stored in (prepared.image, prepared.thumbnail):
+        stored.seek(0)
+        content = stored.read()
+        assert b"rahasia" not in content
+        assert 0xFE not in jpeg_segments(content)

@@ -182,3 +182,41 @@ def test_owner_dashboard_lists_only_their_own_products(client, business_a, busin
     body = client.get("/umkm/akun/").content.decode()
     assert "Amplang Milik A" in body
     assert "Madu Milik B" not in body
+
+
+@pytest.mark.parametrize("name", ["Amplang\nBu Hasnah", "Amplang\r\nBaru", "Amplang\u2028Baru"])
+def test_a_business_name_with_a_line_break_is_refused_on_registration_and_edit(
+    client, business_a, name
+):
+    response = client.post("/umkm/akun/daftar/", {**REGISTRATION, "name": name})
+    assert response.status_code == 200
+    assert "satu baris" in response.content.decode()
+    assert not Business.objects.filter(name=name).exists()
+
+    client.force_login(business_a.owner)
+    response = client.post(
+        "/umkm/akun/profil/",
+        {
+            "name": name,
+            "category": business_a.category,
+            "kecamatan": business_a.kecamatan,
+            "address": business_a.address,
+            "whatsapp": business_a.whatsapp,
+        },
+    )
+    assert response.status_code == 200
+    assert "satu baris" in response.content.decode()
+    business_a.refresh_from_db()
+    assert business_a.name == "Amplang Uji A"
+
+
+def test_a_photo_of_too_many_megapixels_is_explained_in_indonesian(client, business_a):
+    product = ProductFactory(business=business_a)
+    client.force_login(business_a.owner)
+    huge = image_bytes("PNG", size=(8000, 5000), color=0, mode="1", optimize=True)
+    response = client.post(
+        f"/umkm/akun/produk/{product.pk}/foto/", {"photo": upload(huge, name="besar.png")}
+    )
+    assert response.status_code == 422
+    assert "Foto terlalu besar: 40 megapiksel" in response.content.decode()
+    assert not ProductPhoto.objects.exists()

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from counters.views import reports
 from tests.counters.reports.conftest import DAY
+from tests.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
 PERIOD = {"dari": DAY.isoformat(), "sampai": DAY.isoformat()}
@@ -110,3 +111,39 @@ def test_transparency_page_shows_last_month_volume_median_wait_and_grade(
     assert "<td>6</td>" in row
     assert "<td>30,0</td>" in row
     assert "B — Baik" in row
+
+
+def test_an_agency_without_visits_shows_a_dash_with_words_not_none(
+    client, handmade_day, mall_admin, location
+):
+    AgencyFactory(short_name="Sepi", locations=[location])
+    client.force_login(mall_admin)
+    page = client.get(reverse("counters:mall_dashboard"), PERIOD).content.decode()
+    row = page.split('<th scope="row">Sepi</th>')[2].split("</tr>")[0]
+    assert "None" not in page
+    assert (
+        '<span aria-hidden="true">–</span><span class="visually-hidden">belum ada data</span>'
+        in row
+    )
+
+
+def test_report_dates_are_read_as_day_month_year_and_shown_in_indonesian(
+    client, handmade_day, mall_admin
+):
+    client.force_login(mall_admin)
+    url = reverse("counters:mall_dashboard")
+    day = DAY.strftime("%d/%m/%Y")
+    page = client.get(url, {"dari": day, "sampai": day}).content.decode()
+    assert "84,03" in page
+    assert "2 November 2026 – 2 November 2026" in page  # DAY
+    assert 'type="date"' not in page
+    assert 'placeholder="hh/bb/tttt"' in page
+    # Links made before, with ISO dates, still work.
+    assert "84,03" in client.get(url, PERIOD).content.decode()
+
+
+def test_a_date_that_is_not_a_date_is_explained(client, handmade_day, admin_a, agency_a):
+    client.force_login(admin_a)
+    response = client.get(report_url(agency_a), {"dari": "13/31/2026"})
+    assert response.status_code == 200
+    assert "Tulis tanggal sebagai hh/bb/tttt" in response.content.decode()
