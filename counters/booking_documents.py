@@ -2,21 +2,19 @@
 
 from datetime import UTC, datetime
 
-import segno
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.qr import qr_svg_inline
 from counters.models import Booking
 
 
 def qr_svg(code: str) -> str:
     """The code as an inline SVG QR code; the kiosk's scanner reads the bare code."""
-    return segno.make(code, error="m").svg_inline(
-        scale=6, omitsize=True, title=_("Kode QR reservasi")
-    )
+    return qr_svg_inline(code, scale=6, title=_("Kode QR reservasi"))
 
 
 def _ics_text(value: str) -> str:

@@ -1,0 +1,1 @@
+"""Cross-cutting pieces every app may use; imports no app of this project."""
