@@ -1,12 +1,14 @@
 """API of the queue: tickets and their actions, counters, call-next and the boards feed."""
 
 from datetime import datetime
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
+from pydantic import ConfigDict
 
 from counters import services as queue
 from counters.kiosk import may_issue_tickets
@@ -21,6 +23,7 @@ from counters.selectors.reference import (
 )
 from counters.selectors.tickets import Position, ticket_by_code, ticket_position
 from services.api_auth import kiosk_location, token_or_session
+from services.api_errors import refusals
 from services.errors import DomainError
 from services.permissions import can_operate
 
@@ -67,14 +70,25 @@ def ticket_out(ticket: Ticket, *, position: Position | None = None) -> dict:
 
 
 class TicketIn(Schema):
-    service: str
+    service: str = Field(description="instansi/layanan")
     location: str
     priority: Priority | None = None
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"service": "dukcapil/ktp-el", "location": "expo-sangatta", "priority": "lansia"}
+            ]
+        }
+    )
 
-@router.post("/tickets", response={201: TicketOut}, auth=token_or_session)
+
+@router.post(
+    "/tickets", response={201: TicketOut, **refusals(403, 404, 409)}, auth=token_or_session
+)
 def ticket_create(request, payload: TicketIn):
-    """Kiosk token of that location, or staff of the service's agency."""
+    """Issue a queue ticket: with the kiosk token of that location, or as staff of the
+    service's agency. 409 when the service is closed or its daily quota is full."""
     location, service = location_and_service(payload.location, payload.service)
     if location is None or not location.is_active or service is None:
         raise Http404
@@ -95,6 +109,8 @@ def ticket_create(request, payload: TicketIn):
 
 @router.get("/tickets/{code}", response=TicketOut)
 def ticket_detail(request, code: str):
+    """A ticket's status, the visitors ahead of it, the estimated wait and the counter
+    that called it (public: no personal data)."""
     ticket = ticket_by_code(code)
     if ticket is None:
         raise Http404
@@ -146,9 +162,14 @@ def operated_counter(request, counter_id: int) -> Counter:
 
 
 @router.post(
-    "/counters/{counter_id}/call-next", response={200: TicketOut, 204: None}, auth=token_or_session
+    "/counters/{counter_id}/call-next",
+    response={200: TicketOut, 204: None, **refusals(409)},
+    auth=token_or_session,
 )
 def counter_call_next(request, counter_id: int):
+    """Call the next visitor to this counter (priority visitors, then checked-in bookings,
+    then arrival order): 200 with the ticket, 204 when nobody waits, 409 when the counter
+    is closed, paused or operated by someone else."""
     # The call reads open, operator and pause from the database itself.
     counter = counter_identity(counter_id)
     if counter is None or not can_operate(request.user, counter.agency):
@@ -164,9 +185,18 @@ class PauseIn(Schema):
     reason: CounterPause.Reason
     note: str = ""
 
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"reason": CounterPause.Reason.values[0], "note": ""}]}
+    )
 
-@router.post("/counters/{counter_id}/pause", response=CounterOut, auth=token_or_session)
+
+@router.post(
+    "/counters/{counter_id}/pause",
+    response={200: CounterOut, **refusals(409)},
+    auth=token_or_session,
+)
 def counter_pause(request, counter_id: int, payload: PauseIn):
+    """Pause an open counter with a reason; it calls nobody until resumed."""
     counter = operated_counter(request, counter_id)
     with scope(agency=counter.agency):
         queue.counter_pause(
@@ -182,12 +212,14 @@ COUNTER_ACTIONS = {
 }
 
 
-@router.post("/counters/{counter_id}/{action}", response=CounterOut, auth=token_or_session)
-def counter_action(request, counter_id: int, action: str):
-    """open, close or resume."""
+@router.post(
+    "/counters/{counter_id}/{action}",
+    response={200: CounterOut, **refusals(409)},
+    auth=token_or_session,
+)
+def counter_action(request, counter_id: int, action: Literal["open", "close", "resume"]):
+    """Open, close or resume (after a pause) a counter of the staff member's agency."""
     counter = operated_counter(request, counter_id)
-    if action not in COUNTER_ACTIONS:
-        raise Http404
     with scope(agency=counter.agency):
         COUNTER_ACTIONS[action](counter=counter, operator=request.user)
     return counter_out(staff_counters(request.user, pk=counter.pk)[0])
@@ -198,9 +230,13 @@ def queue_error(message: str) -> DomainError:
 
 
 class TicketActionIn(Schema):
-    service: str | None = None
-    counter: int | None = None
-    reason: str = ""
+    service: str | None = Field(None, description="transfer: instansi/layanan tujuan")
+    counter: int | None = Field(None, description="call: loket yang memanggil")
+    reason: str = Field("", description="cancel, call: alasan")
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"service": "dukcapil/kartu-keluarga"}]}
+    )
 
 
 TICKET_ACTIONS = {
@@ -212,10 +248,20 @@ TICKET_ACTIONS = {
 }
 
 
-@router.post("/tickets/{code}/{action}", response=TicketOut, auth=token_or_session)
-def ticket_action(request, code: str, action: str, payload: TicketActionIn | None = None):
-    """recall, start, finish, no-show, send-back, cancel {"reason"},
-    transfer {"service": "agency/slug"}, call {"counter": id, "reason"} (out of order)."""
+TicketAction = Literal[
+    "recall", "start", "finish", "no-show", "send-back", "cancel", "transfer", "call"
+]
+
+
+@router.post(
+    "/tickets/{code}/{action}",
+    response={200: TicketOut, **refusals(403, 409)},
+    auth=token_or_session,
+)
+def ticket_action(request, code: str, action: TicketAction, payload: TicketActionIn | None = None):
+    """An operator's action on a ticket of their agency: recall, start, finish, no-show,
+    send-back, cancel {"reason"}, transfer {"service": "agency/slug"}, call {"counter": id,
+    "reason"} (out of order). 409 when the ticket's state does not allow the action."""
     payload = payload or TicketActionIn()
     ticket = ticket_by_code(code)
     if ticket is None or not can_operate(request.user, ticket.agency):
@@ -239,8 +285,6 @@ def ticket_action(request, code: str, action: str, payload: TicketActionIn | Non
             ticket = queue.ticket_call(
                 ticket=ticket, counter=counter, operator=request.user, reason=payload.reason
             )
-        else:
-            raise Http404
     return ticket_out(ticket_by_code(ticket.code))
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from ninja import Router, Schema, Status
+from pydantic import ConfigDict
 
 from counters import booking_limits
 from counters.api import TicketOut, ticket_out
@@ -17,6 +18,7 @@ from counters.services.bookings import (
     booking_create,
 )
 from services.api_auth import kiosk_location, token_or_session
+from services.api_errors import refusals
 from services.permissions import can_operate
 
 router = Router(tags=["reservasi"])
@@ -38,9 +40,27 @@ class BookingIn(Schema):
     phone: str
     email: str = ""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "service": "dukcapil/ktp-el",
+                    "location": "expo-sangatta",
+                    "start": "2026-12-08T09:00:00+08:00",
+                    "name": "Siti Rahmawati",
+                    "nik": "6408015505920002",
+                    "phone": "081234567890",
+                    "email": "siti@example.id",
+                }
+            ]
+        }
+    )
+
 
 class NikIn(Schema):
     nik: str
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"nik": "6408015505920002"}]})
 
 
 class BookingOut(Schema):
@@ -124,8 +144,11 @@ def slot_list(
     ]
 
 
-@router.post("/bookings", response={201: BookingOut})
+@router.post("/bookings", response={201: BookingOut, **refusals(404, 409, 429)})
 def booking_create_endpoint(request, payload: BookingIn):
+    """Book one seat of a slot (`start` as listed by the slots operation). 409 when the
+    slot is full or the NIK already has a booking of the service that day, 429 past the
+    daily limits per address and per NIK."""
     agency, _slash, service = payload.service.partition("/")
     booking = booking_create(
         schedule=_schedule(agency, service, payload.location),
@@ -139,21 +162,28 @@ def booking_create_endpoint(request, payload: BookingIn):
     return Status(201, booking)
 
 
-@router.get("/bookings/{code}", response=BookingDetailOut)
+@router.get("/bookings/{code}", response={200: BookingDetailOut, **refusals(429)})
 def booking_detail(request, code: str, nik: str):
     """The booking, only when `nik` is the NIK it was made with (404 otherwise)."""
     return _citizen_booking(request, code, nik)
 
 
-@router.post("/bookings/{code}/cancel", response=BookingOut)
+@router.post("/bookings/{code}/cancel", response={200: BookingOut, **refusals(409, 429)})
 def booking_cancel_endpoint(request, code: str, payload: NikIn):
+    """Cancel a booking with its code and the NIK it was made with (404 when they do not
+    match); 409 once its slot has started or it is no longer booked."""
     return booking_cancel(booking=_citizen_booking(request, code, payload.nik))
 
 
-@router.post("/bookings/{code}/check-in", response={201: TicketOut}, auth=token_or_session)
+@router.post(
+    "/bookings/{code}/check-in",
+    response={201: TicketOut, **refusals(403, 409)},
+    auth=token_or_session,
+)
 def booking_check_in_endpoint(request, code: str):
     """A kiosk token checks in at its own location; staff of the booking's agency at the
-    booking's location. 201 with the queue ticket."""
+    booking's location. 201 with the queue ticket; 409 outside the check-in window or
+    when the booking was cancelled or already checked in."""
     location = kiosk_location(request)
     if location is None:
         booking = selectors.booking_by_code(code)

@@ -7,12 +7,14 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import ConfigDict
 
 from counters import services as queue
 from counters.clock import local_day, now
-from counters.models import ELEMENTS
+from counters.models import ELEMENTS, SurveyResponse
 from counters.selectors.reports import agency_ikm
 from counters.selectors.tickets import ticket_by_code
+from services.api_errors import refusals
 from services.errors import DomainError
 from services.models import Agency
 
@@ -23,10 +25,25 @@ MAX_DAYS = 366
 class SurveyIn(Schema):
     answers: list[int] = Field(..., description="Sembilan jawaban 1–4, urut unsur U1–U9")
     age: int
-    sex: str = Field(..., description="L atau P")
-    education: str = Field(..., description="sd, smp, sma, d1_d3, d4_s1, s2_plus")
-    occupation: str = Field(..., description="pns, tni_polri, swasta, wirausaha, pelajar, lainnya")
+    sex: SurveyResponse.Sex = Field(..., description="L (laki-laki) atau P (perempuan)")
+    education: SurveyResponse.Education
+    occupation: SurveyResponse.Occupation
     suggestion: str = ""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "answers": [4, 3, 4, 4, 3, 4, 4, 3, 4],
+                    "age": 34,
+                    "sex": "P",
+                    "education": "d4_s1",
+                    "occupation": "wirausaha",
+                    "suggestion": "Ruang tunggu sejuk, antrian tertib.",
+                }
+            ]
+        }
+    )
 
 
 class SurveyOut(Schema):
@@ -55,8 +72,11 @@ class PeriodIn(Schema):
     end: date | None = Field(None, alias="to")
 
 
-@router.post("/tickets/{code}/survey", response={201: SurveyOut})
+@router.post("/tickets/{code}/survey", response={201: SurveyOut, **refusals(409, 429)})
 def survey_create(request, code: str, payload: SurveyIn):
+    """The SKM answer (PermenPAN-RB 14/2017) for a finished ticket: nine elements scored
+    1–4 and the respondent's profile. 409 when the ticket is not finished or was already
+    answered."""
     ticket = ticket_by_code(code)
     if ticket is None:
         raise Http404
@@ -66,6 +86,8 @@ def survey_create(request, code: str, payload: SurveyIn):
 
 @router.get("/agencies/{agency}/ikm", response=IkmOut)
 def agency_ikm_detail(request, agency: str, period: Query[PeriodIn]):
+    """An agency's IKM over a period (default: the last 90 days, at most a year): the
+    number of respondents, each element's mean, the index (25–100) and its grade."""
     with scopes_disabled():
         tenant = get_object_or_404(Agency, slug=agency, is_active=True)
     end = period.end or local_day(now())

@@ -9,34 +9,76 @@ from counters.api import router as counters_router
 from counters.api_booking import router as booking_router
 from counters.api_survey import router as survey_router
 from services.api import router as services_router
+from services.api_errors import Error
 from services.errors import DomainError
 from umkm.api import router as umkm_router
 
-ERROR_SCHEMA = {
-    "title": "Error",
-    "type": "object",
-    "properties": {
-        "detail": {"type": "string", "description": "Pesan untuk manusia (bahasa Indonesia)"},
-        "code": {"type": "string", "description": "Kode untuk program, mis. slot_full"},
-        "errors": {"type": "array", "items": {}, "description": "Rincian data tidak valid"},
-    },
-    "required": ["detail", "code"],
+# What each refusal means, for every operation that can answer it.
+REFUSALS = {
+    400: "Permintaan rusak: karakter NUL, JSON yang tidak terbaca atau jenis isi yang salah",
+    401: "Perlu token (`Authorization: Bearer …`) atau sesi petugas yang masih berlaku",
+    403: "Token atau akun ini tidak berhak atas tindakan ini",
+    404: "Tidak ditemukan (objek instansi lain juga 404)",
+    409: "Ditolak oleh aturan layanan (kuota penuh, sesi penuh, status tidak sesuai, …); "
+    "`code` menyebut aturannya",
+    422: "Data tidak valid; `errors` merinci isian yang salah",
+    429: "Terlalu banyak permintaan dari alamat atau NIK ini; coba lagi nanti",
+    503: "Basis data sementara tidak terjangkau; coba lagi sebentar",
 }
 
 
+def _may_be_invalid(parameter: dict) -> bool:
+    """A query parameter that must be given, or anything but a free string (a number, a
+    date, a choice, a bounded length)."""
+    if parameter["in"] != "path" and parameter.get("required"):
+        return True
+    schema = parameter["schema"]
+    for alternative in schema.get("anyOf", [schema]):
+        if alternative.get("type") == "null":
+            continue
+        if alternative.get("type") != "string" or alternative.keys() - {
+            "type",
+            "title",
+            "default",
+            "description",
+        }:
+            return True
+    return False
+
+
+def _statuses_of(operation: dict) -> set[int]:
+    """What every operation of its kind can answer, besides what its route declares: a
+    malformed request (400) and an unreachable database (503) anywhere, invalid input (422)
+    where there is input, no credentials (401) where a role is needed, an unknown object
+    (404) where the path names one."""
+    statuses = {400, 503}
+    parameters = operation.get("parameters", [])
+    if "requestBody" in operation or any(map(_may_be_invalid, parameters)):
+        statuses.add(422)
+    if operation.get("security"):
+        statuses.add(401)
+    if any(parameter["in"] == "path" for parameter in parameters):
+        statuses.add(404)
+    return statuses
+
+
 class PortalApi(NinjaAPI):
-    """Documents on every operation the one error format that all of them answer with."""
+    """Documents on every operation the refusals it can answer, in the one error format."""
 
     def get_openapi_schema(self, **kwargs):
         schema = super().get_openapi_schema(**kwargs)
-        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
-        error = {
-            "description": "Permintaan ditolak; `detail` mengatakan alasannya",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-        }
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = (
+            Error.model_json_schema(ref_template="#/components/schemas/{model}")
+        )
+        content = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
         for operations in schema["paths"].values():
             for operation in operations.values():
-                operation["responses"].setdefault("4XX", error)
+                responses = operation["responses"]
+                declared = {int(status) for status in responses if int(status) in REFUSALS}
+                for status in declared | _statuses_of(operation):
+                    responses.pop(str(status), None)
+                    responses[status] = {"description": REFUSALS[status], "content": content}
+                operation["responses"] = dict(sorted(responses.items(), key=lambda r: int(r[0])))
         return schema
 
 

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    "mpp.headers.PermissionsPolicyMiddleware",
     "mpp.throttle.PublicWriteLimitMiddleware",
     "mpp.tenancy.TenancyMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -235,6 +236,31 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     }
+}
+# Browser features: only what the pages use (the share buttons, the board's sound and
+# full screen); the rest is off. The kiosk's QR scanner types the code like a keyboard, so
+# no page needs the camera.
+PERMISSIONS_POLICY = {
+    "web-share": ["self"],
+    "clipboard-write": ["self"],
+    "autoplay": ["self"],
+    "fullscreen": ["self"],
+    "screen-wake-lock": ["self"],
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "serial": [],
+    "hid": [],
+    "bluetooth": [],
+    "midi": [],
+    "accelerometer": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "display-capture": [],
+    "xr-spatial-tracking": [],
+    "browsing-topics": [],
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -39,11 +39,13 @@ class AgencyOut(Schema):
 
 @router.get("/agencies", response=list[AgencyOut])
 def agency_list(request):
+    """The active agencies of the mall and the locations where each serves."""
     return selectors.public_agencies()
 
 
 @router.get("/locations", response=list[LocationOut])
 def location_list(request):
+    """The mall's locations, with address and opening hours."""
     return selectors.public_locations()
 
 

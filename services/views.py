@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 
 from services import selectors
 from services.caching import cached_catalog_page
@@ -59,4 +60,28 @@ def _service_page(request, agency_slug: str, service_slug: str):
     is_preview = not service.is_active
     if is_preview and not can_enter_agency(request.user, service.agency):
         raise Http404("Layanan tidak ditemukan")
-    return render(request, "services/service.html", {"service": service, "is_preview": is_preview})
+    context = {
+        "service": service,
+        "is_preview": is_preview,
+        "json_ld": service_json_ld(request, service),
+    }
+    return render(request, "services/service.html", context)
+
+
+def service_json_ld(request, service) -> dict:
+    """schema.org GovernmentService data for search engines."""
+    agency = service.agency
+    return {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": service.name,
+        "description": service.summary or service.description or service.name,
+        "url": request.build_absolute_uri(service.get_absolute_url()),
+        "serviceType": service.category or service.name,
+        "provider": {
+            "@type": "GovernmentOrganization",
+            "name": agency.name,
+            "url": request.build_absolute_uri(reverse("services:agency", args=[agency.slug])),
+        },
+        "areaServed": {"@type": "AdministrativeArea", "name": "Kabupaten Kutai Timur"},
+    }

@@ -68,6 +68,7 @@ class ProductOut(Schema):
 @router.get("/products", response=list[ProductOut])
 @paginate(ProductPagination)
 def product_list(request, filters: Query[ProductFilterIn]):
+    """Available products of approved businesses, filtered and searched."""
     return selectors.public_products(
         selectors.ProductFilter(
             q=filters.q.strip(),

@@ -51,10 +51,11 @@ class WhatsappField(forms.CharField):
         return normalize_whatsapp(super().clean(value))
 
 
-def _helper(submit_label) -> FormHelper:
+def _helper(submit_label, button_id: str) -> FormHelper:
+    # Each form's button its own id: the product page shows two of these forms.
     helper = FormHelper()
     helper.form_tag = False
-    helper.add_input(Submit("submit", submit_label, css_class="btn-mpp"))
+    helper.add_input(Submit("submit", submit_label, css_class="btn-mpp", css_id=button_id))
     return helper
 
 
@@ -108,7 +109,7 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Daftar"))
+        self.helper = _helper(_("Daftar"), "tombol-daftar")
         self.helper.layout = Layout(
             Fieldset(
                 _("Akun pemilik"),
@@ -180,7 +181,7 @@ class BusinessForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nib"].validators.append(validate_nib)
-        self.helper = _helper(_("Simpan profil"))
+        self.helper = _helper(_("Simpan profil"), "tombol-simpan-profil")
 
     def changes(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.changed_data}
@@ -196,7 +197,7 @@ class ProductForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Simpan produk"))
+        self.helper = _helper(_("Simpan produk"), "tombol-simpan-produk")
 
     def changes(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.changed_data}
@@ -217,7 +218,7 @@ class PhotoForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Unggah foto"))
+        self.helper = _helper(_("Unggah foto"), "tombol-unggah-foto")
 
     def clean_photo(self):
         photo = self.cleaned_data["photo"]

@@ -1,9 +1,7 @@
 """Pages of the showcase (public) and of the owner portal (/umkm/akun/)."""
 
-import io
 from functools import wraps
 
-import segno
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -15,6 +13,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from common.qr import qr_svg_file
 from umkm import selectors, services
 from umkm.caching import cached_showcase_page
 from umkm.errors import UmkmError
@@ -96,11 +95,8 @@ def product_detail(request, business, product):
 @cache_control(public=True, max_age=24 * 3600)
 def product_qr(request, business, product):
     product = selectors.public_product(business, product)
-    buffer = io.BytesIO()
-    segno.make(request.build_absolute_uri(product.get_absolute_url()), error="m").save(
-        buffer, kind="svg", scale=6, border=2, xmldecl=False, title=product.name
-    )
-    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+    url = request.build_absolute_uri(product.get_absolute_url())
+    return HttpResponse(qr_svg_file(url, scale=6, title=product.name), content_type="image/svg+xml")
 
 
 def register(request):

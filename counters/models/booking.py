@@ -206,6 +206,9 @@ class Booking(models.Model):
     cancelled_at = models.DateTimeField(_("dibatalkan"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("check-in"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("pengingat terkirim"), null=True, blank=True)
+    # The calendar entry's SEQUENCE (RFC 5545 3.8.7.4): raised by every change the citizen's
+    # calendar must take over the copy it already has (a reschedule, a cancellation).
+    sequence = models.PositiveIntegerField(_("revisi kalender"), default=0, db_default=0)
     ticket = models.OneToOneField(
         "counters.Ticket",
         on_delete=models.SET_NULL,

@@ -17,7 +17,7 @@ from counters.models import Booking, BookingClosure, BookingSchedule, BookingSlo
 from counters.models.booking import MIDNIGHT
 from counters.selectors.reference import cached_reference, is_slug
 from counters.validators import normalize_nik
-from services.models import Service
+from services.models import Service, ServiceRequirement
 
 
 @dataclass(frozen=True)
@@ -249,6 +249,12 @@ def booking_by_code(code: str) -> Booking | None:
             .filter(code=normalize_code(code))
             .first()
         )
+
+
+def requirements_of_booking(booking: Booking) -> list[ServiceRequirement]:
+    """The documents the booked visitor brings: the service's persyaratan, in order."""
+    with scopes_disabled():
+        return list(ServiceRequirement.objects.filter(service_id=booking.service_id))
 
 
 def schedule_of_booking(booking: Booking) -> BookingSchedule | None:

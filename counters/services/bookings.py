@@ -332,7 +332,10 @@ def booking_cancel(*, booking: Booking, now: datetime | None = None) -> Booking:
         _free_seat(_lock_slots(booking.slot)[booking.slot_id])
         booking.status = Booking.Status.CANCELLED
         booking.cancelled_at = now
-        booking.save(update_fields=["status", "cancelled_at", "updated_at"])
+        booking.sequence += 1
+        booking.save(update_fields=["status", "cancelled_at", "sequence", "updated_at"])
+        if booking.email:
+            transaction.on_commit(lambda: _email(booking, "cancellation"))
     return booking
 
 
@@ -363,6 +366,7 @@ def booking_reschedule(
         booking.starts_at, booking.ends_at = slot.starts_at, slot.ends_at
         booking.local_date = slot.starts_at.date()
         booking.reminder_sent_at = None
+        booking.sequence += 1
         _save_guarded(booking)
         if booking.email:
             after_commit(lambda: send_booking_email(booking, kind="reschedule"))

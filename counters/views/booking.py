@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from counters import booking_limits
-from counters.booking_documents import booking_ics, qr_svg
+from counters.booking_documents import booking_ics, qr_svg, requirement_lines
 from counters.booking_forms import BookingForm, CodeLookupForm, NikCheckForm
 from counters.kiosk import from_kiosk_network, may_issue_tickets
 from counters.selectors import bookings as selectors
@@ -151,7 +151,11 @@ def create(request, agency: str, service: str):
 def manage(request, code: str):
     booking = _granted_booking(request, code)
     if booking is not None:
-        context = {"booking": booking, "qr": qr_svg(booking.code)}
+        context = {
+            "booking": booking,
+            "qr": qr_svg(booking.code),
+            "requirements": requirement_lines(booking),
+        }
         return render(request, "counters/booking/detail.html", context)
     form = NikCheckForm(request.POST or None)
     status, throttled = 200, False

@@ -1,6 +1,5 @@
 """The touch kiosk: agency -> service -> priority question -> printed ticket."""
 
-import segno
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -8,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_scopes import scopes_disabled
 
+from common.qr import qr_svg_inline
 from counters import clock
 from counters import services as queue
 from counters.kiosk import from_kiosk_network, may_issue_tickets
@@ -110,7 +110,7 @@ def kiosk_ticket(request, code: str):
             ticket=ticket,
             position=ticket_position(ticket),
             status_url=status_url,
-            qr_svg=segno.make(status_url, error="m").svg_inline(scale=4 if paper == "80" else 3),
+            qr_svg=qr_svg_inline(status_url, scale=4 if paper == "80" else 3),
             paper=paper if paper in PAPER_WIDTHS else "80",
             location=ticket.location,
         ),

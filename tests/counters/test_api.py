@@ -115,7 +115,7 @@ def test_call_next_and_actions_through_the_api(client, service_a, location, coun
     assert refused.status_code == 409 and refused.json()["code"] == "invalid_transition"
     assert post(client, f"/api/v1/tickets/{ticket.code}/finish").json()["status"] == "done"
     assert post(client, f"/api/v1/counters/{counter_a.pk}/call-next").status_code == 204
-    assert post(client, f"/api/v1/tickets/{ticket.code}/fly").status_code == 404
+    assert post(client, f"/api/v1/tickets/{ticket.code}/fly").status_code == 422  # no such action
 
 
 def test_transfer_through_the_api_moves_the_visitor_to_the_other_agency(

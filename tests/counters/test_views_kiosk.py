@@ -10,6 +10,7 @@ from django_scopes import scopes_disabled
 from counters import clock
 from counters import services as queue
 from counters.models import AgencySchedule, DailyQuota, Ticket
+from tests.qr_reader import read_qr, svg_in_page
 
 pytestmark = pytest.mark.django_db
 OUTSIDE = {"REMOTE_ADDR": "203.0.113.7"}
@@ -139,3 +140,13 @@ def test_cached_ticket_page_shows_the_queue_moving_at_once(
     queue.ticket_finish(ticket=first, operator=operator_a)
     queue.ticket_call_next(counter=counter_a, operator=operator_a)
     assert "Silakan menuju loket 1" in client.get(url).content.decode()
+
+
+def test_the_slip_qr_is_read_by_zbar_as_the_ticket_page_address(client, service_a, location):
+    client.post(priority_url(location, service_a), {"priority": ""})
+    with scopes_disabled():
+        ticket = Ticket.objects.get()
+    for paper in ("58", "80"):
+        slip = client.get(f"/antrian/ambil/tiket/{ticket.code}/?kertas={paper}").content.decode()
+        expected = f"http://testserver/antrian/tiket/{ticket.code}/"
+        assert read_qr(svg_in_page(slip)) == expected

@@ -1,5 +1,8 @@
 """Public catalog pages: index with search, agency page, service page."""
 
+import json
+import re
+
 import pytest
 from django_scopes import scopes_disabled
 
@@ -178,3 +181,23 @@ def test_service_page_is_printable(client, agency_a, service_a):
 def test_agencies_are_listed_in_the_mall_order(client, demo_catalog):
     body = client.get("/layanan/").content.decode()
     assert body.index('href="/layanan/dukcapil/"') < body.index('href="/layanan/bpjs-kesehatan/"')
+
+
+def test_service_page_describes_itself_as_a_schema_org_government_service(
+    client, agency_a, service_a
+):
+    body = client.get(f"/layanan/{agency_a.slug}/{service_a.slug}/").content.decode()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', body, re.DOTALL)
+    assert len(blocks) == 1
+    data = json.loads(blocks[0])
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "GovernmentService"
+    assert data["name"] == "Surat Izin Uji Coba"
+    assert data["description"] == "Izin uji coba alat berat di Sangatta."
+    assert data["url"] == f"http://testserver/layanan/{agency_a.slug}/{service_a.slug}/"
+    assert data["provider"] == {
+        "@type": "GovernmentOrganization",
+        "name": agency_a.name,
+        "url": f"http://testserver/layanan/{agency_a.slug}/",
+    }
+    assert data["areaServed"] == {"@type": "AdministrativeArea", "name": "Kabupaten Kutai Timur"}

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from tests.factories import BusinessFactory, ProductFactory
+from tests.qr_reader import read_qr
 from umkm.models import Category, Kecamatan, Product, ProductPhoto
 
 pytestmark = pytest.mark.django_db
@@ -165,3 +166,9 @@ def test_business_page_shows_its_booth_at_the_mpp(client):
     body = client.get(business.get_absolute_url()).content.decode()
     assert "Stan D-03, Gedung Expo Sangatta" in body
     assert "https://wa.me/" in body
+
+
+def test_the_product_qr_image_is_read_by_zbar_as_the_product_address(client, catalog):
+    product = catalog["amplang"]
+    image = client.get(f"{product.get_absolute_url()}qr.svg")
+    assert read_qr(image.content) == f"http://testserver{product.get_absolute_url()}"

