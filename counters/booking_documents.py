@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 from email.utils import parseaddr
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _

@@ -335,7 +335,7 @@ def booking_cancel(*, booking: Booking, now: datetime | None = None) -> Booking:
         booking.sequence += 1
         booking.save(update_fields=["status", "cancelled_at", "sequence", "updated_at"])
         if booking.email:
-            transaction.on_commit(lambda: _email(booking, "cancellation"))
+            after_commit(lambda: send_booking_email(booking, kind="cancellation"))
     return booking
 
 
