@@ -1,0 +1,1 @@
+"""Pieces every app may use; this package imports no app of the project."""
