@@ -1,4 +1,4 @@
-"""API of bookings: slots, create, view and cancel with the NIK, check-in at the kiosk."""
+"""API of bookings: slots, create, look up and cancel with the NIK, check-in at the kiosk."""
 
 from datetime import date, datetime
 
@@ -162,10 +162,11 @@ def booking_create_endpoint(request, payload: BookingIn):
     return Status(201, booking)
 
 
-@router.get("/bookings/{code}", response={200: BookingDetailOut, **refusals(429)})
-def booking_detail(request, code: str, nik: str):
-    """The booking, only when `nik` is the NIK it was made with (404 otherwise)."""
-    return _citizen_booking(request, code, nik)
+@router.post("/bookings/{code}/lookup", response={200: BookingDetailOut, **refusals(429)})
+def booking_lookup(request, code: str, payload: NikIn):
+    """The booking, only when `nik` is the NIK it was made with (404 otherwise). A POST, so
+    that the NIK travels in the body and never in a URL that proxies and servers log."""
+    return _citizen_booking(request, code, payload.nik)
 
 
 @router.post("/bookings/{code}/cancel", response={200: BookingOut, **refusals(409, 429)})

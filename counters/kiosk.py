@@ -6,7 +6,7 @@ from functools import lru_cache
 from django.conf import settings
 
 from services.models import Agency
-from services.permissions import can_operate, is_mall_admin, operated_agency_ids
+from services.permissions import can_operate, is_mall_admin, is_staff_member
 
 
 @lru_cache(maxsize=8)
@@ -21,10 +21,6 @@ def from_kiosk_network(request) -> bool:
     except ValueError:
         return False
     return any(address in network for network in _networks(tuple(settings.KIOSK_ALLOWED_NETWORKS)))
-
-
-def is_staff_member(user) -> bool:
-    return bool(operated_agency_ids(user)) or is_mall_admin(user)
 
 
 def may_issue_tickets(request, agency: Agency | None = None) -> bool:

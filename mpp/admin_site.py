@@ -3,10 +3,11 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from mpp.admin_lookups import DeclaredFiltersOnlySite
 from services.permissions import is_mall_admin
 
 
-class MallAdminSite(admin.AdminSite):
+class MallAdminSite(DeclaredFiltersOnlySite, admin.AdminSite):
     site_header = _("Pengelola MPP Kutai Timur")
     site_title = _("Admin MPP Kutai Timur")
     index_title = _("Pengelolaan mal pelayanan publik")

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mpp.admin_lookups import DeclaredFiltersOnlySite
 from services.permissions import can_enter_agency
 
 AGENCY_ADMIN_APPS = ["services", "counters", "umkm"]
@@ -22,7 +23,7 @@ class AgencyAuthenticationForm(AdminAuthenticationForm):
             )
 
 
-class AgencyAdminSite(AdminSite):
+class AgencyAdminSite(DeclaredFiltersOnlySite, AdminSite):
     """Titled with request.agency; the tenancy middleware sets the agency, its URL prefix
     and the agency scope before any of these views run."""
 

@@ -1,7 +1,16 @@
 """App configs of the composition root: the mall admin replaces Django's default site."""
 
+import logging
+
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+
+from mpp.log_filters import RedactPersonalData
+
+# gunicorn writes its access and error lines through these loggers, with handlers of its
+# own that it sets up before Django and that LOGGING must not replace (they follow
+# --access-logfile and --error-logfile): the filter goes on the loggers themselves.
+GUNICORN_LOGGERS = ("gunicorn.access", "gunicorn.error")
 
 
 class MppConfig(AppConfig):
@@ -16,6 +25,9 @@ class MppConfig(AppConfig):
         # Every admin list, detail and read-only field draws its yes/no icons through this
         # one function (imported at each call), so replacing it fixes them all.
         admin_list._boolean_icon = boolean_icon
+
+        for name in GUNICORN_LOGGERS:
+            logging.getLogger(name).addFilter(RedactPersonalData())
 
 
 class MallAdminConfig(admin_apps.AdminConfig):

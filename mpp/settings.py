@@ -296,11 +296,13 @@ BOOKING_LIMITS = {
     "lookup": int(os.environ.get("BOOKING_LOOKUP_LIMIT_PER_ADDRESS", "60")),
 }
 
-# Abuse limits of the public writes of visitors who are not signed in, per client address:
-# view name -> (requests, seconds). A kiosk PC takes a ticket at most every few seconds; a
-# survey needs a finished ticket's code, so its limit is generous for phones that share the
-# mall's Wi-Fi address. PUBLIC_WRITE_LIMITS_SCALE multiplies every count where many more
-# visitors share one address (a carrier's NAT), or for a load test from one machine.
+# Abuse limits of the public writes, per client address and per signed-in account (staff
+# are exempt, see mpp.throttle): view name -> (requests, seconds). A kiosk PC takes a ticket
+# at most every few seconds; a booking check-in answers whether a code is real, so it is
+# limited like a look-up, above what a kiosk's queue of booked visitors needs. A survey needs
+# a finished ticket's code, so its limit is generous for phones that share the mall's Wi-Fi
+# address. PUBLIC_WRITE_LIMITS_SCALE multiplies every count where many more visitors share
+# one address (a carrier's NAT), or for a load test from one machine.
 _limits_scale = int(os.environ.get("PUBLIC_WRITE_LIMITS_SCALE", "1"))
 PUBLIC_WRITE_LIMITS = {
     name: (count * _limits_scale, seconds)
@@ -308,6 +310,8 @@ PUBLIC_WRITE_LIMITS = {
         "booking:create": (30, 600),
         "api-1:booking_create_endpoint": (30, 600),
         "counters:kiosk_priority": (120, 600),
+        "booking:kiosk_check_in": (60, 600),
+        "api-1:booking_check_in_endpoint": (60, 600),
         "counters:survey": (60, 600),
         "api-1:survey_create": (60, 600),
         "umkm:register": (5, 3600),

@@ -4,17 +4,12 @@ Keys carry a catalog version that every write to the catalog replaces, so no app
 serves a page older than the last change; the timeout only bounds memory.
 """
 
-import hashlib
 import time
-from collections.abc import Callable
-from functools import wraps
 from uuid import uuid4
 
-from django.contrib.messages import get_messages
 from django.core.cache import cache
-from django.http import HttpResponse
-from django.utils.translation import get_language
 
+from common.caching import cached_page
 from common.side_effects import after_commit
 
 VERSION_KEY = "catalog:version"
@@ -62,32 +57,10 @@ def catalog_changed() -> None:
     after_commit(bump)
 
 
-def _cacheable(request) -> bool:
-    # Staff may see previews; a pending message would be baked into the page.
-    return (
-        request.method in ("GET", "HEAD")
-        and not request.user.is_authenticated
-        and not len(get_messages(request))
-    )
+def _catalog_version_of_page(request, *args, **kwargs) -> str:
+    return catalog_version()
 
 
-def cached_catalog_page(view: Callable) -> Callable:
-    """Serve the anonymous GET of a catalog page from the cache when it is there."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not _cacheable(request):
-            return view(request, *args, **kwargs)
-        target = request.headers.get("HX-Target", "")
-        # Hashed: a URL can be longer than a cache key may be.
-        path = hashlib.sha256(f"{target}:{request.get_full_path()}".encode()).hexdigest()
-        key = f"page:{catalog_version()}:{get_language()}:{path}"
-        cached = cache.get(key)
-        if cached is not None:
-            return HttpResponse(cached, content_type="text/html; charset=utf-8")
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies:
-            cache.set(key, response.content, PAGE_TIMEOUT)
-        return response
-
-    return wrapper
+cached_catalog_page = cached_page(
+    name="catalog", version=_catalog_version_of_page, timeout=PAGE_TIMEOUT
+)

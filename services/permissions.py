@@ -56,3 +56,8 @@ def can_operate(user, agency: Agency) -> bool:
 
 def operated_agency_ids(user) -> list[int]:
     return list(agency_roles(user))
+
+
+def is_staff_member(user) -> bool:
+    """Works for an agency (any role) or manages the mall: an account given by an admin."""
+    return bool(operated_agency_ids(user)) or is_mall_admin(user)

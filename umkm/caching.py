@@ -1,14 +1,11 @@
 """Rendered showcase pages in the shared cache, keyed by a showcase version that every
 write to businesses, products or photos replaces (after its commit)."""
 
-import hashlib
-from functools import wraps
 from uuid import uuid4
 
 from django.core.cache import cache
-from django.http import HttpResponse
-from django.utils.translation import get_language
 
+from common.caching import cached_page
 from common.side_effects import after_commit
 
 VERSION_KEY = "umkm:version"
@@ -33,23 +30,10 @@ def showcase_changed() -> None:
     after_commit(bump)
 
 
-def cached_showcase_page(view):
-    """Serve a visitor's GET of a showcase page from the cache when it is there."""
+def _showcase_version_of_page(request, *args, **kwargs) -> str:
+    return showcase_version()
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method != "GET" or request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        htmx = request.headers.get("HX-Request", "")
-        # Hashed: a URL can be longer than a cache key may be.
-        path = hashlib.sha256(f"{htmx}:{request.get_full_path()}".encode()).hexdigest()
-        key = f"umkm-page:{showcase_version()}:{get_language()}:{path}"
-        cached = cache.get(key)
-        if cached is not None:
-            return HttpResponse(cached, content_type="text/html; charset=utf-8")
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies:
-            cache.set(key, response.content, PAGE_TIMEOUT)
-        return response
 
-    return wrapper
+cached_showcase_page = cached_page(
+    name="showcase", version=_showcase_version_of_page, timeout=PAGE_TIMEOUT
+)

@@ -66,7 +66,11 @@ def test_a_call_on_one_node_appears_on_the_other_nodes_board(nodes, queue_setup,
 
 def test_a_rate_limit_counts_across_both_nodes(nodes, db):
     statuses = [
-        call(f"{nodes[index % 2]}/api/v1/bookings/ABCDEFGH?nik=6408010101900001")[0]
+        call(
+            f"{nodes[index % 2]}/api/v1/bookings/ABCDEFGH/lookup",
+            method="POST",
+            body=b'{"nik": "6408010101900001"}',
+        )[0]
         for index in range(6)
     ]
     assert statuses == [404, 404, 404, 404, 429, 429]

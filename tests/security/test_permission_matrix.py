@@ -156,7 +156,7 @@ DECISIONS = {
         {**signed_in(404, anonymous=401), "operator_a": 200, "admin_a": 409},
     ),
     "api-1:booking_create_endpoint": ("post", "/api/v1/bookings", every(422)),
-    "api-1:booking_detail": ("get", "/api/v1/bookings/{booking}?nik=6408010101900009", every(404)),
+    "api-1:booking_lookup": ("post", "/api/v1/bookings/{booking}/lookup", every(422)),
     "api-1:booking_cancel_endpoint": ("post", "/api/v1/bookings/{booking}/cancel", every(422)),
     "api-1:booking_check_in_endpoint": (
         "post",

@@ -10,7 +10,7 @@ from counters.services.bookings import booking_create
 from services.models import ApiToken, hash_token
 from tests.counters.booking.conftest import VALID_NIK, wita
 from tests.counters.conftest import open_all_week
-from tests.factories import LocationFactory
+from tests.factories import LocationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +122,34 @@ def test_kiosk_page_tells_a_malformed_code(client, location, settings):
     response = client.post(reverse("booking:kiosk_check_in", args=[location.slug]), {"code": "12"})
     assert response.status_code == 422
     assert "8 huruf dan angka" in response.content.decode()
+
+
+def test_kiosk_page_check_ins_are_limited_per_address_and_then_alike_for_a_real_code(
+    client, booking, location, settings
+):
+    """Whether a code is real shows in the answer: guessing is limited like a look-up."""
+    limit, window = settings.PUBLIC_WRITE_LIMITS["booking:kiosk_check_in"]
+    page = reverse("booking:kiosk_check_in", args=[location.slug])
+    guesses = [client.post(page, {"code": f"ZZZZ{n:04d}"}, **OUTSIDE) for n in range(limit)]
+    assert 429 not in {guess.status_code for guess in guesses}
+    real = client.post(page, {"code": booking.code}, **OUTSIDE)
+    unknown = client.post(page, {"code": "ZZZZ9999"}, **OUTSIDE)
+    assert real.status_code == unknown.status_code == 429
+    assert real["Retry-After"] == str(window)
+    assert client.post(page, {"code": booking.code}, REMOTE_ADDR="203.0.113.8").status_code == 403
+
+
+def test_api_check_ins_are_limited_per_address_and_account(client, booking, location, settings):
+    limit, _window = settings.PUBLIC_WRITE_LIMITS["api-1:booking_check_in_endpoint"]
+    token = kiosk_token(location)
+    statuses = [
+        check_in_api(client, "ZZZZ2222", HTTP_AUTHORIZATION=f"Bearer {token}").status_code
+        for _ in range(limit + 1)
+    ]
+    assert statuses[:limit] == [404] * limit and statuses[limit] == 429
+    client.force_login(UserFactory(username="pemilik-umkm"))
+    answers = [
+        check_in_api(client, booking.code, REMOTE_ADDR=f"198.51.100.{n}").status_code
+        for n in range(limit + 1)
+    ]
+    assert 429 not in answers[:limit] and answers[limit] == 429

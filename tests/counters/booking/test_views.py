@@ -1,8 +1,10 @@
 """The public booking pages: choose, book, and see or change a booking only with its NIK."""
 
-from urllib.parse import urlencode
+import re
+from urllib.parse import unquote_plus, urlencode
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -195,3 +197,30 @@ def test_pages_stay_within_their_query_budgets(
             nik=OTHER_NIK,
             phone="081234567890",
         )
+
+
+def test_no_nik_travels_in_a_url_of_the_booking_pages(client, open_schedule):
+    """Every URL requested and every redirect of booking, proving the NIK on another
+    device, rescheduling and cancelling: the NIK goes in the body only."""
+    urls = []
+
+    def visit(method, url, data=None, browser=client):
+        response = getattr(browser, method)(url, data or {})
+        urls.extend([url, response.get("Location", "")])
+        return response
+
+    slot = next_slot(open_schedule)
+    booked = visit("post", create_url(open_schedule, slot), PERSON)
+    code = booked["Location"].strip("/").rsplit("/", 1)[-1]
+    other_phone = Client()
+    visit("get", f"/reservasi/{code}/", browser=other_phone)
+    visit("post", f"/reservasi/{code}/", {"nik": "6408 0115 0590 0001"}, browser=other_phone)
+    later = next_slot(open_schedule, skip=1).starts_at.isoformat()
+    visit("post", f"/reservasi/{code}/ubah/", {"mulai": later}, browser=other_phone)
+    visit("post", f"/reservasi/{code}/batal/", browser=other_phone)
+
+    assert booked.status_code == 302
+    with scopes_disabled():
+        assert Booking.objects.get(code=code).status == Booking.Status.CANCELLED
+    digits_of_urls = [re.sub(r"\D", "", unquote_plus(url)) for url in urls]
+    assert not [digits for digits in digits_of_urls if VALID_NIK[4:12] in digits]
