@@ -16,7 +16,15 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-setup: $(STAMP)
+# The board's announcement clips are built, not committed: again whenever their words change.
+AUDIO_STAMP := static/announcement/.built
+AUDIO_SOURCES := counters/speech.py counters/announcement_audio.py
+
+$(AUDIO_STAMP): $(STAMP) $(AUDIO_SOURCES)
+	$(PY) manage.py build_announcement_audio
+	touch $@
+
+setup: $(STAMP) $(AUDIO_STAMP)
 
 migrate: setup
 	$(PY) manage.py migrate --no-input
