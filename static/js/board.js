@@ -117,6 +117,8 @@
   }
 
   function announce(call) {
+    // Fetch the call's clips now, so that they follow each other without gaps.
+    if (!SYNTHESIS) { call.clips.forEach(clip); }
     pending.push(call);
     while (pending.length > MAX_PENDING) { pending.shift(); }
     speakNext();
@@ -213,7 +215,7 @@
     if (!Context) { return; }
     var context = new Context();
     var allowed = false;
-    context.resume().then(function () { allowed = true; context.close(); });
+    context.resume().then(function () { allowed = true; context.close(); }, function () {});
     window.setTimeout(function () {
       if (allowed) { return; }
       context.close();
