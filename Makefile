@@ -21,8 +21,9 @@ AUDIO_STAMP := static/announcement/.built
 AUDIO_SOURCES := counters/speech.py counters/announcement_audio.py
 
 $(AUDIO_STAMP): $(STAMP) $(AUDIO_SOURCES)
-	$(PY) manage.py build_announcement_audio
-	touch $@
+	@if $(PY) manage.py build_announcement_audio; then touch $@; \
+	else echo "warning: no announcement clips, the display board stays silent" \
+	  "(apt-get install espeak-ng opus-tools, then make setup)"; fi
 
 setup: $(STAMP) $(AUDIO_STAMP)
 

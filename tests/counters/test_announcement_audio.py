@@ -1,7 +1,6 @@
 """The board's announcement: one spelling rule for text and clips, and clips that are real,
 audible Ogg/Opus audio made by espeak-ng's Indonesian voice."""
 
-import shutil
 import string
 import subprocess
 import wave
@@ -12,14 +11,9 @@ from django.core.management import call_command
 
 from counters.speech import CHIME, LETTER_NAMES, call_announcement, call_clips, clip_texts
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("espeak-ng") and shutil.which("opusdec")),
-    reason="needs Debian's espeak-ng and opus-tools (installed by .ci/run)",
-)
-
 
 @pytest.fixture(scope="module")
-def clip_folder(tmp_path_factory):
+def clip_folder(tmp_path_factory, audio_tools):
     folder = tmp_path_factory.mktemp("announcement")
     call_command("build_announcement_audio", output=folder)
     return folder

@@ -56,7 +56,7 @@ def kiosk_browser(browser, chromium_path):
 
 
 @pytest.fixture(scope="module")
-def clips():
+def clips(audio_tools):
     return build_clips(default_folder())
 
 
