@@ -67,8 +67,11 @@
     var playing = element.play();
     if (playing && playing.catch) {
       playing.catch(function (error) {
+        // A clip that fails to load moves on through its error event; a browser that
+        // refuses sound ends the whole call here.
+        if (!error || error.name !== "NotAllowedError") { return; }
         element.onended = element.onerror = null;
-        if (error && error.name === "NotAllowedError") { soundBlocked(); }
+        soundBlocked();
         done();
       });
     }
