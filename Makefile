@@ -16,7 +16,16 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-setup: $(STAMP)
+# The board's announcement clips are built, not committed: again whenever their words change.
+AUDIO_STAMP := static/announcement/.built
+AUDIO_SOURCES := counters/speech.py counters/announcement_audio.py
+
+$(AUDIO_STAMP): $(STAMP) $(AUDIO_SOURCES)
+	@if $(PY) manage.py build_announcement_audio; then touch $@; \
+	else echo "warning: no announcement clips, the display board stays silent" \
+	  "(apt-get install espeak-ng opus-tools, then make setup)"; fi
+
+setup: $(STAMP) $(AUDIO_STAMP)
 
 migrate: setup
 	$(PY) manage.py migrate --no-input

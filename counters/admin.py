@@ -107,7 +107,7 @@ admin.site.register(DailyQuota, QuotaAdminBase)
 
 @admin.register(BoardSetting)
 class BoardSettingAdmin(admin.ModelAdmin):
-    list_display = ["location", "running_text", "updated_at"]
+    list_display = ["location", "running_text", "kiosk_paper", "updated_at"]
 
 
 class AgencyCounterAdmin(LocationOfAgencyMixin, AgencyScopedAdmin, CounterAdminBase):

@@ -297,6 +297,7 @@ class CallOut(Schema):
     recall: bool
     at: str
     speech: str
+    clips: list[str]
 
 
 class BoardCounterOut(Schema):

@@ -111,3 +111,17 @@ def no_scope():
     """Test code reading tenant tables directly (views choose their own scope)."""
     with scopes_disabled():
         yield
+
+
+@pytest.fixture(scope="session")
+def audio_tools():
+    """espeak-ng and opus-tools, which make the display board's clips: skipped locally
+    without them, a failure under CI (whose .ci/run installs them)."""
+    import shutil
+
+    missing = [tool for tool in ("espeak-ng", "opusenc", "opusdec") if not shutil.which(tool)]
+    if missing:
+        message = f"{', '.join(missing)} not found: apt-get install espeak-ng opus-tools"
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)

@@ -476,13 +476,25 @@ class CounterPause(models.Model):
 
 
 class BoardSetting(models.Model):
-    """What mall admins set for a location's display boards."""
+    """What mall admins set for a location's hall devices: display boards and kiosks."""
+
+    class SlipPaper(models.TextChoices):
+        MM80 = "80", "80 mm"
+        MM58 = "58", "58 mm"
 
     location = models.OneToOneField(
         Location, on_delete=models.CASCADE, related_name="board_setting", verbose_name=_("lokasi")
     )
     running_text = models.TextField(
         _("teks berjalan"), blank=True, help_text=_("Pengumuman yang berjalan di bawah layar.")
+    )
+    # Staff set it once for the printers at the location; citizens at the kiosk never see it.
+    kiosk_paper = models.CharField(
+        _("kertas struk kios"),
+        max_length=2,
+        choices=SlipPaper.choices,
+        default=SlipPaper.MM80,
+        help_text=_("Lebar kertas printer struk di kios lokasi ini."),
     )
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 

@@ -5,14 +5,16 @@ import time
 
 from django.core.cache import cache
 from django.db.models import Count, Max
+from django.templatetags.static import static
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from counters import clock
+from counters.announcement_audio import static_path
 from counters.caching import queue_version
 from counters.models import BoardSetting, Ticket, TicketEvent
 from counters.selectors.schedule import schedules_on
-from counters.speech import call_announcement
+from counters.speech import call_announcement, call_clips
 from services.models import Location
 
 RECENT_CALLS = 10
@@ -56,6 +58,11 @@ def board_feed_body(location: Location, after: int) -> tuple[str, bytes]:
 
 def _call(event: TicketEvent) -> dict:
     ticket = event.ticket
+    spoken = {
+        "prefix": ticket.prefix,
+        "number": ticket.number,
+        "counter_number": event.counter.number,
+    }
     return {
         "id": event.id,
         "number": ticket.display_number,
@@ -64,9 +71,8 @@ def _call(event: TicketEvent) -> dict:
         "agency": ticket.agency.short_name,
         "recall": event.action == TicketEvent.Action.RECALLED,
         "at": timezone.localtime(event.at).strftime("%H.%M"),
-        "speech": call_announcement(
-            prefix=ticket.prefix, number=ticket.number, counter_number=event.counter.number
-        ),
+        "speech": call_announcement(**spoken),
+        "clips": [static(static_path(name)) for name in call_clips(**spoken)],
     }
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Q
+from django.utils.translation import gettext, ngettext
 from django_scopes import scopes_disabled
 
 from counters.models import Ticket
@@ -49,6 +50,16 @@ class Position:
     ahead: int
     estimated_wait_minutes: int | None
     open_counters: int
+
+    @property
+    def estimated_wait_text(self) -> str:
+        """The one wording of a wait estimate, on the printed slip and the phone alike."""
+        minutes = self.estimated_wait_minutes
+        if not minutes:
+            return gettext("sebentar lagi")
+        return ngettext("± %(minutes)s menit", "± %(minutes)s menit", minutes) % {
+            "minutes": minutes
+        }
 
 
 def _count_ahead(ticket: Ticket) -> int:

@@ -12,13 +12,11 @@ from counters import clock
 from counters import services as queue
 from counters.kiosk import from_kiosk_network, may_issue_tickets
 from counters.models import Priority, Ticket
-from counters.selectors.kiosk import kiosk_agencies, kiosk_services
+from counters.selectors.kiosk import kiosk_agencies, kiosk_paper, kiosk_services
 from counters.selectors.tickets import ticket_by_code, ticket_position
 from services.errors import DomainError
 from services.models import Agency, Location, Service
 from services.selectors import active_locations
-
-PAPER_WIDTHS = ("58", "80")
 
 
 def _context(request, **extra) -> dict:
@@ -101,7 +99,7 @@ def kiosk_ticket(request, code: str):
     if ticket is None:
         raise Http404
     status_url = request.build_absolute_uri(reverse("counters:ticket_status", args=[ticket.code]))
-    paper = request.GET.get("kertas", "80")
+    paper = kiosk_paper(ticket.location)
     return render(
         request,
         "counters/kiosk/ticket.html",
@@ -111,7 +109,7 @@ def kiosk_ticket(request, code: str):
             position=ticket_position(ticket),
             status_url=status_url,
             qr_svg=qr_svg_inline(status_url, scale=4 if paper == "80" else 3),
-            paper=paper if paper in PAPER_WIDTHS else "80",
+            paper=paper,
             location=ticket.location,
         ),
     )

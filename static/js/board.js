@@ -1,6 +1,6 @@
 // Display board: polls the boards feed, shows calls per counter and announces each new
-// call once (a chime, then Indonesian speech). Runs all day: bounded lists, one timer
-// chain, and backoff while the network or the server is down.
+// call once (a chime, then the Indonesian words as audio clips). Runs all day: bounded
+// lists, one timer chain, and backoff while the network or the server is down.
 (function () {
   "use strict";
   var root = document.querySelector(".board-root");
@@ -9,17 +9,24 @@
   var COUNTER = root.dataset.counterLabel + " ";
   var POLL_MS = 1500;
   var MAX_BACKOFF_MS = 30000;
+  var AUTOPLAY_CHECK_MS = 1000;
   var MAX_PENDING = 6;
   var RECENT_SHOWN = 8;
   var SPEECH_TIMEOUT_MS = 12000;
+  var SOUND_KEY = "mpp-board-sound";
+  var CHIME = root.dataset.chimeUrl;
+  // The board speaks with the clips the server made; the browser's own speech synthesis only
+  // when the address asks for it (?suara=sintesis), as it needs an Indonesian voice installed.
+  var SYNTHESIS = new URLSearchParams(window.location.search).get("suara") === "sintesis";
 
   var lastSeen = null;
   var delay = POLL_MS;
   var pending = [];
   var speaking = false;
-  var audio = null;
+  var clips = {};
 
   function $(selector) { return root.querySelector(selector); }
+  var soundButton = $("[data-enable-sound]");
 
   function item(tag, className, text) {
     var node = document.createElement(tag);
@@ -34,24 +41,39 @@
     });
   }
 
-  function chime() {
-    try {
-      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
-      var start = audio.currentTime;
-      [659.25, 523.25].forEach(function (frequency, index) {
-        var oscillator = audio.createOscillator();
-        var gain = audio.createGain();
-        oscillator.type = "sine";
-        oscillator.frequency.value = frequency;
-        gain.gain.setValueAtTime(0.0001, start + index * 0.45);
-        gain.gain.exponentialRampToValueAtTime(0.4, start + index * 0.45 + 0.03);
-        gain.gain.exponentialRampToValueAtTime(0.0001, start + index * 0.45 + 0.4);
-        oscillator.connect(gain).connect(audio.destination);
-        oscillator.start(start + index * 0.45);
-        oscillator.stop(start + index * 0.45 + 0.42);
+  function clip(url) {
+    // One element per clip, kept for the day: about forty small files in all.
+    if (!clips[url]) {
+      clips[url] = new Audio(url);
+      clips[url].preload = "auto";
+    }
+    return clips[url];
+  }
+
+  function soundBlocked() {
+    soundButton.hidden = false;
+  }
+
+  function playClips(urls, done) {
+    if (urls.length === 0) { done(); return; }
+    var element = clip(urls[0]);
+    var next = function () {
+      element.onended = element.onerror = null;
+      playClips(urls.slice(1), done);
+    };
+    element.onended = next;
+    element.onerror = next;
+    element.currentTime = 0;
+    var playing = element.play();
+    if (playing && playing.catch) {
+      playing.catch(function (error) {
+        // A clip that fails to load moves on through its error event; a browser that
+        // refuses sound ends the whole call here.
+        if (!error || error.name !== "NotAllowedError") { return; }
+        element.onended = element.onerror = null;
+        soundBlocked();
+        done();
       });
-    } catch (error) {
-      // No audio device: the call is still shown on screen.
     }
   }
 
@@ -65,6 +87,18 @@
     return null;
   }
 
+  function speak(text, done) {
+    if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) { done(); return; }
+    var utterance = new window.SpeechSynthesisUtterance(text);
+    utterance.lang = "id-ID";
+    utterance.rate = 0.9;
+    var voice = indonesianVoice();
+    if (voice) { utterance.voice = voice; }
+    utterance.onend = done;
+    utterance.onerror = done;
+    window.speechSynthesis.speak(utterance);
+  }
+
   function speakNext() {
     if (speaking || pending.length === 0) { return; }
     speaking = true;
@@ -76,23 +110,18 @@
       speaking = false;
       window.setTimeout(speakNext, 400);
     }
-    chime();
-    window.setTimeout(function () {
-      if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) { done(); return; }
-      var utterance = new window.SpeechSynthesisUtterance(call.speech);
-      utterance.lang = "id-ID";
-      utterance.rate = 0.9;
-      var voice = indonesianVoice();
-      if (voice) { utterance.voice = voice; }
-      utterance.onend = done;
-      utterance.onerror = done;
-      window.speechSynthesis.speak(utterance);
-      // Some engines never fire onend: don't let one lost event silence the board.
-      window.setTimeout(done, SPEECH_TIMEOUT_MS);
-    }, 900);
+    // A lost "ended" event must not silence the board for the rest of the day.
+    window.setTimeout(done, SPEECH_TIMEOUT_MS);
+    if (SYNTHESIS) {
+      playClips([CHIME], function () { speak(call.speech, done); });
+    } else {
+      playClips(call.clips, done);
+    }
   }
 
   function announce(call) {
+    // Fetch the call's clips now, so that they follow each other without gaps.
+    if (!SYNTHESIS) { call.clips.forEach(clip); }
     pending.push(call);
     while (pending.length > MAX_PENDING) { pending.shift(); }
     speakNext();
@@ -173,13 +202,35 @@
       .then(function () { window.setTimeout(poll, delay); });
   }
 
-  $("[data-enable-sound]").addEventListener("click", function (event) {
-    // Browsers start audio only after a gesture; a TV kiosk can also allow autoplay.
-    audio = audio || new (window.AudioContext || window.webkitAudioContext)();
-    audio.resume();
+  function enableSound() {
+    // A gesture lets this page play sound until it reloads; the choice is kept so that the
+    // next load asks for nothing more than a key press on the TV's remote.
+    window.localStorage.setItem(SOUND_KEY, "on");
+    soundButton.hidden = true;
     if (window.speechSynthesis) { window.speechSynthesis.getVoices(); }
-    event.currentTarget.hidden = true;
-  });
+    clip(CHIME);
+  }
+
+  function checkAutoplay() {
+    // An audio context starts running only where the browser lets pages play sound without
+    // a gesture (a kiosk started with --autoplay-policy=no-user-gesture-required).
+    var Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) { return; }
+    var context = new Context();
+    var allowed = false;
+    context.resume().then(function () { allowed = true; context.close(); }, function () {});
+    window.setTimeout(function () {
+      if (allowed) { return; }
+      context.close();
+      soundBlocked();
+      if (window.localStorage.getItem(SOUND_KEY) === "on") {
+        document.addEventListener("keydown", enableSound, { once: true });
+      }
+    }, AUTOPLAY_CHECK_MS);
+  }
+
+  soundButton.addEventListener("click", enableSound);
+  checkAutoplay();
   tickClock();
   window.setInterval(tickClock, 1000);
   poll();

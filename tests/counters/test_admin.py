@@ -82,7 +82,13 @@ def test_mall_admin_sets_the_boards_running_text(client, mall_admin, location):
     client.force_login(mall_admin)
     response = client.post(
         "/admin/counters/boardsetting/add/",
-        {"location": location.pk, "running_text": "Pelayanan KTP-el tutup pukul 15.00 WITA."},
+        {
+            "location": location.pk,
+            "running_text": "Pelayanan KTP-el tutup pukul 15.00 WITA.",
+            "kiosk_paper": "58",
+        },
     )
     assert response.status_code == 302
+    with scopes_disabled():
+        assert location.board_setting.kiosk_paper == "58"
     assert client.get("/admin/counters/ticket/").status_code == 200

@@ -181,6 +181,11 @@ def test_board_feed_gives_new_calls_with_speech_and_waiting_counts(
     call = body["new_calls"][0]
     assert call["number"] == "A-001" and call["counter"] == 1 and not call["recall"]
     assert call["speech"] == "Nomor antrian A nol nol satu, silakan menuju loket satu"
+    assert call["clips"] == [
+        f"/static/announcement/{name}.ogg"
+        for name in ["chime", "nomor-antrian", "huruf-a", "nol", "nol", "satu"]
+        + ["silakan-menuju-loket", "satu"]
+    ]
     assert body["counters"][0]["number"] == "A-001"
     assert body["waiting"] == [{"agency": "A", "waiting": 2}]
     after = body["last_event_id"]

@@ -1,6 +1,6 @@
 """The kiosk pages and the visitor's ticket page."""
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -9,7 +9,8 @@ from django_scopes import scopes_disabled
 
 from counters import clock
 from counters import services as queue
-from counters.models import AgencySchedule, DailyQuota, Ticket
+from counters.models import AgencySchedule, BoardSetting, DailyIssueCount, DailyQuota, Ticket
+from counters.selectors.kiosk import USAGE_DAYS, kiosk_services
 from tests.qr_reader import read_qr, svg_in_page
 
 pytestmark = pytest.mark.django_db
@@ -58,8 +59,8 @@ def test_a_kiosk_issues_a_ticket_and_shows_a_printable_slip_with_qr(client, serv
         ticket = Ticket.objects.get()
     assert (ticket.source, ticket.priority) == (Ticket.Source.KIOSK, "ibu_hamil")
     assert response["Location"] == f"/antrian/ambil/tiket/{ticket.code}/"
-    slip = client.get(response["Location"] + "?kertas=58").content.decode()
-    assert "A-001" in slip and "<svg" in slip and "paper-58" in slip
+    slip = client.get(response["Location"]).content.decode()
+    assert "A-001" in slip and "<svg" in slip and "paper-80" in slip
     assert f"/antrian/tiket/{ticket.code}/" in slip
 
 
@@ -147,6 +148,54 @@ def test_the_slip_qr_is_read_by_zbar_as_the_ticket_page_address(client, service_
     with scopes_disabled():
         ticket = Ticket.objects.get()
     for paper in ("58", "80"):
-        slip = client.get(f"/antrian/ambil/tiket/{ticket.code}/?kertas={paper}").content.decode()
+        with scopes_disabled():
+            BoardSetting.objects.update_or_create(
+                location=location, defaults={"kiosk_paper": paper}
+            )
+        slip = client.get(f"/antrian/ambil/tiket/{ticket.code}/").content.decode()
         expected = f"http://testserver/antrian/tiket/{ticket.code}/"
+        assert f"paper-{paper}" in slip
         assert read_qr(svg_in_page(slip)) == expected
+
+
+def test_the_slip_and_the_phone_word_the_wait_alike(client, service_a, location):
+    first = queue.ticket_issue(service=service_a, location=location)
+    second = queue.ticket_issue(service=service_a, location=location)
+    for ticket, wording in [(first, "sebentar lagi"), (second, "± 10 menit")]:
+        slip = client.get(f"/antrian/ambil/tiket/{ticket.code}/").content.decode()
+        phone = client.get(f"/antrian/tiket/{ticket.code}/").content.decode()
+        assert f"<dd>{wording}</dd>" in slip and f"<dd>{wording}</dd>" in phone
+        assert "± 0" not in slip + phone
+
+
+def test_the_slip_paper_is_set_by_staff_not_offered_to_citizens(client, service_a, location):
+    ticket = queue.ticket_issue(service=service_a, location=location)
+    url = f"/antrian/ambil/tiket/{ticket.code}/"
+    slip = client.get(url + "?kertas=58").content.decode()
+    assert "paper-80" in slip and "kertas=" not in slip and "58 mm" not in slip
+    with scopes_disabled():
+        BoardSetting.objects.create(location=location, kiosk_paper="58")
+    assert "paper-58" in client.get(url).content.decode()
+
+
+def test_kiosk_lists_the_services_most_used_here_lately_first(
+    service_a, service_a2, agency_a, location
+):
+    today = clock.local_day(clock.now())
+    with scopes_disabled():
+        for service, days_ago, issued in [
+            (service_a, 1, 5),
+            (service_a2, 2, 8),
+            # Older than the window: a past rush does not decide today's order.
+            (service_a, USAGE_DAYS, 100),
+        ]:
+            DailyIssueCount.objects.create(
+                service=service,
+                location=location,
+                day=today - timedelta(days=days_ago),
+                issued=issued,
+            )
+        order = [
+            c.item for c in kiosk_services(location=location, agency=agency_a, moment=clock.now())
+        ]
+    assert order == [service_a2, service_a]
