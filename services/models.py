@@ -8,8 +8,30 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
+
+
+def in_english() -> bool:
+    """Whether the visitor chose English (the language link)."""
+    return (get_language() or "").startswith("en")
+
+
+class Localized:
+    """A text the agency may also give in English (in the field `<name>_en`): the English
+    text for a visitor who chose English when it is given, the Indonesian text otherwise."""
+
+    def __init__(self, field: str):
+        self.field = field
+
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self
+        english = getattr(instance, f"{self.field}_en")
+        if in_english() and english.strip():
+            return english
+        return getattr(instance, self.field)
 
 
 class Location(models.Model):
@@ -154,6 +176,12 @@ class Service(models.Model):
     summary = models.CharField(_("deskripsi singkat"), max_length=300, blank=True)
     description = models.TextField(_("keterangan"), blank=True)
     category = models.CharField(_("kategori"), max_length=80, blank=True)
+    name_en = models.CharField(_("nama layanan (bahasa Inggris)"), max_length=200, blank=True)
+    summary_en = models.CharField(
+        _("deskripsi singkat (bahasa Inggris)"), max_length=300, blank=True
+    )
+    description_en = models.TextField(_("keterangan (bahasa Inggris)"), blank=True)
+    category_en = models.CharField(_("kategori (bahasa Inggris)"), max_length=80, blank=True)
     keywords = models.CharField(
         _("nama lain / kata kunci"),
         max_length=300,
@@ -169,6 +197,9 @@ class Service(models.Model):
         default="",
         help_text=_("Mis. 1 hari kerja."),
     )
+    processing_time_en = models.CharField(
+        _("jangka waktu penyelesaian (bahasa Inggris)"), max_length=200, blank=True
+    )
     fee = models.PositiveIntegerField(
         _("biaya/tarif (Rp)"),
         null=True,
@@ -181,6 +212,9 @@ class Service(models.Model):
         help_text=_("Mis. rumus PKB, atau rincian biaya per jenis."),
     )
     product = models.CharField(_("produk pelayanan"), max_length=300, default="")
+    product_en = models.CharField(
+        _("produk pelayanan (bahasa Inggris)"), max_length=300, blank=True
+    )
     complaint_channels = models.TextField(
         _("penanganan pengaduan, saran dan masukan"),
         blank=True,
@@ -215,6 +249,13 @@ class Service(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ScopedManager(agency="agency")
+
+    localized_name = Localized("name")
+    localized_summary = Localized("summary")
+    localized_description = Localized("description")
+    localized_category = Localized("category")
+    localized_processing_time = Localized("processing_time")
+    localized_product = Localized("product")
 
     class Meta:
         ordering = ["agency__order", "order", "name"]
@@ -271,6 +312,11 @@ class ServiceRequirement(ServiceChild):
         _("fotokopi (lembar)"), null=True, blank=True, help_text=_("Kosongkan bila tidak perlu.")
     )
     note = models.CharField(_("catatan"), max_length=300, blank=True)
+    text_en = models.CharField(_("persyaratan (bahasa Inggris)"), max_length=300, blank=True)
+    note_en = models.CharField(_("catatan (bahasa Inggris)"), max_length=300, blank=True)
+
+    localized_text = Localized("text")
+    localized_note = Localized("note")
 
     class Meta(ServiceChild.Meta):
         default_related_name = "requirements"
@@ -291,6 +337,9 @@ class ServiceStep(ServiceChild):
     """One step of sistem, mekanisme dan prosedur."""
 
     text = models.CharField(_("langkah"), max_length=400)
+    text_en = models.CharField(_("langkah (bahasa Inggris)"), max_length=400, blank=True)
+
+    localized_text = Localized("text")
 
     class Meta(ServiceChild.Meta):
         default_related_name = "steps"
