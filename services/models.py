@@ -18,9 +18,14 @@ def in_english() -> bool:
     return (get_language() or "").startswith("en")
 
 
+def localized(indonesian: str, english: str) -> str:
+    """The text for this visitor: the English one when they chose English and it is
+    given, the Indonesian one otherwise."""
+    return english if in_english() and english.strip() else indonesian
+
+
 class Localized:
-    """A text the agency may also give in English (in the field `<name>_en`): the English
-    text for a visitor who chose English when it is given, the Indonesian text otherwise."""
+    """A text the agency may also give in English, in the field `<name>_en`."""
 
     def __init__(self, field: str):
         self.field = field
@@ -28,10 +33,7 @@ class Localized:
     def __get__(self, instance, owner):
         if instance is None:
             return self
-        english = getattr(instance, f"{self.field}_en")
-        if in_english() and english.strip():
-            return english
-        return getattr(instance, self.field)
+        return localized(getattr(instance, self.field), getattr(instance, f"{self.field}_en"))
 
 
 class Location(models.Model):
