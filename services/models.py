@@ -178,7 +178,15 @@ class Service(models.Model):
     summary = models.CharField(_("deskripsi singkat"), max_length=300, blank=True)
     description = models.TextField(_("keterangan"), blank=True)
     category = models.CharField(_("kategori"), max_length=80, blank=True)
-    name_en = models.CharField(_("nama layanan (bahasa Inggris)"), max_length=200, blank=True)
+    name_en = models.CharField(
+        _("nama layanan (bahasa Inggris)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Teks bahasa Inggris boleh dikosongkan; pengunjung yang memilih bahasa Inggris "
+            "melihat teks bahasa Indonesia di tempat yang kosong."
+        ),
+    )
     summary_en = models.CharField(
         _("deskripsi singkat (bahasa Inggris)"), max_length=300, blank=True
     )
