@@ -10,11 +10,17 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django_scopes import scopes_disabled
 
+from counters.services import ticket_issue
 from services import selectors
 from services.demo_catalog import ENGLISH, SERVICES
 from services.models import Service, ServiceRequirement, ServiceStep
 from services.services import services_reindex
-from tests.factories import ServiceFactory, ServiceRequirementFactory
+from tests.factories import (
+    AgencyScheduleFactory,
+    BookingScheduleFactory,
+    ServiceFactory,
+    ServiceRequirementFactory,
+)
 from tests.services.test_admin import admin_url, service_form
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +125,7 @@ def half_translated(agency_a, location):
             processing_time="3 hari kerja",
             processing_time_en="3 working days",
             product="Surat rekomendasi",
+            is_bookable=True,
             locations=[location],
         )
         ServiceRequirementFactory(
@@ -263,3 +270,21 @@ def test_the_seeded_demo_speaks_english_for_the_main_services(demo_catalog):
                 "Birth notification"
             )
         assert birth.localized_name == "Penerbitan Akta Kelahiran"
+
+
+def test_booking_and_ticket_pages_name_the_service_in_english(client, half_translated, location):
+    with scopes_disabled():
+        BookingScheduleFactory(
+            service=half_translated, agency=half_translated.agency, location=location
+        )
+        for weekday in range(7):
+            AgencyScheduleFactory(agency=half_translated.agency, location=location, weekday=weekday)
+        ticket = ticket_issue(service=half_translated, location=location)
+    english(client)
+    booking = client.get(f"/reservasi/{half_translated.agency.slug}/{half_translated.slug}/")
+    assert '<h1 class="h3">Quarrying Recommendation</h1>' in booking.content.decode()
+    status = client.get(f"/antrian/tiket/{ticket.code}/").content.decode()
+    assert "Quarrying Recommendation" in status
+    client.get("/bahasa/id/")
+    status = client.get(f"/antrian/tiket/{ticket.code}/").content.decode()
+    assert "Rekomendasi Galian Tambang" in status
