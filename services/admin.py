@@ -66,13 +66,13 @@ class AgencyAdmin(CatalogChangeMixin, admin.ModelAdmin):
 
 class RequirementInline(LabelledRowsInline):
     model = ServiceRequirement
-    fields = ["order", "text", "bring_original", "copies", "note"]
+    fields = ["order", "text", "text_en", "bring_original", "copies", "note", "note_en"]
     extra = 1
 
 
 class StepInline(LabelledRowsInline):
     model = ServiceStep
-    fields = ["order", "text"]
+    fields = ["order", "text", "text_en"]
     extra = 1
 
 
@@ -94,19 +94,30 @@ class AgencyLegalBasisInline(AgencyScopedMixin, LegalBasisInline):
     pass
 
 
+# Each optional English text sits on the row of its Indonesian text.
 SERVICE_FIELDSETS = [
     (
         None,
-        {"fields": ["agency", "name", "slug", "summary", "description", "category", "keywords"]},
+        {
+            "fields": [
+                "agency",
+                ("name", "name_en"),
+                "slug",
+                ("summary", "summary_en"),
+                ("description", "description_en"),
+                ("category", "category_en"),
+                "keywords",
+            ]
+        },
     ),
     (
         _("Standar pelayanan"),
         {
             "fields": [
-                "processing_time",
+                ("processing_time", "processing_time_en"),
                 "fee",
                 "fee_note",
-                "product",
+                ("product", "product_en"),
                 "complaint_channels",
                 "last_reviewed",
             ]

@@ -82,6 +82,8 @@ class RequirementOut(Schema):
     bring_original: bool
     copies: int | None
     note: str
+    text_en: str = Field(description="Dalam bahasa Inggris; kosong bila instansi tidak mengisi")
+    note_en: str
 
 
 class LegalBasisOut(Schema):
@@ -100,6 +102,10 @@ class ServiceOut(Schema):
     is_bookable: bool
     online_url: str
     url: str
+    name_en: str = Field(description="Dalam bahasa Inggris; kosong bila instansi tidak mengisi")
+    summary_en: str
+    category_en: str
+    processing_time_en: str
 
     @staticmethod
     def resolve_agency(service) -> str:
@@ -132,6 +138,11 @@ class ServiceDetailOut(ServiceOut):
     safety_guarantee: str
     performance_evaluation: str
     last_reviewed: date | None
+    description_en: str
+    product_en: str
+    steps_en: list[str] = Field(
+        description="Langkah dalam bahasa Inggris, sejajar dengan `steps`; kosong bila tidak diisi"
+    )
 
     @staticmethod
     def resolve_agency_name(service) -> str:
@@ -144,6 +155,10 @@ class ServiceDetailOut(ServiceOut):
     @staticmethod
     def resolve_steps(service) -> list[str]:
         return [step.text for step in service.steps.all()]
+
+    @staticmethod
+    def resolve_steps_en(service) -> list[str]:
+        return [step.text_en for step in service.steps.all()]
 
     @staticmethod
     def resolve_legal_bases(service) -> list:
@@ -168,7 +183,8 @@ class ServicePagination(PageNumberPagination):
 @router.get("/services", response=list[ServiceOut], tags=["layanan"])
 @paginate(ServicePagination, page_size=20)
 def service_list(request, agency: str = "", q: str = "", kategori: str = ""):
-    """Active services, searched in Indonesian when `q` is given (best match first)."""
+    """Active services, searched when `q` is given (best match first): Indonesian and
+    English words, everyday names and typos, as on the catalog page."""
     _parsed, services = selectors.service_search(
         query=q[:MAX_QUERY_LENGTH], agency_slug=agency[:50], category=kategori[:80]
     )

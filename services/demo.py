@@ -4,7 +4,14 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from services.demo_catalog import COMPLAINTS, PLEDGES, SERVICES, SYNONYMS
+from services.demo_catalog import (
+    COMPLAINTS,
+    ENGLISH,
+    ENGLISH_CATEGORIES,
+    PLEDGES,
+    SERVICES,
+    SYNONYMS,
+)
 from services.models import (
     Agency,
     LegalBasis,
@@ -164,8 +171,14 @@ SERVICE_FIELDS = [
 ]
 
 
+ENGLISH_FIELDS = ["name", "summary", "description", "processing_time", "product"]
+
+
 def seed_service(agency: Agency, data: dict, *, order: int, locations: list) -> Service:
+    english = ENGLISH.get(f"{agency.slug}/{data['slug']}", {})
     defaults = {name: data.get(name, "") for name in SERVICE_FIELDS}
+    defaults.update({f"{name}_en": english.get(name, "") for name in ENGLISH_FIELDS})
+    defaults["category_en"] = ENGLISH_CATEGORIES.get(data["category"], "")
     defaults["fee"] = data.get("fee")
     online_name, online_url = data.get("online", ("", ""))
     defaults.update(
@@ -184,13 +197,20 @@ def seed_service(agency: Agency, data: dict, *, order: int, locations: list) -> 
     # The lists are replaced as a whole, so that running the seed again changes nothing.
     for model in (ServiceRequirement, ServiceStep, LegalBasis):
         model.objects.filter(service=service).delete()
+    # Zipped strictly: an English list out of step with the Indonesian one is refused.
+    english_requirements = english.get("requirements") or [{}] * len(data["requirements"])
     ServiceRequirement.objects.bulk_create(
-        ServiceRequirement(service=service, order=index, **item)
-        for index, item in enumerate(data["requirements"], start=1)
+        ServiceRequirement(service=service, order=index, **item, **item_en)
+        for index, (item, item_en) in enumerate(
+            zip(data["requirements"], english_requirements, strict=True), start=1
+        )
     )
+    english_steps = english.get("steps") or [""] * len(data["steps"])
     ServiceStep.objects.bulk_create(
-        ServiceStep(service=service, order=index, text=text)
-        for index, text in enumerate(data["steps"], start=1)
+        ServiceStep(service=service, order=index, text=text, text_en=text_en)
+        for index, (text, text_en) in enumerate(
+            zip(data["steps"], english_steps, strict=True), start=1
+        )
     )
     LegalBasis.objects.bulk_create(
         LegalBasis(service=service, order=index, title=title)

@@ -1361,4 +1361,384 @@ SYNONYMS = [
     ("puskesmas", "fasilitas kesehatan"),
     ("atm", "rekening tabungan"),
     ("pbb", "pajak bumi dan bangunan"),
+    # Everyday English of visitors who read the portal in English, for the services whose
+    # agency gave no English texts.
+    ("birth certificate", "akta kelahiran"),
+    ("death certificate", "akta kematian"),
+    ("marriage certificate", "akta perkawinan"),
+    ("divorce certificate", "akta perceraian"),
+    ("id card", "ktp-el"),
+    ("identity card", "ktp-el"),
+    ("child id card", "kartu identitas anak"),
+    ("family card", "kartu keluarga"),
+    ("change of address", "pindah"),
+    ("driving licence", "surat izin mengemudi"),
+    ("driving license", "surat izin mengemudi"),
+    ("driver's license", "surat izin mengemudi"),
+    ("vehicle tax", "pajak kendaraan bermotor"),
+    ("car tax", "pajak kendaraan bermotor"),
+    ("motorcycle tax", "pajak kendaraan bermotor"),
+    ("vehicle registration", "stnk"),
+    ("number plate", "tnkb pelat"),
+    ("license plate", "tnkb pelat"),
+    ("business licence", "nomor induk berusaha"),
+    ("business license", "nomor induk berusaha"),
+    ("business permit", "nomor induk berusaha"),
+    ("building permit", "persetujuan bangunan gedung"),
+    ("police clearance", "surat keterangan catatan kepolisian"),
+    ("police certificate", "surat keterangan catatan kepolisian"),
+    ("good conduct", "catatan kepolisian"),
+    ("loss report", "tanda lapor kehilangan"),
+    ("health insurance", "jaminan kesehatan jkn"),
+    ("tax number", "nomor pokok wajib pajak npwp"),
+    ("tax id", "nomor pokok wajib pajak npwp"),
+    ("tax return", "spt tahunan"),
+    ("bank account", "rekening tabungan"),
+    ("savings account", "rekening tabungan"),
+    ("property tax", "pajak bumi dan bangunan"),
+    ("business loan", "kredit usaha rakyat"),
+    ("practice licence", "surat izin praktik"),
+    ("practice license", "surat izin praktik"),
 ]
+
+ENGLISH_CATEGORIES = {
+    "Jaminan Kesehatan": "Health Insurance",
+    "Keimigrasian": "Immigration",
+    "Kendaraan Bermotor": "Motor Vehicles",
+    "Kependudukan": "Population Registration",
+    "Kepolisian": "Police",
+    "Pencatatan Sipil": "Civil Registration",
+    "Perbankan": "Banking",
+    "Perizinan Bangunan": "Building Permits",
+    "Perizinan Berusaha": "Business Licensing",
+    "Perizinan Daerah": "Local Permits",
+    "Perizinan Kesehatan": "Health Licensing",
+    "Perpajakan": "Taxation",
+}
+
+
+def en(text: str, note: str = "") -> dict:
+    return {"text_en": text, "note_en": note}
+
+
+# The English texts of the demo services, as an agency would give them beside the
+# Indonesian ones; requirements and steps in the order of the Indonesian lists above.
+ENGLISH = {
+    "dukcapil/ktp-el": {
+        "name": "Electronic Identity Card (KTP-el)",
+        "summary": "Electronic identity card for residents aged 17 or over, or who are or "
+        "have been married; also replacement of a damaged or lost card or after a change of "
+        "data.",
+        "description": "Biometric recording (photo, fingerprints, iris and signature) for "
+        "first-time applicants, then printing of the KTP-el. The KTP-el is valid for life.",
+        "processing_time": "1 working day after recording if the requirements are complete",
+        "product": "KTP-el (electronic identity card)",
+        "requirements": [
+            en("Family card (Kartu Keluarga, KK)"),
+            en("Old KTP-el", "For a replacement because of damage or a change of data."),
+            en("Police report of loss", "Only if the KTP-el was lost."),
+            en(
+                "Marriage book or marriage certificate extract",
+                "For applicants under 17 who are married.",
+            ),
+        ],
+        "steps": [
+            "Take a queue number at the kiosk or come at the time of your booking.",
+            "Hand the family card and supporting documents to the Disdukcapil counter.",
+            "The clerk checks your data in SIAK, the population administration system.",
+            "Have your photo, fingerprints, iris and signature recorded (first-time applicants).",
+            "The KTP-el is printed and handed to you.",
+        ],
+    },
+    "dukcapil/kartu-keluarga": {
+        "name": "Family Card (Kartu Keluarga)",
+        "summary": "A new family card (a new family, or splitting from a family card) or an "
+        "updated card after a birth, a death, a move or a change of data.",
+        "processing_time": "1 working day if the requirements are complete",
+        "product": "Family card (printed on plain paper with an electronic signature)",
+        "requirements": [
+            en(
+                "Marriage book or marriage certificate extract, or divorce certificate extract",
+                "To form a new family.",
+            ),
+            en("Old family card", "For a change or a split."),
+            en("Moving certificate (Surat Keterangan Pindah)", "For residents moving in."),
+            en(
+                "Civil registration documents (birth certificate, death certificate) when "
+                "family members change"
+            ),
+            en(
+                "Statement of absolute responsibility (SPTJM) for the marriage",
+                "If you have no marriage book yet; the form is available at the counter.",
+            ),
+        ],
+        "steps": [
+            "Fill in the family data form (F-1.01) at the counter or get it from the clerk.",
+            "Hand in the form and the requirements at the Disdukcapil counter.",
+            "The clerk checks and updates the data in SIAK.",
+            "The family card is printed, signed electronically and handed to you.",
+        ],
+    },
+    "dukcapil/akta-kelahiran": {
+        "name": "Birth Certificate",
+        "summary": "Registration of a birth and issue of a birth certificate extract, for "
+        "children and for adults who have no birth certificate yet.",
+        "processing_time": "1 working day if the requirements are complete",
+        "product": "Birth certificate extract and an updated family card",
+        "requirements": [
+            en(
+                "Birth notification from the hospital, community health centre (puskesmas), "
+                "doctor, midwife or village head"
+            ),
+            en("Parents' marriage book or marriage certificate extract"),
+            en("Family card in which the child is registered"),
+            en("KTP-el of both parents"),
+            en(
+                "Statement of absolute responsibility (SPTJM) for the birth data",
+                "If there is no birth notification.",
+            ),
+            en(
+                "Statement of absolute responsibility (SPTJM) as husband and wife",
+                "If the parents have no marriage book yet.",
+            ),
+        ],
+        "steps": [
+            "Fill in the civil registration form for events in Indonesia (F-2.01).",
+            "Hand in the form and the requirements at the Disdukcapil counter.",
+            "The clerk checks the data and records the birth in the register.",
+            "The civil registrar signs the certificate extract electronically.",
+            "The birth certificate extract and the new family card are handed to you.",
+        ],
+    },
+    "dukcapil/akta-kematian": {
+        "name": "Death Certificate",
+        "summary": "Registration of a resident's death, reported by the family within 30 "
+        "days of the death.",
+        "processing_time": "1 working day if the requirements are complete",
+        "product": "Death certificate extract and an updated family card",
+        "requirements": [
+            en("Death notification from a doctor, a hospital or the village head"),
+            en("Family card of the deceased"),
+            en("KTP-el of the deceased"),
+            en("KTP-el of the person reporting the death"),
+            en(
+                "Statement of absolute responsibility (SPTJM) for the death data",
+                "If there is no death notification.",
+            ),
+        ],
+        "steps": [
+            "Fill in the death report form (F-2.01).",
+            "Hand in the form and the requirements at the Disdukcapil counter.",
+            "The clerk records the death and updates the family card.",
+            "The death certificate extract and the new family card are handed to the person "
+            "reporting.",
+        ],
+    },
+    "dukcapil/surat-pindah": {
+        "name": "Moving Certificate (SKPWNI)",
+        "summary": "Moving certificate for residents who move out of Kutai Timur Regency or "
+        "to another district.",
+        "processing_time": "1 working day",
+    },
+    "dukcapil/pindah-datang": {"name": "Registration of Residents Moving In"},
+    "dukcapil/kartu-identitas-anak": {
+        "name": "Child Identity Card (KIA)",
+        "summary": "Identity card for unmarried children under 17.",
+        "processing_time": "1 working day",
+    },
+    "dukcapil/akta-perkawinan": {
+        "name": "Marriage Certificate",
+        "summary": "Registration of the marriage of non-Muslim residents married under their "
+        "religion or belief (marriages of Muslims are registered at the KUA).",
+        "processing_time": "1 working day after registration",
+    },
+    "dukcapil/akta-perceraian": {
+        "name": "Divorce Certificate",
+        "summary": "Registration of a divorce decided by a district court (for marriages "
+        "registered at Disdukcapil).",
+        "processing_time": "1 working day",
+    },
+    "dukcapil/identitas-kependudukan-digital": {
+        "name": "Digital Population Identity (IKD) Activation"
+    },
+    "dukcapil/perubahan-biodata": {"name": "Change of Population Data"},
+    "dpmptsp/nib": {
+        "name": "Business Identification Number (NIB)",
+        "summary": "Help with registering a business identification number (NIB) in OSS RBA: "
+        "the identity of the business and, for low-risk businesses, also its business "
+        "licence.",
+        "processing_time": "Issued at once when the data in OSS are complete",
+        "product": "Business Identification Number (NIB)",
+        "requirements": [
+            en("Business owner's KTP-el"),
+            en("NPWP (a NIK already validated as a tax number)"),
+            en("Active e-mail address and mobile number"),
+            en(
+                "Business address and location, line of business (KBLI), capital and number "
+                "of workers"
+            ),
+        ],
+        "steps": [
+            "Create an account at oss.go.id with your NIK, e-mail address and mobile number.",
+            "Complete the business data and choose the KBLI code of your activity.",
+            "Check and accept the self-declaration.",
+            "The NIB is issued and can be downloaded from OSS.",
+        ],
+    },
+    "dpmptsp/pbg": {
+        "name": "Building Approval (PBG)",
+        "summary": "Approval to build, alter, extend or maintain a building (it replaces the "
+        "IMB building permit), applied for through SIMBG.",
+    },
+    "dpmptsp/slf": {"name": "Certificate of Building Fitness (SLF)"},
+    "dpmptsp/sip-dokter": {"name": "Practice Licence (SIP) for Doctors and Dentists"},
+    "dpmptsp/sip-bidan": {"name": "Midwife Practice Licence (SIPB)"},
+    "dpmptsp/sip-perawat": {"name": "Nurse Practice Licence (SIPP)"},
+    "dpmptsp/izin-reklame": {"name": "Advertisement Permit"},
+    "samsat/pkb-tahunan": {
+        "name": "Annual Vehicle Tax (PKB) Payment and STNK Endorsement",
+        "summary": "Pay the motor vehicle tax (PKB) and the road accident fund contribution "
+        "(SWDKLLJ) every year, with the yearly endorsement of the vehicle registration "
+        "certificate (STNK).",
+        "processing_time": "Done the same day (about 30 minutes)",
+        "product": "Endorsed STNK and tax notice (SKKP)",
+        "requirements": [
+            en("Original STNK (vehicle registration certificate)"),
+            en("KTP-el in the name on the STNK"),
+            en(
+                "Stamped power of attorney and the KTP-el of the authorised person",
+                "If someone comes on your behalf.",
+            ),
+        ],
+        "steps": [
+            "Take a queue number and hand the STNK and KTP-el to the registration counter.",
+            "The clerk works out the PKB and SWDKLLJ due.",
+            "Pay at the cashier (cash or cashless).",
+            "Collect the endorsed STNK and the tax notice.",
+        ],
+    },
+    "samsat/pkb-lima-tahunan": {
+        "name": "Five-Yearly STNK Renewal and Number Plate Replacement",
+        "summary": "A new vehicle registration certificate (STNK) and number plates (TNKB) "
+        "every five years, together with the vehicle tax payment.",
+    },
+    "samsat/balik-nama": {"name": "Vehicle Ownership Transfer"},
+    "samsat/mutasi-keluar": {"name": "Vehicle Transfer to Another Region"},
+    "samsat/mutasi-masuk": {"name": "Registration of a Vehicle from Another Region"},
+    "bpjs-kesehatan/pendaftaran-peserta-mandiri": {
+        "name": "Self-Paying JKN Membership Registration (PBPU)",
+        "summary": "Registration in the National Health Insurance (JKN, run by BPJS "
+        "Kesehatan) for people who are not wage earners, and their families.",
+        "processing_time": "Done at once; the card is active once the first contribution is "
+        "paid (at the earliest 14 days after registration)",
+        "product": "JKN membership number and digital KIS card (Mobile JKN app)",
+        "requirements": [
+            en("KTP-el of every family member being registered"),
+            en("Family card"),
+            en("Savings book or bank account for the automatic debit of contributions"),
+            en("Active mobile number and e-mail address"),
+        ],
+        "steps": [
+            "Hand in the requirements at the BPJS Kesehatan counter.",
+            "Choose the care class and your first-level health facility (FKTP).",
+            "Receive a virtual account number and pay the first contribution.",
+            "The card becomes active and can be seen in the Mobile JKN app.",
+        ],
+    },
+    "bpjs-kesehatan/pendaftaran-bayi-baru-lahir": {"name": "Newborn Registration in JKN"},
+    "bpjs-kesehatan/perubahan-data-peserta": {"name": "Change of JKN Member Data"},
+    "bpjs-kesehatan/pindah-faskes": {"name": "Change of First-Level Health Facility"},
+    "polres/skck-baru": {
+        "name": "New Police Clearance Certificate (SKCK)",
+        "summary": "Police record certificate (SKCK) for job applications, civil service "
+        "(CPNS) selection, school or other purposes.",
+        "processing_time": "Done the same day if the requirements are complete",
+        "product": "SKCK, valid for 6 months",
+        "requirements": [
+            en("KTP-el"),
+            en("Family card"),
+            en("Birth certificate or latest diploma"),
+            en("Six colour passport photos, 4x6, red background", "Neat clothes with a collar."),
+            en("Fingerprint card (taken at the Polres if you have none)"),
+        ],
+        "steps": [
+            "Register online at skck.polri.go.id or at the counter.",
+            "Your fingerprints are recorded.",
+            "Your police record is checked.",
+            "Pay the Rp30,000 fee (PNBP).",
+            "The SKCK is printed and handed to you.",
+        ],
+    },
+    "polres/skck-perpanjangan": {"name": "Police Clearance Certificate (SKCK) Renewal"},
+    "polres/surat-keterangan-kehilangan": {"name": "Police Report of Loss"},
+    "imigrasi/paspor-baru": {
+        "name": "New Passport Application",
+        "summary": "Ordinary passport for Indonesian citizens who have never had a passport; "
+        "register first in the M-Paspor app.",
+        "processing_time": "4 working days after the interview and payment",
+        "product": "Ordinary passport",
+        "requirements": [
+            en("KTP-el"),
+            en("Family card"),
+            en("Birth certificate, diploma, marriage book or baptism certificate"),
+            en(
+                "Recommendation letter from an agency, for migrant workers or special purposes",
+                "If any.",
+            ),
+        ],
+        "steps": [
+            "Register and choose a date in the M-Paspor app, then pay the fee (PNBP).",
+            "Come on the chosen date with the original documents.",
+            "Document check, photo, fingerprints and interview.",
+            "Collect the passport on the date on your receipt.",
+        ],
+    },
+    "imigrasi/penggantian-paspor": {"name": "Replacement of an Expired or Full Passport"},
+    "imigrasi/paspor-hilang-rusak": {"name": "Replacement of a Lost or Damaged Passport"},
+    "kpp-pratama/npwp-orang-pribadi": {
+        "name": "Individual Taxpayer Registration (NPWP)",
+        "summary": "Registration as an individual taxpayer; once validated, the NIK serves as "
+        "the tax number (NPWP).",
+        "processing_time": "Done at once if the data are complete",
+        "product": "NPWP (NIK) and certificate of registration (Surat Keterangan Terdaftar)",
+        "requirements": [
+            en("KTP-el"),
+            en(
+                "Business certificate or documents of the business activity",
+                "For those who run a business.",
+            ),
+            en("Active e-mail address and mobile number"),
+        ],
+        "steps": [
+            "Fill in the registration form or register in Coretax DJP.",
+            "The officer checks and validates your NIK.",
+            "The NPWP and the certificate of registration are issued.",
+        ],
+    },
+    "kpp-pratama/aktivasi-coretax": {"name": "Coretax DJP Account Activation"},
+    "kpp-pratama/spt-tahunan": {"name": "Help with Filing the Annual Tax Return (SPT)"},
+    "kpp-pratama/konsultasi-perpajakan": {"name": "Tax Consultation"},
+    "bank-kaltimtara/pembukaan-rekening": {
+        "name": "Savings Account Opening",
+        "summary": "Open a personal savings account with an ATM/debit card.",
+        "processing_time": "About 30 minutes",
+        "product": "Savings book and ATM/debit card",
+        "requirements": [
+            en("KTP-el"),
+            en("NPWP", "If you have one."),
+            en("Active mobile number"),
+            en("Initial deposit"),
+        ],
+        "steps": [
+            "Take a customer service queue number.",
+            "Fill in the account opening form.",
+            "Your data and signature are verified.",
+            "Make the initial deposit; receive your savings book and ATM card.",
+        ],
+    },
+    "bank-kaltimtara/tabungan-simpel": {"name": "Student Savings Account (SimPel)"},
+    "bank-kaltimtara/kredit-usaha-rakyat": {"name": "People's Business Credit (KUR) Application"},
+    "bank-kaltimtara/pembayaran-pbb": {
+        "name": "Land and Building Tax (PBB-P2) and Local Tax Payment"
+    },
+}

@@ -8,8 +8,32 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
+
+
+def in_english() -> bool:
+    """Whether the visitor chose English (the language link)."""
+    return (get_language() or "").startswith("en")
+
+
+def localized(indonesian: str, english: str) -> str:
+    """The text for this visitor: the English one when they chose English and it is
+    given, the Indonesian one otherwise."""
+    return english if in_english() and english.strip() else indonesian
+
+
+class Localized:
+    """A text the agency may also give in English, in the field `<name>_en`."""
+
+    def __init__(self, field: str):
+        self.field = field
+
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self
+        return localized(getattr(instance, self.field), getattr(instance, f"{self.field}_en"))
 
 
 class Location(models.Model):
@@ -154,6 +178,20 @@ class Service(models.Model):
     summary = models.CharField(_("deskripsi singkat"), max_length=300, blank=True)
     description = models.TextField(_("keterangan"), blank=True)
     category = models.CharField(_("kategori"), max_length=80, blank=True)
+    name_en = models.CharField(
+        _("nama layanan (bahasa Inggris)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Teks bahasa Inggris boleh dikosongkan; pengunjung yang memilih bahasa Inggris "
+            "melihat teks bahasa Indonesia di tempat yang kosong."
+        ),
+    )
+    summary_en = models.CharField(
+        _("deskripsi singkat (bahasa Inggris)"), max_length=300, blank=True
+    )
+    description_en = models.TextField(_("keterangan (bahasa Inggris)"), blank=True)
+    category_en = models.CharField(_("kategori (bahasa Inggris)"), max_length=80, blank=True)
     keywords = models.CharField(
         _("nama lain / kata kunci"),
         max_length=300,
@@ -169,6 +207,9 @@ class Service(models.Model):
         default="",
         help_text=_("Mis. 1 hari kerja."),
     )
+    processing_time_en = models.CharField(
+        _("jangka waktu penyelesaian (bahasa Inggris)"), max_length=200, blank=True
+    )
     fee = models.PositiveIntegerField(
         _("biaya/tarif (Rp)"),
         null=True,
@@ -181,6 +222,9 @@ class Service(models.Model):
         help_text=_("Mis. rumus PKB, atau rincian biaya per jenis."),
     )
     product = models.CharField(_("produk pelayanan"), max_length=300, default="")
+    product_en = models.CharField(
+        _("produk pelayanan (bahasa Inggris)"), max_length=300, blank=True
+    )
     complaint_channels = models.TextField(
         _("penanganan pengaduan, saran dan masukan"),
         blank=True,
@@ -215,6 +259,13 @@ class Service(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ScopedManager(agency="agency")
+
+    localized_name = Localized("name")
+    localized_summary = Localized("summary")
+    localized_description = Localized("description")
+    localized_category = Localized("category")
+    localized_processing_time = Localized("processing_time")
+    localized_product = Localized("product")
 
     class Meta:
         ordering = ["agency__order", "order", "name"]
@@ -271,6 +322,11 @@ class ServiceRequirement(ServiceChild):
         _("fotokopi (lembar)"), null=True, blank=True, help_text=_("Kosongkan bila tidak perlu.")
     )
     note = models.CharField(_("catatan"), max_length=300, blank=True)
+    text_en = models.CharField(_("persyaratan (bahasa Inggris)"), max_length=300, blank=True)
+    note_en = models.CharField(_("catatan (bahasa Inggris)"), max_length=300, blank=True)
+
+    localized_text = Localized("text")
+    localized_note = Localized("note")
 
     class Meta(ServiceChild.Meta):
         default_related_name = "requirements"
@@ -291,6 +347,9 @@ class ServiceStep(ServiceChild):
     """One step of sistem, mekanisme dan prosedur."""
 
     text = models.CharField(_("langkah"), max_length=400)
+    text_en = models.CharField(_("langkah (bahasa Inggris)"), max_length=400, blank=True)
+
+    localized_text = Localized("text")
 
     class Meta(ServiceChild.Meta):
         default_related_name = "steps"

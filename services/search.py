@@ -1,10 +1,13 @@
-"""Indonesian catalog search: query parsing, synonyms, typo correction and ranking.
+"""Catalog search: query parsing, synonyms, typo correction and ranking.
 
 PostgreSQL full-text search with the built-in `indonesian` configuration does the matching
-and ranking; each service's vector also holds unstemmed `simple` lexemes so that partial
-words match by prefix. Typos are corrected against a vocabulary of the catalog's own words
-(`SearchWord`), found through a GIN index on their trigrams and ranked by edit distance in
-Python. A search costs three queries: synonyms, vocabulary, results.
+and ranking; the English texts an agency gave are in the same vector through the `english`
+configuration, and every word of the query is looked up in both languages, whichever
+language the visitor reads. Each service's vector also holds unstemmed `simple` lexemes so
+that partial words match by prefix. Typos are corrected against a vocabulary of the
+catalog's own words in both languages (`SearchWord`), found through a GIN index on their
+trigrams and ranked by edit distance in Python. A search costs three queries: synonyms,
+vocabulary, results.
 """
 
 import re
@@ -17,7 +20,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.db.models.functions import Length
 
-from services.models import SearchSynonym, SearchWord
+from services.models import SearchSynonym, SearchWord, in_english
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
@@ -25,10 +28,22 @@ MIN_PREFIX_LENGTH = 3
 MIN_TYPO_LENGTH = 4
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\u27e6", "\u27e7"
 
-# Filler words of everyday questions ("syarat bikin ktp", "cara urus akta") that say nothing
-# about which service is meant.
+# Filler words of everyday questions ("syarat bikin ktp", "cara urus akta", "how to get a
+# passport") that say nothing about which service is meant.
 FILLER_WORDS = frozenset(
     [
+        "a",
+        "an",
+        "do",
+        "get",
+        "how",
+        "i",
+        "my",
+        "need",
+        "requirements",
+        "the",
+        "to",
+        "what",
         "apa",
         "apakah",
         "bagaimana",
@@ -105,15 +120,19 @@ class ParsedQuery:
 
 
 def word_clause(word: str, *, prefix: bool) -> SearchQuery:
-    """The word as an Indonesian stem, or as the start of an unstemmed word."""
-    clause = SearchQuery(word, search_type="raw", config="indonesian")
+    """The word as an Indonesian or English stem, or as the start of an unstemmed word."""
+    clause = SearchQuery(word, search_type="raw", config="indonesian") | SearchQuery(
+        word, search_type="raw", config="english"
+    )
     if prefix and len(word) >= MIN_PREFIX_LENGTH:
         clause = clause | SearchQuery(f"{word}:*", search_type="raw", config="simple")
     return clause
 
 
 def phrase_clause(text: str) -> SearchQuery:
-    return SearchQuery(text, search_type="plain", config="indonesian")
+    return SearchQuery(text, search_type="plain", config="indonesian") | SearchQuery(
+        text, search_type="plain", config="english"
+    )
 
 
 def apply_synonyms(text: str) -> tuple[list[SearchQuery], list[str]]:
@@ -180,6 +199,17 @@ def parse_query(raw: str) -> ParsedQuery:
     return parsed
 
 
+def headline(field: str, query: SearchQuery) -> SearchHeadline | Case:
+    """The field's text as shown to this visitor (see services.models.Localized), with the
+    query's words marked."""
+    marks = {"start_sel": HIGHLIGHT_START, "stop_sel": HIGHLIGHT_STOP, "highlight_all": True}
+    indonesian = SearchHeadline(field, query, config="indonesian", **marks)
+    if not in_english():
+        return indonesian
+    english = SearchHeadline(f"{field}_en", query, config="english", **marks)
+    return Case(When(**{f"{field}_en": ""}, then=indonesian), default=english)
+
+
 def search_services(services: QuerySet, parsed: ParsedQuery) -> QuerySet:
     """Services matching at least one clause: most clauses matched first, then by rank
     (name weighs more than summary, which weighs more than requirements and description)."""
@@ -191,14 +221,13 @@ def search_services(services: QuerySet, parsed: ParsedQuery) -> QuerySet:
         parsed.clauses,
         Value(0, output_field=IntegerField()),
     )
-    marks = {"start_sel": HIGHLIGHT_START, "stop_sel": HIGHLIGHT_STOP, "config": "indonesian"}
     return (
         services.filter(search_vector=combined)
         .annotate(
             hits=hits,
             rank=SearchRank(F("search_vector"), combined),
-            name_highlight=SearchHeadline("name", combined, highlight_all=True, **marks),
-            summary_highlight=SearchHeadline("summary", combined, highlight_all=True, **marks),
+            name_highlight=headline("name", combined),
+            summary_highlight=headline("summary", combined),
         )
         .order_by("-hits", "-rank", "agency__order", "order", "name")
     )

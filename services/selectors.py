@@ -1,6 +1,6 @@
 """Reads shared by the pages and the API of agencies, locations and services."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django_scopes import scopes_disabled
 
 from services.models import (
@@ -10,6 +10,7 @@ from services.models import (
     Service,
     ServiceRequirement,
     ServiceStep,
+    localized,
 )
 from services.search import ParsedQuery, parse_query, search_services
 
@@ -45,13 +46,18 @@ def public_services() -> QuerySet[Service]:
 
 
 def catalog_categories() -> list[dict]:
-    return list(
+    """Categories of active services with their counts; `label` is the name this visitor
+    reads (the English one an agency gave, when they chose English)."""
+    categories = list(
         public_services()
         .exclude(category="")
         .values("category")
-        .annotate(count=Count("id"))
+        .annotate(count=Count("id"), category_en=Max("category_en"))
         .order_by("category")
     )
+    for row in categories:
+        row["label"] = localized(row["category"], row["category_en"])
+    return categories
 
 
 def popular_services(*, limit: int = 8) -> QuerySet[Service]:

@@ -1,6 +1,8 @@
 """Writes of the service catalog (search index upkeep, page-view counting) and API tokens."""
 
 from collections.abc import Iterable
+from functools import reduce
+from operator import add
 
 from django.contrib.postgres.search import SearchVector
 from django.core.cache import cache
@@ -13,36 +15,45 @@ from services.api_auth import token_cache_key
 from services.caching import catalog_changed
 from services.models import ApiToken, SearchWord, Service
 
-SEARCH_CONFIGS = ("indonesian", "simple")
 
-
-def _weighted_texts(service: Service) -> dict[str, str]:
-    """The service's texts by search weight: A name, B summary, C requirements and
-    description, D procedure and legal bases."""
+def _weighted_texts(service: Service) -> dict[str, dict[str, str]]:
+    """The service's texts by language (the text search configuration that stems them) and
+    search weight: A name, B summary, C requirements and description, D procedure and legal
+    bases. English texts are the ones the agency gave beside the Indonesian ones."""
+    requirements = service.requirements.all()
+    steps = service.steps.all()
     return {
-        "A": " ".join([service.name, service.keywords]),
-        "B": " ".join([service.summary, service.category, service.product]),
-        "C": " ".join([service.description, *(item.text for item in service.requirements.all())]),
-        "D": " ".join(
-            [
-                service.online_name,
-                *(step.text for step in service.steps.all()),
-                *(basis.title for basis in service.legal_bases.all()),
-            ]
-        ),
+        "indonesian": {
+            "A": " ".join([service.name, service.keywords]),
+            "B": " ".join([service.summary, service.category, service.product]),
+            "C": " ".join([service.description, *(item.text for item in requirements)]),
+            "D": " ".join(
+                [
+                    service.online_name,
+                    *(step.text for step in steps),
+                    *(basis.title for basis in service.legal_bases.all()),
+                ]
+            ),
+        },
+        "english": {
+            "A": service.name_en,
+            "B": " ".join([service.summary_en, service.category_en, service.product_en]),
+            "C": " ".join([service.description_en, *(item.text_en for item in requirements)]),
+            "D": " ".join(step.text_en for step in steps),
+        },
     }
 
 
-def _search_vector(texts: dict[str, str]) -> SearchVector:
+def _search_vector(texts: dict[str, dict[str, str]]) -> SearchVector:
+    # Each text also unstemmed (`simple`), so that the start of any word finds it.
     vectors = [
         SearchVector(Value(text, output_field=TextField()), config=config, weight=weight)
-        for weight, text in texts.items()
-        for config in SEARCH_CONFIGS
+        for language, weighted in texts.items()
+        for weight, text in weighted.items()
+        if text.strip()
+        for config in (language, "simple")
     ]
-    combined = vectors[0]
-    for vector in vectors[1:]:
-        combined = combined + vector
-    return combined
+    return reduce(add, vectors)
 
 
 def services_reindex(*, services: Iterable[Service]) -> None:
@@ -51,8 +62,9 @@ def services_reindex(*, services: Iterable[Service]) -> None:
     with transaction.atomic(), scopes_disabled():
         for service in services:
             texts = _weighted_texts(service)
+            every_text = (text for weighted in texts.values() for text in weighted.values())
             Service.objects.filter(pk=service.pk).update(
-                search_text=" ".join(texts.values()), search_vector=_search_vector(texts)
+                search_text=" ".join(every_text), search_vector=_search_vector(texts)
             )
         search_vocabulary_rebuild()
     catalog_changed()

@@ -53,6 +53,8 @@ def test_detail_has_the_full_standard(client, demo_catalog):
         "bring_original": True,
         "copies": None,
         "note": "",
+        "text_en": "Family card (Kartu Keluarga, KK)",
+        "note_en": "",
     }
     assert body["steps"][0].startswith("Ambil nomor antrian")
     assert any("24 Tahun 2013" in basis["title"] for basis in body["legal_bases"])
