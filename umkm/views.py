@@ -13,7 +13,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
-from django.views.decorators.vary import vary_on_headers
 
 from umkm import selectors, services
 from umkm.caching import cached_showcase_page
@@ -25,7 +24,6 @@ PRODUCTS_PER_PAGE = 24
 BUSINESSES_ON_SHOWCASE = 12
 
 
-@vary_on_headers("HX-Request")
 @cached_showcase_page
 def showcase(request):
     form = ShowcaseFilterForm(request.GET)
