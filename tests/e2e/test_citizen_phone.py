@@ -5,7 +5,12 @@ and touch targets."""
 import re
 
 import pytest
+from django.utils import timezone
+from django_scopes import scopes_disabled
 from playwright.sync_api import expect
+
+from counters.models import Booking
+from tests.e2e.conftest import book_first_slot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -41,3 +46,34 @@ def test_back_and_forward_after_a_search_show_the_whole_catalog_page(new_page, e
     page.go_forward()
     expect(page).to_have_url(re.compile(r"/layanan/\?q=akta(\+|%20)kelahiran$"))
     assert_whole_catalog_page(page)
+
+
+def test_cancelling_a_booking_asks_once_says_what_is_lost_and_shows_the_result(new_page, expo):
+    booking = book_first_slot(expo)
+    page = new_page(**SMALL_PHONE)
+    page.goto(f"/reservasi/{booking.code}/")
+    page.get_by_label("NIK").fill("6408014506900003")
+    page.get_by_role("button", name="Buka reservasi").click()
+    page.get_by_role("heading", name="Reservasi Anda").wait_for()
+
+    page.get_by_role("link", name="Batalkan reservasi").click()
+    expect(page.get_by_role("heading", name="Batalkan reservasi?")).to_be_visible()
+    start = timezone.localtime(booking.starts_at).strftime("%H.%M")
+    expect(page.get_by_role("main")).to_contain_text(
+        f"melepas kursi Anda untuk {expo.service.name}"
+    )
+    expect(page.get_by_role("main")).to_contain_text(f"{start}–")
+    with scopes_disabled():
+        booking.refresh_from_db()
+    assert booking.status == Booking.Status.BOOKED
+    page.get_by_role("link", name="Tidak, tetap pertahankan").click()
+    expect(page.get_by_role("link", name="Batalkan reservasi")).to_be_visible()
+
+    page.get_by_role("link", name="Batalkan reservasi").click()
+    page.get_by_role("button", name="Ya, batalkan reservasi").click()
+    expect(page.get_by_role("status")).to_contain_text("Reservasi dibatalkan")
+    expect(page.get_by_text("Dibatalkan", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Pesan jadwal baru")).to_be_visible()
+    with scopes_disabled():
+        booking.refresh_from_db()
+    assert booking.status == Booking.Status.CANCELLED
