@@ -10,6 +10,13 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
 from counters.models import Booking
+from counters.services import (
+    counter_open,
+    ticket_call_next,
+    ticket_finish,
+    ticket_issue,
+    ticket_start,
+)
 from tests.e2e.conftest import book_first_slot
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -77,3 +84,53 @@ def test_cancelling_a_booking_asks_once_says_what_is_lost_and_shows_the_result(n
     with scopes_disabled():
         booking.refresh_from_db()
     assert booking.status == Booking.Status.CANCELLED
+
+
+RECORD_VIBRATIONS = """
+window.__vibrations = [];
+navigator.vibrate = (pattern) => { window.__vibrations.push(pattern); return true; };
+"""
+
+
+def serve_next(expo) -> None:
+    with scopes_disabled():
+        ticket = ticket_call_next(counter=expo.counter, operator=expo.operator)
+        ticket_finish(
+            ticket=ticket_start(ticket=ticket, operator=expo.operator), operator=expo.operator
+        )
+
+
+def test_the_phone_vibrates_and_retitles_within_3_seconds_when_near_and_when_called(new_page, expo):
+    with scopes_disabled():
+        for _ in range(4):
+            ticket_issue(service=expo.service, location=expo.location)
+        mine = ticket_issue(service=expo.service, location=expo.location)
+        counter_open(counter=expo.counter, operator=expo.operator)
+    page = new_page(**SMALL_PHONE)
+    page.add_init_script(RECORD_VIBRATIONS)
+    revalidated = []
+    page.on("response", lambda r: revalidated.append(r) if r.status == 304 else None)
+    page.goto(f"/antrian/tiket/{mine.code}/")
+    expect(page.locator(".ticket-facts")).to_contain_text("4 orang")
+    expect(page).to_have_title(f"Antrian {mine.display_number} — MPP Kutai Timur")
+    page.wait_for_timeout(2500)
+    assert revalidated, "an unchanged queue is revalidated with a 304"
+    assert page.evaluate("window.__vibrations") == []
+
+    serve_next(expo)
+    expect(page.locator(".ticket-facts")).to_contain_text("3 orang", timeout=3500)
+    expect(page).to_have_title(f"Segera giliran Anda: {mine.display_number} — MPP Kutai Timur")
+    assert len(page.evaluate("window.__vibrations")) == 1
+
+    for _ in range(3):
+        serve_next(expo)
+    with scopes_disabled():
+        ticket_call_next(counter=expo.counter, operator=expo.operator)
+    expect(page.get_by_role("alert")).to_contain_text(
+        f"Silakan menuju loket {expo.counter.number}", timeout=3500
+    )
+    expect(page).to_have_title(
+        f"Dipanggil: {mine.display_number} ke loket {expo.counter.number} — MPP Kutai Timur"
+    )
+    assert len(page.evaluate("window.__vibrations")) == 2
+    expect(page.get_by_role("button", name="Beri tahu saya saat dipanggil")).to_be_visible()
