@@ -28,6 +28,10 @@ SMALL_PHONE = {
 }
 
 
+def results(page):
+    return page.get_by_role("region", name=re.compile("layanan ditemukan"))
+
+
 def assert_whole_catalog_page(page) -> None:
     expect(page.get_by_role("banner")).to_be_visible()
     expect(page.get_by_role("searchbox", name="Cari layanan")).to_be_visible()
@@ -38,7 +42,7 @@ def test_back_and_forward_after_a_search_show_the_whole_catalog_page(new_page, e
     page = new_page(**SMALL_PHONE)
     page.goto("/layanan/")
     page.get_by_role("searchbox", name="Cari layanan").fill("akta kelahiran")
-    result = page.get_by_role("link", name="Penerbitan Akta Kelahiran")
+    result = results(page).get_by_role("link", name="Penerbitan Akta Kelahiran")
     result.wait_for()
     expect(page).to_have_url(re.compile(r"/layanan/\?q=akta(\+|%20)kelahiran$"))
     result.click()
@@ -47,7 +51,7 @@ def test_back_and_forward_after_a_search_show_the_whole_catalog_page(new_page, e
     page.go_back()
     expect(page).to_have_url(re.compile(r"/layanan/\?q=akta(\+|%20)kelahiran$"))
     assert_whole_catalog_page(page)
-    expect(page.get_by_role("link", name="Penerbitan Akta Kelahiran")).to_be_visible()
+    expect(results(page).get_by_role("link", name="Penerbitan Akta Kelahiran")).to_be_visible()
     page.go_back()
     assert_whole_catalog_page(page)
     page.go_forward()
@@ -134,3 +138,49 @@ def test_the_phone_vibrates_and_retitles_within_3_seconds_when_near_and_when_cal
     )
     assert len(page.evaluate("window.__vibrations")) == 2
     expect(page.get_by_role("button", name="Beri tahu saya saat dipanggil")).to_be_visible()
+
+
+def in_view(page, locator) -> bool:
+    """Entirely inside the viewport as it is, without the citizen scrolling."""
+    box = locator.bounding_box()
+    height = page.viewport_size["height"]
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
+
+
+def test_search_results_show_without_scrolling_and_each_search_is_fetched_once(new_page, expo):
+    page = new_page(**SMALL_PHONE)
+    searches = []
+    page.on("request", lambda r: searches.append(r.url) if "q=" in r.url else None)
+    page.goto("/layanan/")
+    box = page.get_by_role("searchbox", name="Cari layanan")
+    box.fill("akta kelahiran")
+    first = results(page).get_by_role("link").first
+    expect(first).to_have_text("Penerbitan Akta Kelahiran")
+    assert page.evaluate("window.scrollY") == 0
+    assert in_view(page, first)
+    box.press("Enter")
+    page.wait_for_timeout(1000)
+    assert len(searches) == 1, searches
+
+    box.fill("kartu keluarga")
+    box.press("Enter")
+    page.wait_for_timeout(1000)
+    expect(
+        page.get_by_role("heading", name="layanan ditemukan untuk “kartu keluarga”")
+    ).to_be_visible()
+    assert len(searches) == 2, searches
+
+
+def test_picking_a_day_brings_its_slots_into_view(new_page, expo):
+    page = new_page(**SMALL_PHONE)
+    page.goto(f"/reservasi/{expo.agency.slug}/{expo.service.slug}/")
+    days = page.locator("a.booking-day:not(.active)")
+    days.last.scroll_into_view_if_needed()
+    label = days.last.get_attribute("href")
+    days.last.click()
+    expect(page).to_have_url(re.compile(re.escape(label.split("&")[-1]) + "$"))
+    slot = page.get_by_role("link", name=re.compile(r"^\d\d\.\d\d")).first
+    expect(slot).to_be_visible()
+    page.wait_for_timeout(800)
+    assert in_view(page, page.get_by_role("heading", name=re.compile("^Sesi ")))
+    assert in_view(page, slot)
