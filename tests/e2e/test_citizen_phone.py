@@ -18,6 +18,7 @@ from counters.services import (
     ticket_start,
 )
 from tests.e2e.conftest import book_first_slot
+from tests.factories import ProductFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -184,3 +185,67 @@ def test_picking_a_day_brings_its_slots_into_view(new_page, expo):
     page.wait_for_timeout(800)
     assert in_view(page, page.get_by_role("heading", name=re.compile("^Sesi ")))
     assert in_view(page, slot)
+
+
+SMALL_TARGETS = """
+() => {
+  const targets = "a[href], button, input:not([type=hidden]), select, textarea, summary";
+  const tapArea = (el) => {
+    // A stretched link makes its whole card the target; a check box its labelled row.
+    if (el.classList.contains("stretched-link")) return el.closest(".card") || el;
+    if (el.matches("[type=checkbox], [type=radio]")) return el.closest(".form-check") || el;
+    return el;
+  };
+  return [...document.querySelectorAll(targets)]
+    .filter((el) => el.checkVisibility() && !el.closest(".visually-hidden-focusable"))
+    .map((el) => [el, tapArea(el).getBoundingClientRect()])
+    .filter(([, box]) => box.width > 1 && box.height < 44)
+    .map(([el, box]) => {
+      const name = (el.innerText || el.name || el.id).trim().slice(0, 40);
+      return `${el.tagName} "${name}" ${Math.round(box.height)} px`;
+    });
+}
+"""
+
+
+def test_every_tap_target_on_public_pages_is_44_px_tall_on_a_small_phone(new_page, expo):
+    product = ProductFactory(name="Amplang Ikan Belida")
+    with scopes_disabled():
+        ticket = ticket_issue(service=expo.service, location=expo.location)
+    booking = book_first_slot(expo)
+    page = new_page(**SMALL_PHONE)
+    slot = f"/reservasi/{expo.agency.slug}/{expo.service.slug}/"
+    pages = [
+        "/",
+        "/layanan/",
+        "/layanan/?q=akta",
+        f"/layanan/{expo.agency.slug}/",
+        f"/layanan/{expo.agency.slug}/{expo.service.slug}/",
+        "/reservasi/",
+        slot,
+        f"/reservasi/{booking.code}/",
+        f"/antrian/tiket/{ticket.code}/",
+        "/umkm/",
+        f"/umkm/{product.business.slug}/",
+    ]
+    small = {}
+    for url in pages:
+        page.goto(url)
+        small[url] = page.evaluate(SMALL_TARGETS)
+    page.goto(slot)
+    page.locator("a.booking-slot").first.click()
+    page.get_by_role("heading", name="Data pemohon").wait_for()
+    small["booking form"] = page.evaluate(SMALL_TARGETS)
+    failures = {url: found for url, found in small.items() if found}
+    assert not failures, "\n".join(f"{url}: {found}" for url, found in failures.items())
+
+
+def test_the_home_page_searches_the_catalog(new_page, expo):
+    page = new_page(**SMALL_PHONE)
+    page.goto("/")
+    search = page.get_by_role("searchbox", name="Cari layanan")
+    assert in_view(page, search)
+    search.fill("akte kelahiran")
+    search.press("Enter")
+    expect(results(page).get_by_role("link", name="Penerbitan Akta Kelahiran")).to_be_visible()
+    expect(page.get_by_role("searchbox", name="Cari layanan")).to_have_value("akte kelahiran")
