@@ -1,29 +1,4 @@
-// Catalog: the search is fetched once per query; the service page prints its requirements
-// checklist and shares its link.
-const lastQuery = new WeakMap();
-const queryOf = (form) => new URLSearchParams(new FormData(form)).toString();
-document.querySelectorAll("[data-search-once]").forEach((form) => {
-  lastQuery.set(form, queryOf(form));
-  // The phone's keyboard would cover the results it was typed for.
-  form.addEventListener("submit", () => document.activeElement?.blur());
-});
-document.addEventListener("htmx:confirm", (event) => {
-  const form = event.target.closest("[data-search-once]");
-  if (!form) return;
-  // Typing, a pause and Enter ask for the same results twice.
-  const query = queryOf(form);
-  if (query === lastQuery.get(form)) {
-    event.preventDefault();
-    return;
-  }
-  lastQuery.set(form, query);
-});
-["htmx:sendError", "htmx:responseError"].forEach((name) => {
-  document.addEventListener(name, (event) => {
-    const form = event.target.closest("[data-search-once]");
-    if (form) lastQuery.delete(form);
-  });
-});
+// Service page actions: print the requirements checklist and share the page's link.
 window.addEventListener("beforeprint", () => {
   document.querySelectorAll("details").forEach((details) => {
     details.open = true;

@@ -249,3 +249,17 @@ def test_the_home_page_searches_the_catalog(new_page, expo):
     search.press("Enter")
     expect(results(page).get_by_role("link", name="Penerbitan Akta Kelahiran")).to_be_visible()
     expect(page.get_by_role("searchbox", name="Cari layanan")).to_have_value("akte kelahiran")
+
+
+def test_a_showcase_search_is_fetched_once(new_page, db):
+    ProductFactory(name="Amplang Ikan Belida")
+    page = new_page(**SMALL_PHONE)
+    searches = []
+    page.on("request", lambda r: searches.append(r.url) if "q=amplang" in r.url else None)
+    page.goto("/umkm/")
+    page.get_by_role("button", name="Saring dan cari produk").click()
+    page.get_by_label("Cari").fill("amplang")
+    page.get_by_label("Cari").press("Enter")
+    expect(page.get_by_role("link", name="Amplang Ikan Belida").first).to_be_visible()
+    page.wait_for_timeout(1000)
+    assert len(searches) == 1, searches
