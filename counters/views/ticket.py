@@ -18,7 +18,7 @@ PAGE_TIMEOUT = 300
 SOON_AHEAD = 3
 
 
-def _page_version(request, code: str, *, partial: bool) -> str | None:
+def _page_version(code: str, *, partial: bool) -> str | None:
     location_id = ticket_location_id(code)
     if location_id is None:
         return None
@@ -27,7 +27,7 @@ def _page_version(request, code: str, *, partial: bool) -> str | None:
 
 
 def _etag(request, code: str) -> str | None:
-    return _page_version(request, code, partial=bool(request.htmx))
+    return _page_version(code, partial=bool(request.htmx))
 
 
 @never_cache
@@ -37,7 +37,7 @@ def ticket_status(request, code: str):
     the ticket's location and shared through the cache; a poll that already has that
     version gets a 304."""
     partial = bool(request.htmx)
-    version = _page_version(request, code, partial=partial)
+    version = _page_version(code, partial=partial)
     if version is None:
         raise Http404
     key = f"ticket-page:{version}:{code}"
@@ -53,7 +53,7 @@ def ticket_status(request, code: str):
             "refresh_seconds": REFRESH_SECONDS,
             "live": ticket.status in ("waiting", "called", "serving"),
             "soon": ticket.status == "waiting" and position.ahead <= SOON_AHEAD,
-            "fragment_etag": f'"{_page_version(request, code, partial=True)}"',
+            "fragment_etag": f'"{_page_version(code, partial=True)}"',
         }
         template = "counters/ticket/_status.html" if partial else "counters/ticket/status.html"
         body = render(request, template, context).content
