@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "mpp.htmx_vary.HtmxVaryMiddleware",
     "csp.middleware.CSPMiddleware",
     "mpp.headers.PermissionsPolicyMiddleware",
     "mpp.throttle.PublicWriteLimitMiddleware",

@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
-from django.views.decorators.vary import vary_on_headers
 
 from common.qr import qr_svg_file
 from umkm import selectors, services
@@ -24,7 +23,6 @@ PRODUCTS_PER_PAGE = 24
 BUSINESSES_ON_SHOWCASE = 12
 
 
-@vary_on_headers("HX-Request")
 @cached_showcase_page
 def showcase(request):
     form = ShowcaseFilterForm(request.GET)

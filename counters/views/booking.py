@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from counters import booking_limits
 from counters.booking_documents import booking_ics, qr_svg, requirement_lines
@@ -191,18 +191,25 @@ def ics(request, code: str):
     return response
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 def cancel(request, code: str):
+    """Asked once on a page of its own (no script needed): the seat is given up for good."""
     booking = _require_access(request, code)
-    try:
-        booking_cancel(booking=booking)
-    except BookingError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request, _("Reservasi dibatalkan. Kuotanya kini terbuka untuk warga lain.")
-        )
-    return redirect("booking:manage", code=code)
+    if request.method == "POST" and request.POST.get("yakin") == "1":
+        try:
+            booking_cancel(booking=booking)
+        except BookingError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request, _("Reservasi dibatalkan. Kuotanya kini terbuka untuk warga lain.")
+            )
+        return redirect("booking:manage", code=code)
+    if not booking.is_changeable:
+        messages.error(request, _("Reservasi ini tidak bisa dibatalkan lagi."))
+        return redirect("booking:manage", code=code)
+    return render(request, "counters/booking/cancel.html", {"booking": booking})
 
 
 @never_cache

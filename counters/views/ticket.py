@@ -2,14 +2,32 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import condition
 
 from common.caching import cached_page
 from counters.caching import queue_version
 from counters.selectors.tickets import ticket_by_code, ticket_location_id, ticket_position
 
-REFRESH_SECONDS = 15
+# The called citizen must learn of the call within a few seconds; an unchanged queue
+# answers a poll with a 304 from the cache, without the database.
+REFRESH_SECONDS = 2
 PAGE_TIMEOUT = 300
+# From this many people ahead the phone tells its owner to come near the counters.
+SOON_AHEAD = 3
+
+
+def _page_version(code: str, *, partial: bool) -> str | None:
+    location_id = ticket_location_id(code)
+    if location_id is None:
+        return None
+    # Everything the page shows changes only with the queue of the ticket's location.
+    return f"{queue_version(location_id)}-{get_language()}-{int(partial)}"
+
+
+def _etag(request, code: str) -> str | None:
+    return _page_version(code, partial=bool(request.htmx))
 
 
 def _queue_version_of_ticket(request, code: str) -> str | None:
@@ -18,18 +36,23 @@ def _queue_version_of_ticket(request, code: str) -> str | None:
 
 
 @never_cache
+@condition(etag_func=_etag)
 @cached_page(name="ticket", version=_queue_version_of_ticket, timeout=PAGE_TIMEOUT)
 def ticket_status(request, code: str):
-    """Every phone in the hall refreshes this: the page is rendered once per queue version
-    of the ticket's location and shared through the cache."""
+    """Every phone in the hall polls this: the page is rendered once per queue version of
+    the ticket's location and shared through the cache; a poll that already has that
+    version gets a 304."""
     ticket = ticket_by_code(code)
     if ticket is None:
         raise Http404
+    position = ticket_position(ticket)
     context = {
         "ticket": ticket,
-        "position": ticket_position(ticket),
+        "position": position,
         "refresh_seconds": REFRESH_SECONDS,
         "live": ticket.status in ("waiting", "called", "serving"),
+        "soon": ticket.status == "waiting" and position.ahead <= SOON_AHEAD,
+        "fragment_etag": f'"{_page_version(code, partial=True)}"',
     }
     template = "counters/ticket/_status.html" if request.htmx else "counters/ticket/status.html"
     return render(request, template, context)

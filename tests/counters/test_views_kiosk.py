@@ -105,7 +105,7 @@ def test_ticket_page_shows_place_in_line_and_refreshes_itself(client, service_a,
     queue.ticket_issue(service=service_a, location=location)
     ticket = queue.ticket_issue(service=service_a, location=location)
     body = client.get(f"/antrian/tiket/{ticket.code}/").content.decode()
-    assert "A-002" in body and "1 orang" in body and 'data-hx-trigger="every 15s"' in body
+    assert "A-002" in body and "1 orang" in body and 'data-hx-trigger="every 2s"' in body
     partial = client.get(f"/antrian/tiket/{ticket.code}/", HTTP_HX_REQUEST="true")
     assert "<html" not in partial.content.decode() and "A-002" in partial.content.decode()
     assert client.get("/antrian/tiket/tidak-ada/").status_code == 404

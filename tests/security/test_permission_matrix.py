@@ -80,7 +80,7 @@ DECISIONS = {
     "booking:create": ("get", "/reservasi/{agency}/{service}/pesan/", every(404)),
     "booking:manage": ("get", "/reservasi/{booking}/", public()),
     "booking:ics": ("get", "/reservasi/{booking}/kalender.ics", every(404)),
-    "booking:cancel": ("get", "/reservasi/{booking}/batal/", every(405)),
+    "booking:cancel": ("get", "/reservasi/{booking}/batal/", every(404)),
     "booking:reschedule": ("get", "/reservasi/{booking}/ubah/", every(404)),
     "booking:kiosk_check_in": ("get", "/reservasi/kios/{location}/", public()),
     "counters:kiosk": ("get", "/antrian/ambil/", every(302)),

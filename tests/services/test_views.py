@@ -96,7 +96,8 @@ def test_service_page_shows_the_checklist_and_actions(client, agency_a, service_
     assert "bawa asli" in body
     assert "Gratis" in body
     assert "3 hari kerja" in body
-    assert f'href="/reservasi/?layanan={agency_a.slug}/{service_a.slug}"' in body
+    # Straight to the service's calendar: the citizen never looks for the service again.
+    assert f'href="/reservasi/{agency_a.slug}/{service_a.slug}/"' in body
     assert f'href="/antrian/ambil/?layanan={agency_a.slug}/{service_a.slug}"' in body
     assert 'type="checkbox"' in body
 
@@ -105,7 +106,7 @@ def test_service_without_booking_has_no_booking_link(client, agency_a, service_a
     with scopes_disabled():
         Service.objects.filter(pk=service_a.pk).update(is_bookable=False)
     body = client.get(f"/layanan/{agency_a.slug}/{service_a.slug}/").content.decode()
-    assert "/reservasi/?layanan=" not in body
+    assert f"/reservasi/{agency_a.slug}/" not in body
 
 
 def test_fee_formula_is_shown_when_the_tariff_varies(client, demo_catalog):
@@ -169,7 +170,7 @@ def test_inactive_service_is_previewed_by_its_agency_staff_only(
     response = client.get(url)
     assert response.status_code == 200
     assert "Pratinjau" in response.content.decode()
-    assert "/reservasi/?layanan=" not in response.content.decode()
+    assert f"/reservasi/{agency_a.slug}/" not in response.content.decode()
 
 
 def test_service_page_is_printable(client, agency_a, service_a):

@@ -6,6 +6,7 @@ from urllib.parse import unquote_plus, urlencode
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from counters.models import Booking
@@ -151,14 +152,29 @@ def test_nik_guessing_is_limited_per_client_address(client, open_schedule, setti
     assert "Terlalu banyak percobaan" in response.content.decode()
 
 
-def test_cancel_from_the_booking_page(client, open_schedule):
+def test_cancel_is_asked_once_then_done_from_the_booking_page(client, open_schedule):
     booking = make_booking(open_schedule)
     client.post(f"/reservasi/{booking.code}/", {"nik": VALID_NIK})
-    response = client.post(f"/reservasi/{booking.code}/batal/", follow=True)
-    assert "Reservasi dibatalkan" in response.content.decode()
+    url = f"/reservasi/{booking.code}/batal/"
+    assert f'href="{url}"' in client.get(f"/reservasi/{booking.code}/").content.decode()
+    question = client.get(url)
+    assert question.status_code == 200
+    body = question.content.decode()
+    assert "Batalkan reservasi?" in body and "melepas kursi" in body
+    assert timezone.localtime(booking.starts_at).strftime("%H.%M") in body
+    # A post without the answer to the question asks again and changes nothing.
+    assert "Batalkan reservasi?" in client.post(url).content.decode()
+    with scopes_disabled():
+        booking.refresh_from_db()
+    assert booking.status == Booking.Status.BOOKED
+
+    response = client.post(url, {"yakin": "1"}, follow=True)
+    body = response.content.decode()
+    assert "Reservasi dibatalkan" in body and "Pesan jadwal baru" in body
     with scopes_disabled():
         booking.refresh_from_db()
     assert booking.status == Booking.Status.CANCELLED
+    assert client.get(url)["Location"] == f"/reservasi/{booking.code}/"
 
 
 def test_reschedule_from_the_booking_page(client, open_schedule):
