@@ -30,14 +30,9 @@ def _etag(request, code: str) -> str | None:
     return _page_version(code, partial=bool(request.htmx))
 
 
-def _queue_version_of_ticket(request, code: str) -> str | None:
-    location_id = ticket_location_id(code)
-    return None if location_id is None else queue_version(location_id)
-
-
 @never_cache
 @condition(etag_func=_etag)
-@cached_page(name="ticket", version=_queue_version_of_ticket, timeout=PAGE_TIMEOUT)
+@cached_page(name="ticket", version=_etag, timeout=PAGE_TIMEOUT)
 def ticket_status(request, code: str):
     """Every phone in the hall polls this: the page is rendered once per queue version of
     the ticket's location and shared through the cache; a poll that already has that
