@@ -75,15 +75,6 @@ def test_error_pages_speak_indonesian(client, db, settings, path, status, text):
     assert text in response.content.decode()
 
 
-def test_nul_characters_are_refused_in_json_and_dropped_from_queries_and_forms(client, db):
-    api = client.post("/api/v1/bookings", '{"name": "a\\u0000"}', content_type="application/json")
-    assert api.status_code == 400 and api.json()["code"] == "bad_request"
-    assert client.get("/api/v1/services", {"kategori": "ktp\x00"}).status_code == 200
-    encoded = "application/x-www-form-urlencoded"
-    form = client.post("/umkm/akun/daftar/", "owner_name=Siti%00", content_type=encoded)
-    assert form.status_code == 200 and "Siti" in form.content.decode()
-
-
 def test_a_database_failure_in_a_view_is_a_503_asking_to_try_again(
     client, transactional_db, settings
 ):
