@@ -46,6 +46,13 @@ def test_language_link_refuses_foreign_redirects_and_unknown_languages(client, d
     assert client.get("/bahasa/xx/").status_code == 404
 
 
+@pytest.mark.parametrize("target", ["abc", "home", "layanan", "./x", "//contoh.invalid/"])
+def test_language_link_sends_anything_but_a_local_path_home(client, db, target):
+    response = client.get("/bahasa/en/", {"next": target})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+
+
 @pytest.mark.parametrize(
     ("path", "active"),
     [("/layanan/dukcapil/", "Layanan"), ("/antrian/tiket/abc/", "Antrian"), ("/", None)],
