@@ -61,6 +61,9 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
         request.LANGUAGE_CODE = translation.get_language()
 
 
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
 def _carries_nul(texts) -> bool:
     return any("\x00" in text for text in texts)
 
@@ -80,16 +83,13 @@ class NulCharactersMiddleware:
 
     def __call__(self, request):
         try:
-            carries_nul = self._carries_nul(request)
+            refused = self._carries_nul(request)
+            message = _("Permintaan berisi karakter yang tidak diizinkan.")
         except MultiPartParserError:
-            carries_nul = True
-        if carries_nul:
+            refused, message = True, _("Isi permintaan tidak dapat dibaca.")
+        if refused:
             return refusal(
-                request,
-                status=400,
-                code="bad_request",
-                message=_("Permintaan berisi karakter yang tidak diizinkan."),
-                site_context=False,
+                request, status=400, code="bad_request", message=message, site_context=False
             )
         return self.get_response(request)
 
@@ -109,7 +109,9 @@ class NulCharactersMiddleware:
             return True
         if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
             return False
-        if request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        # Pages read forms through Django's parsers and leave the raw body alone; the API
+        # reads JSON from the raw body, whatever the content type says.
+        if not request.path.startswith("/api/") and request.content_type in FORM_TYPES:
             fields = [text for key, values in request.POST.lists() for text in (key, *values)]
             names = [
                 text
