@@ -55,6 +55,7 @@ def test_json_with_a_nul_is_refused_whatever_its_content_type(client, db, conten
 
 def test_query_strings_and_form_fields_with_a_nul_are_refused(client, db):
     assert_api_refusal(client.get("/api/v1/services", {"kategori": "ktp\x00"}))
+    assert_page_refusal(client.get("/layanan/", {"q": "\x00"}))
     encoded = "application/x-www-form-urlencoded"
     assert_page_refusal(client.post("/umkm/akun/daftar/", "owner_name=Siti%00", encoded))
 

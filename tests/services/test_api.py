@@ -30,7 +30,7 @@ def test_list_filters_by_agency(client, demo_catalog):
 
 
 @pytest.mark.parametrize(
-    "params", [{"q": "x" * 5000}, {"q": "'); --"}, {"agency": "<tidak ada>"}, {"q": "\x00"}]
+    "params", [{"q": "x" * 5000}, {"q": "'); --"}, {"agency": "<tidak ada>"}]
 )
 def test_odd_parameters_give_an_ordinary_answer(client, demo_catalog, params):
     response = client.get("/api/v1/services", params)
