@@ -64,7 +64,7 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
-def _carries_nul(texts) -> bool:
+def _any_nul(texts) -> bool:
     return any("\x00" in text for text in texts)
 
 
@@ -98,14 +98,13 @@ class NulCharactersMiddleware:
         headers = [
             value
             for key, value in request.META.items()
-            if isinstance(value, str)
-            and (key.startswith("HTTP_") or key in ("CONTENT_TYPE", "PATH_INFO"))
+            if isinstance(value, str) and (key.startswith("HTTP_") or key == "CONTENT_TYPE")
         ]
-        if _carries_nul([request.path, *headers]):
+        if _any_nul([request.path, *headers]):
             return True
-        if _carries_nul(text for pair in request.COOKIES.items() for text in pair):
+        if _any_nul(text for pair in request.COOKIES.items() for text in pair):
             return True
-        if _carries_nul(text for key, values in request.GET.lists() for text in (key, *values)):
+        if _any_nul(text for key, values in request.GET.lists() for text in (key, *values)):
             return True
         if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
             return False
@@ -118,7 +117,7 @@ class NulCharactersMiddleware:
                 for key, files in request.FILES.lists()
                 for text in (key, *(file.name or "" for file in files))
             ]
-            return _carries_nul([*fields, *names])
+            return _any_nul([*fields, *names])
         body = request.body
         return b"\x00" in body or b"\\u0000" in body.lower()
 

@@ -266,5 +266,8 @@ def test_no_url_answers_a_hostile_request_with_a_server_error(world, part):
     assert len(every) > 250  # the resolver was walked, admin sites and API included
     routes = [route for route in every if part_of(route, world["agency"]) == part]
     for route in routes:
-        walk.route(route, valid_values(world, route))
+        values = valid_values(world, route)
+        unknown = set(re.findall(r"{(\w+)}", route)) - set(values)
+        assert not unknown, f"{route}: give {unknown} a valid value in valid_values()"
+        walk.route(route, values)
     assert not walk.failures, f"{len(walk.failures)} of {walk.sent}:\n" + "\n".join(walk.failures)
