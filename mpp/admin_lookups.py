@@ -36,13 +36,3 @@ class DeclaredFiltersOnly:
 
     def lookup_allowed(self, lookup, value, request):
         return lookup in declared_filter_parameters(self, request)
-
-
-class DeclaredFiltersOnlySite:
-    """Every ModelAdmin registered on the site, ours and Django's (users, groups), gets
-    DeclaredFiltersOnly: no list of the site can be forgotten."""
-
-    def register(self, model_or_iterable, admin_class=None, **options):
-        base = admin_class or ModelAdmin
-        guarded = type(base.__name__, (DeclaredFiltersOnly, base), {"__module__": base.__module__})
-        super().register(model_or_iterable, guarded, **options)

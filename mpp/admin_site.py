@@ -1,13 +1,12 @@
 """The mall admin (/admin/): superusers and the mall group only."""
 
-from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from mpp.admin_lookups import DeclaredFiltersOnlySite
+from mpp.admin_base import ProjectAdminSite
 from services.permissions import is_mall_admin
 
 
-class MallAdminSite(DeclaredFiltersOnlySite, admin.AdminSite):
+class MallAdminSite(ProjectAdminSite):
     site_header = _("Pengelola MPP Kutai Timur")
     site_title = _("Admin MPP Kutai Timur")
     index_title = _("Pengelolaan mal pelayanan publik")

@@ -2,13 +2,12 @@
 
 from importlib import import_module
 
-from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from mpp.admin_lookups import DeclaredFiltersOnlySite
+from mpp.admin_base import ProjectAdminSite
 from services.permissions import can_enter_agency
 
 AGENCY_ADMIN_APPS = ["services", "counters", "umkm"]
@@ -23,7 +22,7 @@ class AgencyAuthenticationForm(AdminAuthenticationForm):
             )
 
 
-class AgencyAdminSite(DeclaredFiltersOnlySite, AdminSite):
+class AgencyAdminSite(ProjectAdminSite):
     """Titled with request.agency; the tenancy middleware sets the agency, its URL prefix
     and the agency scope before any of these views run."""
 

@@ -6,7 +6,8 @@ import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse, QueryDict
+from django.http import HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -60,40 +61,63 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
         request.LANGUAGE_CODE = translation.get_language()
 
 
-def _without_nul(data: QueryDict) -> QueryDict:
-    if not any("\x00" in text for key, values in data.lists() for text in (key, *values)):
-        return data
-    cleaned = QueryDict(mutable=True)
-    for key, values in data.lists():
-        cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
-    cleaned._mutable = False
-    return cleaned
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+def _any_nul(texts) -> bool:
+    return any("\x00" in text for text in texts)
 
 
 class NulCharactersMiddleware:
-    """PostgreSQL cannot store a NUL character in text, and no keyboard types one: it is
-    taken out of query strings and form fields, so that a search or a form behaves as
-    without it, and a JSON body carrying one is refused with a 400 before any view sees it.
-    (Uploaded files are binary and are left to the forms that read them.)"""
+    """PostgreSQL cannot store or compare a NUL character in text, and no keyboard types
+    one: a request carrying one anywhere a view could read text from (path, query, cookies,
+    headers, form fields, any other body, JSON escapes included) is refused with a 400
+    before anything reads the session or the database. Uploaded files' contents are
+    binary and stay the business of the forms that read them. A multipart body that cannot
+    be parsed is refused the same way, here rather than in whichever view reads it first.
+    Placed before the session and language middleware: the refusal is the Indonesian page,
+    rendered without the site's context (which would read the session)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request.GET = _without_nul(request.GET)
-        if request.content_type == "application/x-www-form-urlencoded":
-            request.POST = _without_nul(request.POST)
-        elif request.content_type == "application/json" and self._json_carries_nul(request):
+        try:
+            refused = self._carries_nul(request)
+            message = _("Permintaan berisi karakter yang tidak diizinkan.")
+        except MultiPartParserError:
+            refused, message = True, _("Isi permintaan tidak dapat dibaca.")
+        if refused:
             return refusal(
-                request,
-                status=400,
-                code="bad_request",
-                message=_("Permintaan berisi karakter yang tidak diizinkan."),
+                request, status=400, code="bad_request", message=message, site_context=False
             )
         return self.get_response(request)
 
     @staticmethod
-    def _json_carries_nul(request) -> bool:
+    def _carries_nul(request) -> bool:
+        headers = [
+            value
+            for key, value in request.META.items()
+            if isinstance(value, str) and (key.startswith("HTTP_") or key == "CONTENT_TYPE")
+        ]
+        if _any_nul([request.path, *headers]):
+            return True
+        if _any_nul(text for pair in request.COOKIES.items() for text in pair):
+            return True
+        if _any_nul(text for key, values in request.GET.lists() for text in (key, *values)):
+            return True
+        if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
+            return False
+        # Pages read forms through Django's parsers and leave the raw body alone; the API
+        # reads JSON from the raw body, whatever the content type says.
+        if not request.path.startswith("/api/") and request.content_type in FORM_TYPES:
+            fields = [text for key, values in request.POST.lists() for text in (key, *values)]
+            names = [
+                text
+                for key, files in request.FILES.lists()
+                for text in (key, *(file.name or "" for file in files))
+            ]
+            return _any_nul([*fields, *names])
         body = request.body
         return b"\x00" in body or b"\\u0000" in body.lower()
 

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,11 +24,12 @@ def switch_language(request, code: str):
     if code not in dict(settings.LANGUAGES):
         raise Http404
     target = request.GET.get("next", "/")
-    if not url_has_allowed_host_and_scheme(
+    # Only a path on this site: a bare word would be read as a URL name or a relative path.
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = "/"
-    response = redirect(target)
+    response = HttpResponseRedirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,

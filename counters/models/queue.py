@@ -4,10 +4,11 @@ import secrets
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_scopes import ScopedManager
+from django_scopes import ScopedManager, scopes_disabled
 
 from services.models import Agency, Location, Service
 
@@ -57,6 +58,19 @@ class Counter(models.Model):
     def __str__(self) -> str:
         label = _("Loket %(number)d") % {"number": self.number}
         return f"{label} — {self.name}" if self.name else str(label)
+
+    def validate_constraints(self, exclude=None):
+        # Numbers are unique per location across agencies (the hall's boards call one
+        # "loket 3"), so the check must see every agency's counters, not only the scope's.
+        with scopes_disabled():
+            super().validate_constraints(exclude)
+
+    def unique_error_message(self, model_class, unique_check):
+        if tuple(unique_check) == ("location", "number"):
+            # Says that the number is taken, which the boards show anyway; not whose it is.
+            message = _("Nomor loket %(number)d sudah dipakai loket lain di lokasi ini.")
+            return ValidationError(message % {"number": self.number}, code="unique_together")
+        return super().unique_error_message(model_class, unique_check)
 
 
 class AgencySchedule(models.Model):

@@ -188,11 +188,22 @@ def booking_days(schedule: BookingSchedule, *, now: datetime | None = None) -> l
     return days
 
 
+def _local_start(starts_at: datetime) -> datetime | None:
+    """`starts_at` in local time; None at the edges of the calendar (year 1, year 9999 in
+    another offset), where no slot can be."""
+    try:
+        return timezone.localtime(starts_at)
+    except OverflowError:
+        return None
+
+
 def find_open_slot(
     schedule: BookingSchedule, starts_at: datetime, *, now: datetime | None = None
 ) -> Slot | None:
     """The slot starting exactly at `starts_at`, if it can still be booked (seats aside)."""
-    local_start = timezone.localtime(starts_at)
+    local_start = _local_start(starts_at)
+    if local_start is None:
+        return None
     for slot in day_slots(schedule, local_start.date(), now=now):
         if slot.starts_at == local_start:
             return slot
@@ -205,7 +216,9 @@ def bookable_slot(
     """As find_open_slot, without counting the seats: a booking counts them itself, under
     the slot's lock."""
     now = local_now(now)
-    local_start = timezone.localtime(starts_at)
+    local_start = _local_start(starts_at)
+    if local_start is None:
+        return None
     day = local_start.date()
     if _closed_reason(schedule, day, now.date(), _closures(schedule, day, day)):
         return None

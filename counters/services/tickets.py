@@ -30,19 +30,35 @@ Action = TicketEvent.Action
 # A field value meaning "the moment of this transition".
 NOW = object()
 
+# The service's daily tally at the location, bumped by one. The agency's daily quota, if
+# any, refuses a walk-in (the tally returns no row) once it is reached. A visitor who was
+# promised a place is never refused by it but counts toward it: a booking checking in (the
+# booking was the promise) and a transfer (the visitor is already in the hall, served,
+# and keeps their place). ON CONFLICT DO UPDATE keeps the tally row locked until commit.
+TALLY_TYPES = {"service": "bigint", "location": "bigint", "day": "date", "promised": "boolean"}
+TALLY = """
+quota AS (
+    SELECT (SELECT q."limit" FROM counters_dailyquota q
+            WHERE q.service_id = %(service)s AND q.location_id = %(location)s) AS "limit"
+), tally AS (
+    INSERT INTO counters_dailyissuecount AS c (service_id, location_id, day, issued)
+    SELECT %(service)s, %(location)s, %(day)s, 1 FROM quota
+    WHERE %(promised)s OR quota."limit" IS NULL OR quota."limit" > 0
+    ON CONFLICT (service_id, location_id, day) DO UPDATE SET issued = c.issued + 1
+    WHERE %(promised)s OR c.issued < COALESCE((SELECT "limit" FROM quota), c.issued + 1)
+    RETURNING issued
+)"""
+
 # One statement, one round trip, its own transaction when no outer one is open: bump the
-# service's daily tally (refused by the WHERE once the agency's quota, if any, is reached),
-# take the next number of the location/prefix/day sequence, insert the ticket and its
-# audit row. ON CONFLICT DO UPDATE keeps both counter rows locked until commit, so parallel
-# kiosks queue up here, for the length of this one statement: the quota can't be exceeded
-# and numbers are consecutive. The tally is always locked before the sequence (no
-# deadlock); a refused tally inserts nothing further.
+# tally (above), take the next number of the location/prefix/day sequence, insert the
+# ticket and its audit row. Both counter rows stay locked until commit, so parallel kiosks
+# queue up here, for the length of this one statement: the quota can't be exceeded and
+# numbers are consecutive. The tally is always locked before the sequence (no deadlock);
+# a refused tally inserts nothing further.
 ISSUE = PreparedStatement(
     "ticket_issue",
     {
-        "service": "bigint",
-        "location": "bigint",
-        "day": "date",
+        **TALLY_TYPES,
         "prefix": "varchar",
         "agency": "bigint",
         "code": "varchar",
@@ -54,18 +70,9 @@ ISSUE = PreparedStatement(
         "now": "timestamptz",
         "issued_by": "integer",
     },
-    """
-WITH quota AS (
-    SELECT (SELECT q."limit" FROM counters_dailyquota q
-            WHERE q.service_id = %(service)s AND q.location_id = %(location)s) AS "limit"
-), tally AS (
-    INSERT INTO counters_dailyissuecount AS c (service_id, location_id, day, issued)
-    SELECT %(service)s, %(location)s, %(day)s, 1 FROM quota
-    WHERE quota."limit" IS NULL OR quota."limit" > 0
-    ON CONFLICT (service_id, location_id, day) DO UPDATE SET issued = c.issued + 1
-    WHERE c.issued < COALESCE((SELECT "limit" FROM quota), c.issued + 1)
-    RETURNING issued
-), sequence AS (
+    "WITH"  # noqa: S608 — constant fragments, no input
+    + TALLY
+    + """, sequence AS (
     INSERT INTO counters_ticketsequence AS s (location_id, prefix, day, last_number)
     SELECT %(location)s, %(prefix)s, %(day)s, 1 FROM tally
     ON CONFLICT (location_id, prefix, day) DO UPDATE SET last_number = s.last_number + 1
@@ -99,6 +106,13 @@ SELECT id, number, (
 ) AS ahead
 FROM ticket
 """,
+)
+
+# A transfer's new ticket keeps the visitor's number, so it takes no number: it only counts.
+TRANSFER_TALLY = PreparedStatement(
+    "ticket_transfer_tally",
+    TALLY_TYPES,
+    "WITH" + TALLY + " SELECT issued FROM tally",  # noqa: S608 — constant fragments, no input
 )
 
 
@@ -180,6 +194,8 @@ def ticket_issue(
             "location": location.pk,
             "service": service.pk,
             "day": ticket.day,
+            # A booking was the promise: its check-in is never refused by the walk-in quota.
+            "promised": source == Ticket.Source.BOOKING,
             "prefix": ticket.prefix,
             "code": ticket.code,
             "priority": priority,
@@ -559,6 +575,9 @@ def ticket_transfer(*, ticket: Ticket, operator, service: Service) -> Ticket:
             issued_at=now,
             issued_by=operator,
             transferred_from=old,
+        )
+        TRANSFER_TALLY.execute(
+            {"service": service.pk, "location": old.location_id, "day": old.day, "promised": True}
         )
         _record(
             ticket=new,

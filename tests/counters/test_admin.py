@@ -92,3 +92,22 @@ def test_mall_admin_sets_the_boards_running_text(client, mall_admin, location):
     with scopes_disabled():
         assert location.board_setting.kiosk_paper == "58"
     assert client.get("/admin/counters/ticket/").status_code == 200
+
+
+def test_a_counter_number_taken_by_another_agency_at_the_location_is_a_form_error(
+    client, admin_a, agency_a, agency_b, location, service_a
+):
+    """The hall has one set of counter numbers on its boards, shared by every agency: the
+    admin is told the number is taken there, and not whose counter has it."""
+    CounterFactory(agency=agency_b, location=location, number=7, name="Loket Rahasia B")
+    client.force_login(admin_a)
+    data = {"location": location.pk, "number": 7, "name": "", "services": [service_a.pk]}
+    response = client.post(url(agency_a, "counter", "add/"), data)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Nomor loket 7 sudah dipakai loket lain di lokasi ini" in body
+    assert agency_b.name not in body and "Loket Rahasia B" not in body
+    with scopes_disabled():
+        assert not Counter.objects.filter(agency=agency_a).exists()
+    data["number"] = 8
+    assert client.post(url(agency_a, "counter", "add/"), data).status_code == 302

@@ -8,9 +8,10 @@ import pytest
 from django.db import connection
 from django_scopes import scope, scopes_disabled
 
+from counters import clock
 from counters import services as queue
 from counters.errors import InvalidTransition, QuotaFull
-from counters.models import DailyQuota, Ticket, TicketEvent
+from counters.models import DailyIssueCount, DailyQuota, Ticket, TicketEvent
 from counters.services import tickets as engine
 from tests.factories import CounterFactory, MembershipFactory, UserFactory
 
@@ -109,6 +110,37 @@ def test_daily_quota_under_a_parallel_rush_issues_exactly_the_quota(service_a, l
     assert sorted(ticket.number for ticket in issued) == list(range(1, 21))
     with scopes_disabled():
         assert Ticket.objects.count() == 20
+
+
+def test_booked_visitors_racing_walk_ins_for_the_last_places_are_all_served(service_a, location):
+    """Check-ins count toward the quota under the same lock but are never refused: every
+    booked visitor gets a ticket, walk-ins never go past the quota, numbers stay
+    consecutive and the tally counts every ticket."""
+    with scopes_disabled():
+        DailyQuota.objects.create(
+            agency=service_a.agency, service=service_a, location=location, limit=10
+        )
+
+    def work(index):
+        if index % 2:
+            return queue.ticket_issue(
+                service=service_a,
+                location=location,
+                source=Ticket.Source.BOOKING,
+                booked_slot_start=clock.now(),
+            )
+        return queue.ticket_issue(service=service_a, location=location)
+
+    results = run_parallel(40, work)
+    booked = [r for r in results if isinstance(r, Ticket) and r.source == Ticket.Source.BOOKING]
+    walk_ins = [r for r in results if isinstance(r, Ticket) and r not in booked]
+    refused = [r for r in results if isinstance(r, QuotaFull)]
+    assert len(booked) == 20 and len(walk_ins) <= 10
+    assert len(walk_ins) + len(refused) == 20
+    numbers = sorted(ticket.number for ticket in booked + walk_ins)
+    assert numbers == list(range(1, len(numbers) + 1))
+    with scopes_disabled():
+        assert DailyIssueCount.objects.get().issued == Ticket.objects.count() == len(numbers)
 
 
 @pytest.mark.parametrize("attempt", range(3))

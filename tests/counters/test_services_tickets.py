@@ -504,3 +504,42 @@ def test_ahead_when_issued_counts_as_the_ticket_page_does(service_a, location, m
         assert ticket.position_when_issued == ticket_position(stored)
         counted.append(ticket.position_when_issued.ahead)
     assert counted == [0, 0, 2, 1, 1, 1, 6]
+
+
+def quota(service, location, limit):
+    with scopes_disabled():
+        DailyQuota.objects.create(
+            agency=service.agency, service=service, location=location, limit=limit
+        )
+
+
+def test_a_transfer_into_a_full_service_goes_through_and_counts_toward_its_quota(
+    service_a, service_b, location, counter_a, operator_a
+):
+    """The transferred visitor is already in the hall and keeps their place: the target's
+    walk-in quota never refuses them, but their ticket is one of the day's."""
+    quota(service_b, location, limit=2)
+    issue(service_b, location)
+    with scope(agency=service_a.agency):
+        serving = bring_to(
+            Status.SERVING,
+            service=service_a,
+            location=location,
+            counter=counter_a,
+            operator=operator_a,
+        )
+        moved = queue.ticket_transfer(ticket=serving, operator=operator_a, service=service_b)
+    assert moved.status == Status.WAITING
+    with pytest.raises(QuotaFull):
+        issue(service_b, location)
+    with scope(agency=service_a.agency):
+        other = bring_to(
+            Status.SERVING,
+            service=service_a,
+            location=location,
+            counter=counter_a,
+            operator=operator_a,
+        )
+        queue.ticket_transfer(ticket=other, operator=operator_a, service=service_b)
+    with scopes_disabled():
+        assert Ticket.objects.filter(service=service_b, status=Status.WAITING).count() == 3

@@ -5,7 +5,8 @@ from django_scopes import scope, scopes_disabled
 
 from counters import clock
 from counters import services as queue
-from counters.models import Booking, PersonalDataAccess, Ticket
+from counters.errors import QuotaFull
+from counters.models import Booking, DailyQuota, PersonalDataAccess, Ticket
 from counters.services.bookings import (
     BookingError,
     booking_cancel,
@@ -190,3 +191,31 @@ def test_after_the_visit_the_nik_is_not_revealed_any_more(client, serving, opera
     assert VALID_NIK not in reveal(client, counter, ticket)
     with scopes_disabled():
         assert not PersonalDataAccess.objects.exists()
+
+
+def test_the_walk_in_quota_never_refuses_a_booked_visitor_but_counts_them(monkeypatch, booking):
+    """A booking is a promise: its check-in goes through when walk-ins have filled the
+    day's quota, and a walk-in after it finds the quota taken."""
+    with scopes_disabled():
+        DailyQuota.objects.create(
+            agency=booking.agency, service=booking.service, location=booking.location, limit=2
+        )
+    monkeypatch.setattr(clock, "now", lambda: wita(2026, 12, 8, 8, 0))
+    queue.ticket_issue(service=booking.service, location=booking.location)
+    ticket = check_in_at(monkeypatch, booking, wita(2026, 12, 8, 8, 45))
+    assert ticket.source == Ticket.Source.BOOKING
+    with pytest.raises(QuotaFull):
+        queue.ticket_issue(service=booking.service, location=booking.location)
+
+
+def test_a_booked_visitor_checks_in_when_walk_ins_filled_the_quota(monkeypatch, booking):
+    with scopes_disabled():
+        DailyQuota.objects.create(
+            agency=booking.agency, service=booking.service, location=booking.location, limit=1
+        )
+    monkeypatch.setattr(clock, "now", lambda: wita(2026, 12, 8, 8, 0))
+    queue.ticket_issue(service=booking.service, location=booking.location)
+    ticket = check_in_at(monkeypatch, booking, wita(2026, 12, 8, 8, 45))
+    with scopes_disabled():
+        booking.refresh_from_db()
+    assert booking.status == Booking.Status.CHECKED_IN and booking.ticket == ticket
