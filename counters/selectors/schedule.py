@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from counters.models import AgencySchedule
-from counters.selectors.reference import Presence, service_presence
+from counters.selectors.reference import Presence, cached_reference, service_presence
 from services.models import Location, Service
 
 
@@ -57,14 +57,19 @@ def _periods(rows: list[AgencySchedule]) -> list[OpeningPeriod]:
 
 def agency_opening_hours(*, agency_id: int) -> dict[int, list[OpeningPeriod]]:
     """{location id: the hours the agency serves there}: the schedule the kiosk and the
-    queue keep, so a change the agency makes shows on the public pages at once."""
-    by_location: dict[int, list[AgencySchedule]] = defaultdict(list)
-    with scopes_disabled():
-        for row in AgencySchedule.objects.filter(agency_id=agency_id).order_by(
-            "location_id", "weekday"
-        ):
-            by_location[row.location_id].append(row)
-    return {location_id: _periods(rows) for location_id, rows in by_location.items()}
+    queue keep (reference data: a schedule write replaces the catalog version, so a change
+    the agency makes shows on the public pages at once)."""
+
+    def load():
+        by_location: dict[int, list[AgencySchedule]] = defaultdict(list)
+        with scopes_disabled():
+            for row in AgencySchedule.objects.filter(agency_id=agency_id).order_by(
+                "location_id", "weekday"
+            ):
+                by_location[row.location_id].append(row)
+        return {location_id: _periods(rows) for location_id, rows in by_location.items()}
+
+    return cached_reference(f"ref:agency-hours:{agency_id}", load)
 
 
 def closed_reason(
