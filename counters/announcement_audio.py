@@ -11,6 +11,7 @@ from array import array
 from pathlib import Path
 
 from django.conf import settings
+from django.templatetags.static import static
 
 from counters.speech import CHIME, clip_texts
 
@@ -35,6 +36,15 @@ def default_folder() -> Path:
 
 def static_path(name: str) -> str:
     return f"{STATIC_FOLDER}/{name}{SUFFIX}"
+
+
+def clip_urls(names: list[str]) -> list[str]:
+    """The clips' static URLs; none when they were not built before collectstatic (the
+    manifest then lacks them): the board speaks with the browser's speech synthesis."""
+    try:
+        return [static(static_path(name)) for name in names]
+    except ValueError:
+        return []
 
 
 def _trim_silence(source: Path, target: Path) -> None:

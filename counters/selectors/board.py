@@ -5,12 +5,11 @@ import time
 
 from django.core.cache import cache
 from django.db.models import Count, Max
-from django.templatetags.static import static
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from counters import clock
-from counters.announcement_audio import static_path
+from counters.announcement_audio import clip_urls
 from counters.caching import queue_version
 from counters.models import BoardSetting, Ticket, TicketEvent
 from counters.selectors.schedule import schedules_on
@@ -72,7 +71,7 @@ def _call(event: TicketEvent) -> dict:
         "recall": event.action == TicketEvent.Action.RECALLED,
         "at": timezone.localtime(event.at).strftime("%H.%M"),
         "speech": call_announcement(**spoken),
-        "clips": [static(static_path(name)) for name in call_clips(**spoken)],
+        "clips": clip_urls(call_clips(**spoken)),
     }
 
 

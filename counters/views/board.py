@@ -2,9 +2,16 @@
 
 from django.shortcuts import get_object_or_404, render
 
+from counters.announcement_audio import clip_urls
+from counters.speech import CHIME
 from services.models import Location
 
 
 def board(request, location: str):
     place = get_object_or_404(Location, slug=location)
-    return render(request, "counters/board/board.html", {"location": place})
+    chime = clip_urls([CHIME])
+    return render(
+        request,
+        "counters/board/board.html",
+        {"location": place, "chime_url": chime[0] if chime else ""},
+    )

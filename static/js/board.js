@@ -112,8 +112,8 @@
     }
     // A lost "ended" event must not silence the board for the rest of the day.
     window.setTimeout(done, SPEECH_TIMEOUT_MS);
-    if (SYNTHESIS) {
-      playClips([CHIME], function () { speak(call.speech, done); });
+    if (SYNTHESIS || call.clips.length === 0) {
+      playClips(CHIME ? [CHIME] : [], function () { speak(call.speech, done); });
     } else {
       playClips(call.clips, done);
     }
