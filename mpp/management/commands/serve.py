@@ -1,4 +1,4 @@
-"""`manage.py serve`: the processes of `make run` (the web server now), started and stopped together."""
+"""`manage.py serve`: the processes of `make run` (the web server now), run and stopped together."""
 
 import os
 import signal
