@@ -8,8 +8,12 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
+from urllib.parse import quote
+
+import psycopg2
+from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -95,3 +99,35 @@ def make_run(env: dict[str, str], log: Path):
         yield url, process
     finally:
         stop_group(process, signal.SIGINT)
+
+
+def admin_connection(db_name: str = "postgres"):
+    db = settings.DATABASES["default"]
+    connection = psycopg2.connect(
+        dbname=db_name, user=db["USER"], password=db["PASSWORD"], host=db["HOST"], port=db["PORT"]
+    )
+    connection.autocommit = True
+    return connection
+
+
+@contextmanager
+def fresh_database(name: str):
+    """An empty database of its own on the tests' server, dropped afterwards; yields
+    (name, DATABASE_URL)."""
+    db = settings.DATABASES["default"]
+
+    def drop_and(*statements: str) -> None:
+        with closing(admin_connection()) as connection, connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for statement in statements:
+                cursor.execute(statement)
+
+    drop_and(f'CREATE DATABASE "{name}"')
+    password = f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
+    try:
+        yield (
+            name,
+            (f"postgres://{db['USER']}{password}@{quote(db['HOST'], safe='')}:{db['PORT']}/{name}"),
+        )
+    finally:
+        drop_and()

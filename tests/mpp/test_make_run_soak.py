@@ -10,13 +10,10 @@ import sys
 import threading
 import time
 from contextlib import closing
-from urllib.parse import quote
 
-import psycopg2
 import pytest
-from django.conf import settings
 
-from tests.mpp.make_run import ROOT, http_call, make_run, tail
+from tests.mpp.make_run import ROOT, admin_connection, fresh_database, http_call, make_run, tail
 
 pytestmark = pytest.mark.slow
 
@@ -31,30 +28,11 @@ SERVICE = "dukcapil/ktp-el"
 MAX_CONNECTIONS = 8
 
 
-def admin_connection(db_name: str = "postgres"):
-    db = settings.DATABASES["default"]
-    connection = psycopg2.connect(
-        dbname=db_name, user=db["USER"], password=db["PASSWORD"], host=db["HOST"], port=db["PORT"]
-    )
-    connection.autocommit = True
-    return connection
-
-
 @pytest.fixture
 def soak_database():
     """A database of its own on the same server, as a fresh clone's `make run` has."""
-    name = "mpp_soak"
-    db = settings.DATABASES["default"]
-    with closing(admin_connection()) as connection, connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    password = f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
-    yield (
-        name,
-        (f"postgres://{db['USER']}{password}@{quote(db['HOST'], safe='')}:{db['PORT']}/{name}"),
-    )
-    with closing(admin_connection()) as connection, connection.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_database("mpp_soak") as database:
+        yield database
 
 
 def manage(env: dict[str, str], *args: str) -> str:
