@@ -107,7 +107,7 @@ def test_uploads_and_hashed_static_files_are_served_by_the_proxy_with_long_cachi
     assert photo, "the showcase shows no photo"
     answer = fetch(production_site.url + photo.group(1).decode())
     assert answer.status == 200
-    assert answer.headers["content-type"] == "image/jpeg"
+    assert answer.headers["content-type"] == "image/webp"
     assert "max-age=2592000" in answer.headers["cache-control"]
     assert answer.headers["x-content-type-options"] == "nosniff"
 
