@@ -1,6 +1,9 @@
 """Gunicorn settings of every web process: `make run` (manage.py serve) and production."""
 
+import logging
 import os
+
+from mpp.log_filters import RedactPersonalData
 
 wsgi_app = "mpp.wsgi"
 bind = os.environ.get("BIND", "127.0.0.1:8000")
@@ -15,3 +18,8 @@ keepalive = 5
 timeout = 30
 graceful_timeout = 10
 accesslog = "-"
+
+# Gunicorn's own lines (the access log quotes every URL) pass the filter that masks NIKs and
+# phone numbers, as Django's do; on the loggers, so it outlives gunicorn's handler set-up.
+for name in ("gunicorn.access", "gunicorn.error"):
+    logging.getLogger(name).addFilter(RedactPersonalData())

@@ -67,3 +67,21 @@ def test_a_traceback_quoting_a_row_is_masked(log_output):
         logging.getLogger("counters").exception("booking failed")
     written = log_output.getvalue()
     assert "ValueError" in written and NIK not in written
+
+
+def test_gunicorn_access_lines_of_make_run_and_production_are_masked(capsys):
+    import runpy
+
+    from django.conf import settings
+    from gunicorn.config import Config
+    from gunicorn.glogging import Logger
+
+    runpy.run_path(str(settings.BASE_DIR / "deploy" / "gunicorn.conf.py"))
+    config = Config()
+    config.set("accesslog", "-")
+    logger = Logger(config)
+    logger.access_log.info('"GET /x?nik=%s&hp=%s HTTP/1.1" 200', "6408014505900002", "081234567890")
+
+    line = capsys.readouterr().out
+    assert "6408014505900002" not in line and "081234567890" not in line
+    assert "6408********0002" in line
