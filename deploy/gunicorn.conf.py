@@ -2,8 +2,15 @@
 
 import logging
 import os
+import sys
+from pathlib import Path
 
-from mpp.log_filters import RedactPersonalData
+# The project's root, wherever gunicorn is started from (the filter below is imported
+# before gunicorn changes into chdir).
+chdir = str(Path(__file__).resolve().parent.parent)
+sys.path.insert(0, chdir)
+
+from mpp.log_filters import RedactPersonalData  # noqa: E402
 
 wsgi_app = "mpp.wsgi"
 bind = os.environ.get("BIND", "127.0.0.1:8000")
