@@ -1,4 +1,4 @@
-"""`make run` started as a newcomer starts it, on a free port, in its own process group."""
+"""`make run` as a newcomer starts it (free port, own process group); fresh test databases."""
 
 import http.client
 import os
