@@ -1,10 +1,11 @@
 """`make run` under a day's kind of use, compressed: a board polling every 1.5 s, 50 phones
 following their tickets, clerks calling. No answer is a 5xx and the server's PostgreSQL
-connections do not grow: they are bounded by its fixed pool of worker threads."""
+connections stay within its fixed pool of worker threads, however long it runs."""
 
 import json
 import os
 import random
+import runpy
 import subprocess
 import sys
 import threading
@@ -24,8 +25,13 @@ BOARD_POLL_SECONDS = 1.5
 CLERK_PAUSE_SECONDS = 4.0
 LOCATION = "expo-sangatta"
 SERVICE = "dukcapil/ktp-el"
-# deploy/gunicorn.conf.py's defaults: 2 workers x 4 threads, one connection per thread.
-MAX_CONNECTIONS = 8
+
+
+def connection_pool_size() -> int:
+    """Worker threads of the server as deploy/gunicorn.conf.py sets them: one persistent
+    connection each at most."""
+    config = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))
+    return config["workers"] * config["threads"]
 
 
 @pytest.fixture
@@ -150,6 +156,6 @@ def test_make_run_serves_a_busy_hall_without_errors_or_growing_connections(soak_
 
     assert recorder.count > SOAK_SECONDS * PHONES / PHONE_POLL_SECONDS / 2, recorder.count
     assert not recorder.failures, (recorder.failures[:20], tail(log))
-    assert max(samples) <= MAX_CONNECTIONS, samples
-    third = max(1, len(samples) // 3)
-    assert max(samples[-third:]) <= max(samples[:third]), samples
+    # The pool fills as concurrency peaks, and never past its size: with a thread per
+    # request (runserver) the count passed it within a minute and kept rising for an hour.
+    assert max(samples) <= connection_pool_size(), samples
