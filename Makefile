@@ -32,7 +32,7 @@ migrate: setup
 
 run: migrate
 	$(PY) manage.py seed_demo --always-open
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py serve --bind $(HOST):$(PORT)
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -1,11 +1,62 @@
 """Start (or reuse) the embedded PostgreSQL under .data/ when no DATABASE_URL is given."""
 
 import contextlib
+import json
 import logging
+import os
+import tempfile
 import warnings
 from pathlib import Path
 
 DATABASE_NAME = "mpp"
+
+
+def live_pids(path: Path) -> list[int]:
+    """The processes in pgserver's handle list that still run; none when the file is
+    missing, cut short or not a list (a process killed while rewriting it)."""
+    try:
+        values = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return []
+    if not isinstance(values, list):
+        return []
+    import psutil
+
+    return [pid for pid in values if isinstance(pid, int) and psutil.pid_exists(pid)]
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Readers see the old content or the new one, never an empty or half-written file."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def make_handle_list_robust() -> None:
+    """pgserver keeps the pids of processes using the server in .handle_pids.json and
+    rewrites it in place: a stop (SIGTERM to `make run`'s process group) in the middle left
+    it empty, and every later start failed on it; pids of killed processes stayed for good.
+    Its list class is read and written only under pgserver's inter-process lock, so a
+    version that ignores a broken file, forgets dead pids and replaces the file atomically
+    repairs the bookkeeping where it is kept."""
+    from pgserver import postgres_server, utils
+
+    class RobustDiskList(utils.DiskList):
+        def get(self) -> list[int]:
+            return live_pids(self.path)
+
+        def put(self, values: list[int]) -> None:
+            write_atomically(self.path, json.dumps(values))
+
+    postgres_server.DiskList = RobustDiskList
 
 
 def embedded_database(data_dir: Path, name: str = DATABASE_NAME) -> dict:
@@ -22,6 +73,7 @@ def embedded_database(data_dir: Path, name: str = DATABASE_NAME) -> dict:
     import psycopg2
 
     logging.getLogger("pgserver").setLevel(logging.WARNING)
+    make_handle_list_robust()
     data_dir.mkdir(parents=True, exist_ok=True)
     server = pgserver.get_server(data_dir / "pg", cleanup_mode=None)
     info = server.get_postmaster_info()

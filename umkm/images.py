@@ -58,6 +58,14 @@ def _without_metadata(image: Image.Image) -> Image.Image:
     return Image.frombytes(image.mode, image.size, image.tobytes())
 
 
+def _encode_thumbnail(image: Image.Image) -> bytes:
+    """WebP: a third of the JPEG's bytes at the same look, and a showcase page shows
+    dozens of thumbnails to phones (the page budget is 100 KiB)."""
+    buffer = io.BytesIO()
+    image.save(buffer, format="WEBP", quality=75, method=6)
+    return buffer.getvalue()
+
+
 def _flatten(image: Image.Image) -> Image.Image:
     if image.mode in ("RGBA", "LA", "P", "PA"):
         image = image.convert("RGBA")
@@ -124,7 +132,7 @@ def prepare_photo(upload: File) -> PreparedPhoto:
     thumbnail.thumbnail((THUMBNAIL_EDGE, THUMBNAIL_EDGE), Image.Resampling.LANCZOS)
     return PreparedPhoto(
         image=ContentFile(_encode(image), name="foto.jpg"),
-        thumbnail=ContentFile(_encode(thumbnail), name="thumb.jpg"),
+        thumbnail=ContentFile(_encode_thumbnail(thumbnail), name="thumb.webp"),
         width=image.width,
         height=image.height,
     )

@@ -296,7 +296,7 @@ def photo_path(instance, filename: str) -> str:
 
 
 def thumbnail_path(instance, filename: str) -> str:
-    return f"umkm/produk/thumb/{uuid.uuid4().hex}.jpg"
+    return f"umkm/produk/thumb/{uuid.uuid4().hex}.webp"
 
 
 class ProductPhoto(models.Model):

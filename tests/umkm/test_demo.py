@@ -28,7 +28,7 @@ def test_seed_creates_the_showcase_and_is_idempotent(media_root):
     assert Business.objects.filter(status=Business.Status.PENDING).count() >= 3
     assert not ProductPhoto.objects.filter(product__isnull=True).exists()
     assert ProductPhoto.objects.count() == Product.objects.count()
-    files = sorted(path.name for path in media_root.rglob("*.jpg"))
+    files = sorted(path.name for path in media_root.rglob("*.*"))
     assert len(files) == 2 * Product.objects.count()
     counts = (Business.objects.count(), Product.objects.count(), ProductPhoto.objects.count())
 
@@ -37,7 +37,7 @@ def test_seed_creates_the_showcase_and_is_idempotent(media_root):
     assert (Business.objects.count(), Product.objects.count(), ProductPhoto.objects.count()) == (
         counts
     )
-    assert sorted(path.name for path in media_root.rglob("*.jpg")) == files
+    assert sorted(path.name for path in media_root.rglob("*.*")) == files
 
 
 def test_seed_remakes_a_photo_whose_file_went_missing(media_root):

@@ -16,10 +16,12 @@ def opened(content_file) -> Image.Image:
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
-def test_jpeg_png_and_webp_photos_are_accepted_and_re_encoded_as_jpeg(fmt):
+def test_jpeg_png_and_webp_photos_are_accepted_and_re_encoded_as_jpeg_with_a_webp_thumbnail(
+    fmt,
+):
     prepared = prepare_photo(upload(image_bytes(fmt), name=f"foto.{fmt.lower()}"))
     assert opened(prepared.image).format == "JPEG"
-    assert opened(prepared.thumbnail).format == "JPEG"
+    assert opened(prepared.thumbnail).format == "WEBP"
     assert (prepared.width, prepared.height) == (640, 480)
 
 

@@ -120,7 +120,7 @@ def test_an_invalid_photo_leaves_no_row_and_no_file(media_root):
     with pytest.raises(InvalidPhoto):
         services.product_photo_add(product=product, upload=upload(b"bukan gambar"))
     assert not ProductPhoto.objects.exists()
-    assert not media_root.exists() or not any(media_root.rglob("*.jpg"))
+    assert not media_root.exists() or not any(media_root.rglob("*.*"))
 
 
 def test_a_product_has_at_most_six_photos():
