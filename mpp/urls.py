@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from mpp import views
 from mpp.api import api
@@ -32,6 +32,5 @@ if settings.BENCH_FLOORS:
     ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static as serve_files
-
-    urlpatterns += serve_files(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Production serves uploads from nginx (deploy/nginx/mpp.conf).
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", views.media_file)]

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.static import serve
 
 from services import selectors
 
@@ -54,3 +55,12 @@ def healthz(request):
     except Exception:  # noqa: BLE001 — any database failure means "not healthy"
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def media_file(request, path: str):
+    """An upload, while developing; a name no file system can hold (too long) is a 404
+    like any other missing file, not a server error."""
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError:
+        raise Http404 from None

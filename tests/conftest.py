@@ -1,6 +1,7 @@
 """Fixtures shared by every suite: two agencies with staff, for isolation tests."""
 
 import os
+import shutil
 
 import pytest
 from django.core.cache import cache
@@ -125,3 +126,40 @@ def audio_tools():
         if os.environ.get("CI"):
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
+
+
+# Browser tests (e2e/ and deploy/) share one Playwright session: its sync API runs an event
+# loop in the test thread, and a second session beside it cannot start.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    path = shutil.which("chromium")
+    if path is None:
+        message = (
+            "Chromium not found on PATH: the browser tests cannot run. "
+            "Install Debian's `chromium` package (apt-get install chromium)."
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import browser, chromium_path  # noqa: F401 — fixtures
 from tests.mpp.make_run import ROOT, free_port, fresh_database
 
 SITE_CONFIG = ROOT / "deploy" / "nginx" / "mpp.conf"

@@ -1,7 +1,6 @@
 """Browser harness: Playwright drives Debian's Chromium against Django's live server."""
 
 import os
-import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -14,15 +13,6 @@ from services.models import Membership, Service
 from tests.factories import MembershipFactory, UserFactory
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1, "has_touch": True}
 COUNTER_PC = {"viewport": {"width": 1366, "height": 768}}
 TV = {"viewport": {"width": 1920, "height": 1080}}
@@ -30,30 +20,6 @@ TV = {"viewport": {"width": 1920, "height": 1080}}
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # to set up data are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="session")
-def chromium_path():
-    path = shutil.which("chromium")
-    if path is None:
-        message = (
-            "Chromium not found on PATH: the browser tests cannot run. "
-            "Install Debian's `chromium` package (apt-get install chromium)."
-        )
-        if os.environ.get("CI"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    return path
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

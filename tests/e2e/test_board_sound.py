@@ -9,7 +9,8 @@ from counters.announcement_audio import build_clips, default_folder
 from counters.models import Counter
 from counters.services import counter_open, ticket_call_next, ticket_issue
 from services.models import Service
-from tests.e2e.conftest import CHROMIUM_ARGS, TV
+from tests.conftest import CHROMIUM_ARGS
+from tests.e2e.conftest import TV
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

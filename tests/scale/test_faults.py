@@ -95,15 +95,23 @@ def test_a_worker_killed_mid_burst_leaves_nothing_half_written(redis_url, burst_
         threads = [threading.Thread(target=work, args=(share,)) for share in shares]
         for thread in threads:
             thread.start()
-        while len(answers) < 15:
-            time.sleep(0.01)
-        victim = workers_of(master.pid)[0]
-        os.kill(victim, signal.SIGKILL)
+        # On a busy machine the clients can leave a worker idle at the moment it is killed:
+        # kill again, a little later each time, until a request has been cut.
+        victims = []
+        for threshold in (15, 30, 45, 60):
+            while len(answers) < threshold and any(t.is_alive() for t in threads):
+                time.sleep(0.01)
+            victims.append(workers_of(master.pid)[0])
+            os.kill(victims[-1], signal.SIGKILL)
+            time.sleep(0.5)
+            with lock:
+                if any(status == 0 for _kind, status, _body in answers):
+                    break
         for thread in threads:
             thread.join(120)
 
-        # The master replaces the dead worker and the node keeps answering.
-        assert victim not in workers_of(master.pid)
+        # The master replaces the dead workers and the node keeps answering.
+        assert not set(victims) & set(workers_of(master.pid))
         assert call(f"{url}/healthz")[0] == 200
 
     def codes(wanted: str) -> list[str]:
