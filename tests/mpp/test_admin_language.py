@@ -45,7 +45,7 @@ def test_a_taken_counter_number_is_said_to_exist_already(client, mall_admin, age
     )
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Loket dengan Lokasi dan Nomor loket ini sudah ada." in body
+    assert "Nomor loket 3 sudah dipakai loket lain di lokasi ini." in body
     assert "tidak ada" not in body
 
 

@@ -233,7 +233,7 @@ def test_no_nik_travels_in_a_url_of_the_booking_pages(client, open_schedule):
     visit("post", f"/reservasi/{code}/", {"nik": "6408 0115 0590 0001"}, browser=other_phone)
     later = next_slot(open_schedule, skip=1).starts_at.isoformat()
     visit("post", f"/reservasi/{code}/ubah/", {"mulai": later}, browser=other_phone)
-    visit("post", f"/reservasi/{code}/batal/", browser=other_phone)
+    visit("post", f"/reservasi/{code}/batal/", {"yakin": "1"}, browser=other_phone)
 
     assert booked.status_code == 302
     with scopes_disabled():
