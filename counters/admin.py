@@ -26,7 +26,10 @@ class LocationOfAgencyMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class CounterAdminBase(admin.ModelAdmin):
+class CounterAdminBase(CatalogChangeMixin, admin.ModelAdmin):
+    """A saved counter replaces the catalog version: `counter_identity` caches its agency,
+    location, number and name under that version, and either admin may change them."""
+
     list_display = ["number", "name", "agency", "location", "is_open", "operator"]
     list_filter = ["location", "is_open", "agency"]
     list_select_related = ["agency", "location", "operator"]

@@ -10,10 +10,17 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from counters.models import Booking, BookingClosure, BookingSchedule, PersonalDataAccess
+from common import clock
+from counters.models import (
+    Booking,
+    BookingClosure,
+    BookingEvent,
+    BookingSchedule,
+    PersonalDataAccess,
+)
 from counters.models.booking import WEEKDAY_CHOICES
 from services.admin import CatalogChangeMixin
-from services.tenancy import AgencyScopedAdmin, ReadOnlyAdminMixin
+from services.tenancy import AgencyScopedAdmin, AgencyScopedTabularInline, ReadOnlyAdminMixin
 
 
 class BookingScheduleForm(forms.ModelForm):
@@ -90,7 +97,7 @@ class DayFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         offsets = {"kemarin": -1, "hari-ini": 0, "besok": 1}
         if self.value() in offsets:
-            day = timezone.localdate() + timedelta(days=offsets[self.value()])
+            day = clock.local_day(clock.now()) + timedelta(days=offsets[self.value()])
             return queryset.filter(local_date=day)
         return queryset
 
@@ -112,6 +119,13 @@ CSV_HEADER = [
 def _cell(value: str) -> str:
     """Text typed by citizens can't become a spreadsheet formula."""
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+class AgencyBookingEventInline(ReadOnlyAdminMixin, AgencyScopedTabularInline):
+    model = BookingEvent
+    fields = ["at", "action", "from_status", "to_status", "actor", "note"]
+    readonly_fields = fields
+    extra = 0
 
 
 class BookingAdmin(ReadOnlyAdminMixin, AgencyScopedAdmin):
@@ -151,6 +165,7 @@ class BookingAdmin(ReadOnlyAdminMixin, AgencyScopedAdmin):
         "reminder_sent_at",
     ]
     readonly_fields = fields
+    inlines = [AgencyBookingEventInline]
     actions = ["export_csv"]
 
     @admin.display(description=_("Jam"), ordering="starts_at")
@@ -208,6 +223,19 @@ class PersonalDataAccessAdminBase(admin.ModelAdmin):
 @admin.register(PersonalDataAccess)
 class PersonalDataAccessAdmin(ReadOnlyAdminMixin, PersonalDataAccessAdminBase):
     pass
+
+
+@admin.register(BookingEvent)
+class BookingEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Every booking's audit trail, across agencies, for the mall admin."""
+
+    list_display = ["at", "booking", "action", "from_status", "to_status", "actor", "agency"]
+    list_filter = ["action", "agency"]
+    list_select_related = ["booking", "actor", "agency"]
+    search_fields = ["=booking__code"]
+    date_hierarchy = "at"
+    fields = [*list_display, "note"]
+    readonly_fields = fields
 
 
 class AgencyPersonalDataAccessAdmin(

@@ -10,6 +10,7 @@ from django_scopes import scope, scopes_disabled
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
+from common.errors import DomainError
 from counters import services as queue
 from counters.kiosk import may_issue_tickets
 from counters.models import Counter, CounterPause, Priority, Ticket
@@ -24,7 +25,6 @@ from counters.selectors.reference import (
 from counters.selectors.tickets import Position, ticket_by_code, ticket_position
 from services.api_auth import kiosk_location, token_or_session
 from services.api_errors import refusals
-from services.errors import DomainError
 from services.permissions import can_operate
 
 router = Router(tags=["antrian"])

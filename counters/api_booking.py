@@ -8,6 +8,7 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 from pydantic import ConfigDict
 
+from common import clock
 from counters import booking_limits
 from counters.api import TicketOut, ticket_out
 from counters.selectors import bookings as selectors
@@ -116,7 +117,7 @@ def _local(moment: datetime) -> datetime:
 
 
 def _citizen_booking(request, code: str, nik: str):
-    today = timezone.localdate()
+    today = clock.local_day(clock.now())
     ip = request.META.get("REMOTE_ADDR", "")
     if booking_limits.is_over("lookup", ip, today):
         raise BookingError(

@@ -9,13 +9,13 @@ from django_scopes import scopes_disabled
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import ConfigDict
 
+from common import clock
+from common.errors import DomainError
 from counters import services as queue
-from counters.clock import local_day, now
 from counters.models import ELEMENTS, SurveyResponse
 from counters.selectors.reports import agency_ikm
 from counters.selectors.tickets import ticket_by_code
 from services.api_errors import refusals
-from services.errors import DomainError
 from services.models import Agency
 
 router = Router(tags=["survei"])
@@ -90,7 +90,7 @@ def agency_ikm_detail(request, agency: str, period: Query[PeriodIn]):
     number of respondents, each element's mean, the index (25–100) and its grade."""
     with scopes_disabled():
         tenant = get_object_or_404(Agency, slug=agency, is_active=True)
-    end = period.end or local_day(now())
+    end = period.end or clock.local_day(clock.now())
     start = period.start or end - timedelta(days=89)
     if start > end or (end - start).days >= MAX_DAYS:
         raise DomainError(

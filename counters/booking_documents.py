@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from common import clock
 from common.mail import email_message
 from common.qr import qr_svg_inline
 from counters.models import Booking
@@ -84,7 +85,7 @@ def booking_ics(booking: Booking, *, now: datetime | None = None) -> str:
         "BEGIN:VEVENT",
         f"UID:{booking.code}@mpp-kutim",
         f"SEQUENCE:{booking.sequence}",
-        f"DTSTAMP:{_ics_time(now or timezone.now())}",
+        f"DTSTAMP:{_ics_time(now or clock.now())}",
         f"DTSTART:{_ics_time(booking.starts_at)}",
         f"DTEND:{_ics_time(booking.ends_at)}",
         f'ORGANIZER;CN="{organizer_name}":mailto:{organizer_address}',

@@ -6,7 +6,8 @@ from datetime import datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from counters import clock, demo_booking
+from common import clock
+from counters import demo_booking
 from counters.demo_survey import seed_surveys
 from counters.models import (
     AgencySchedule,

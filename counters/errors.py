@@ -1,6 +1,6 @@
 """Broken queue rules, told to staff and visitors in Indonesian and mapped to HTTP."""
 
-from services.errors import DomainError
+from common.errors import DomainError
 
 
 class InvalidTransition(DomainError):

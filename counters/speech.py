@@ -72,11 +72,6 @@ def _number_parts(value: int) -> list[str]:
     return [UNITS[int(digit)] for digit in str(value)]
 
 
-def number_words(value: int) -> str:
-    """Indonesian words for 0–999 ("tiga", "dua belas", "seratus dua puluh satu")."""
-    return " ".join(_number_parts(value))
-
-
 def _call_parts(*, prefix: str, number: int, counter_number: int) -> list[list[str]]:
     """The call in its spoken phrases: the ticket digit by digit as printed, the counter as a
     number. Both the text and the clip sequence are read from here."""

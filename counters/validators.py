@@ -4,8 +4,9 @@ import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from common import clock
 
 # Province codes of the Kemendagri region list, as they appear in the first two NIK digits.
 PROVINCE_CODES = frozenset(
@@ -42,7 +43,7 @@ def normalize_nik(value: str, *, today: date | None = None) -> str:
 
 def nik_birth_date(nik: str, *, today: date | None = None) -> date:
     """Birth date in digits 7–12 (DDMMYY, day + 40 for women); a real date, not in the future."""
-    today = today or timezone.localdate()
+    today = today or clock.local_day(clock.now())
     day, month, year = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
     if day > FEMALE_DAY_OFFSET:
         day -= FEMALE_DAY_OFFSET
@@ -59,10 +60,6 @@ def nik_birth_date(nik: str, *, today: date | None = None) -> date:
             _("Tanggal lahir pada NIK ada di masa depan."), code="nik_birth_date_future"
         )
     return born
-
-
-def nik_is_female(nik: str) -> bool:
-    return int(nik[6:8]) > FEMALE_DAY_OFFSET
 
 
 def mask_nik(nik: str) -> str:

@@ -5,12 +5,12 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from common.errors import DomainError
 from counters.api import router as counters_router
 from counters.api_booking import router as booking_router
 from counters.api_survey import router as survey_router
 from services.api import router as services_router
 from services.api_errors import Error
-from services.errors import DomainError
 from umkm.api import router as umkm_router
 
 # What each refusal means, for every operation that can answer it.

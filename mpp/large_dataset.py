@@ -17,6 +17,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
+from common import clock
 from counters.models import AgencySchedule, Counter, SurveyResponse, Ticket
 from counters.models.survey import ELEMENT_FIELDS
 from services.models import Agency, Location, Service
@@ -186,7 +187,7 @@ def _tickets(location: Location, rng: random.Random) -> int:
         counters.setdefault(agency_id, []).append(counter_id)
     services = [s for s in services if s[1] in counters]
     zone = timezone.get_current_timezone()
-    today = timezone.localdate()
+    today = clock.local_day(clock.now())
     per_day = missing // DAYS + 1
     columns = [
         "agency_id",

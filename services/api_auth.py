@@ -1,9 +1,9 @@
 """Bearer tokens (users and kiosks) and staff sessions for the API."""
 
 from django.core.cache import cache
-from django.utils import timezone
 from ninja.security import HttpBearer, django_auth
 
+from common import clock
 from services.models import ApiToken, hash_token
 from services.permissions import agency_roles
 
@@ -48,7 +48,7 @@ class TokenAuth(HttpBearer):
                 return None
             request.user = api_token.user
         request.kiosk_location = api_token.kiosk_location
-        now = timezone.now()
+        now = clock.now()
         last_used = api_token.last_used_at
         if last_used is None or (now - last_used).total_seconds() > LAST_USED_RESOLUTION_SECONDS:
             ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)

@@ -1,7 +1,6 @@
 """The demo service catalog: real services of the demo agencies, with their requirements,
 procedures, durations, fees and legal bases as published by the Indonesian agencies."""
 
-UU_PELAYANAN_PUBLIK = "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik"
 UU_ADMINDUK = (
     "Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun "
     "2006 tentang Administrasi Kependudukan"

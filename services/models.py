@@ -287,10 +287,6 @@ class Service(models.Model):
         return f"/layanan/{self.agency.slug}/{self.slug}/"
 
     @property
-    def is_free(self) -> bool:
-        return self.fee == 0
-
-    @property
     def complaint_channel_list(self) -> list[str]:
         return [line.strip() for line in self.complaint_channels.splitlines() if line.strip()]
 

@@ -8,9 +8,9 @@ from django.contrib.postgres.search import SearchVector
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F, QuerySet, TextField, Value
-from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from common import clock
 from services.api_auth import token_cache_key
 from services.caching import catalog_changed
 from services.models import ApiToken, SearchWord, Service
@@ -116,6 +116,6 @@ def api_tokens_revoke(tokens: QuerySet[ApiToken]) -> int:
     """Revoke the live tokens among `tokens`, at once on every app node."""
     live = tokens.filter(revoked_at__isnull=True)
     hashes = list(live.values_list("key_hash", flat=True))
-    count = live.update(revoked_at=timezone.now())
+    count = live.update(revoked_at=clock.now())
     cache.delete_many([token_cache_key(key_hash) for key_hash in hashes])
     return count

@@ -95,7 +95,3 @@ class AgencyScopedAdmin(AgencyScopedMixin, admin.ModelAdmin):
 
 class AgencyScopedTabularInline(AgencyScopedMixin, LabelledRowsInline):
     pass
-
-
-class AgencyScopedStackedInline(AgencyScopedMixin, admin.StackedInline):
-    pass

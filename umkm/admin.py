@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from common.admin import LabelledRowsInline
+from common.errors import DomainError
 from umkm import selectors, services
 from umkm.caching import showcase_changed
-from umkm.errors import UmkmError
 from umkm.models import Business, BusinessChange, PendingBusiness, Product, ProductPhoto
 
 
@@ -128,7 +128,7 @@ class BusinessAdmin(ShowcaseChangeMixin, admin.ModelAdmin):
         if apply is not None and form.is_valid():
             try:
                 apply(business=business, moderator=request.user, note=form.cleaned_data["note"])
-            except UmkmError as error:
+            except DomainError as error:
                 self.message_user(request, error.message, messages.ERROR)
             else:
                 business.refresh_from_db()
@@ -155,7 +155,7 @@ class BusinessAdmin(ShowcaseChangeMixin, admin.ModelAdmin):
             for business in queryset.select_related("owner"):
                 try:
                     apply(business=business, moderator=request.user, note=form.cleaned_data["note"])
-                except UmkmError as error:
+                except DomainError as error:
                     self.message_user(request, error.message, messages.ERROR)
                     return None
                 done += 1
@@ -270,7 +270,7 @@ class BusinessChangeAdmin(admin.ModelAdmin):
                 )
                 try:
                     decide(change=change, moderator=request.user, note=form.cleaned_data["note"])
-                except UmkmError as error:
+                except DomainError as error:
                     form.add_error("note", error.message)
                 else:
                     self.message_user(request, _("Keputusan disimpan."), messages.SUCCESS)

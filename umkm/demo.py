@@ -8,10 +8,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
-from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 
+from common import clock
 from umkm.images import prepare_photo
 from umkm.models import Business, Category, Product, ProductPhoto
 
@@ -105,7 +105,7 @@ def _seed_business(
         defaults=fields,
         create_defaults={
             **fields,
-            "moderated_at": timezone.now() if moderated else None,
+            "moderated_at": clock.now() if moderated else None,
             "moderated_by": moderator if moderated else None,
         },
     )

@@ -113,7 +113,3 @@ def owner_photo(user: AbstractBaseUser, pk: int) -> ProductPhoto:
         ),
         pk=pk,
     )
-
-
-def pending_businesses() -> QuerySet[Business]:
-    return Business.objects.filter(status=Business.Status.PENDING).order_by("created_at")

@@ -6,14 +6,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files import File
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from common import clock
+from common.errors import DomainError
 from common.mail import email_message
 from common.side_effects import after_commit
 from umkm.caching import showcase_changed
-from umkm.errors import UmkmError
 from umkm.images import prepare_photo
 from umkm.models import Business, BusinessChange, Product, ProductPhoto
 from umkm.selectors import pending_change
@@ -65,7 +65,7 @@ def business_register(
     try:
         with transaction.atomic():
             if user_model.objects.filter(username__iexact=username).exists():
-                raise UmkmError(_("Nama pengguna ini sudah dipakai."), code="username_taken")
+                raise DomainError(_("Nama pengguna ini sudah dipakai."), code="username_taken")
             first_name, _sep, last_name = owner_name.partition(" ")
             owner = user_model.objects.create_user(
                 username=username,
@@ -88,7 +88,7 @@ def business_register(
             )
     except IntegrityError:
         # Another registration took the same username or slug a moment ago.
-        raise UmkmError(
+        raise DomainError(
             _("Pendaftaran bersamaan dengan pendaftaran lain. Silakan coba lagi."),
             code="conflict",
         ) from None
@@ -121,7 +121,7 @@ def business_update(*, business: Business, changes: dict) -> BusinessChange | No
     (returned; None when nothing waits) and the public keeps seeing the approved values."""
     unknown = set(changes) - BUSINESS_PROFILE_FIELDS
     if unknown:
-        raise UmkmError(_("Kolom ini tidak boleh diubah pemilik."), code="forbidden_field")
+        raise DomainError(_("Kolom ini tidak boleh diubah pemilik."), code="forbidden_field")
     # Locked: two edits at once must not both create or overwrite the pending change.
     business = Business.objects.select_for_update().get(pk=business.pk)
     held = {}
@@ -150,7 +150,7 @@ def _hold_for_review(*, business: Business, held: dict) -> BusinessChange | None
     if change is None:
         change = BusinessChange(business=business)
     change.proposed = proposed
-    change.submitted_at = timezone.now()
+    change.submitted_at = clock.now()
     change.save()
     return change
 
@@ -169,7 +169,7 @@ def _pending_change_locked(change: BusinessChange) -> BusinessChange:
         .first()
     )
     if locked is None:
-        raise UmkmError(_("Perubahan ini sudah diputuskan."), code="already_decided")
+        raise DomainError(_("Perubahan ini sudah diputuskan."), code="already_decided")
     return locked
 
 
@@ -200,7 +200,7 @@ def business_change_reject(
 ) -> BusinessChange:
     """The approved values stay public; the owner reads why."""
     if not note.strip():
-        raise UmkmError(_("Tuliskan alasan penolakan untuk pemilik."), code="note_required")
+        raise DomainError(_("Tuliskan alasan penolakan untuk pemilik."), code="note_required")
     change = _pending_change_locked(change)
     _decide(change, status=BusinessChange.Status.REJECTED, moderator=moderator, note=note)
     _tell_owner(
@@ -215,7 +215,7 @@ def business_change_reject(
 def _decide(change: BusinessChange, *, status: str, moderator, note: str) -> None:
     change.status = status
     change.note = note.strip()
-    change.decided_at = timezone.now()
+    change.decided_at = clock.now()
     change.decided_by = moderator
     change.save(update_fields=["status", "note", "decided_at", "decided_by"])
 
@@ -231,7 +231,7 @@ def _moderate(
     showcase_changed()
     business.status = status
     business.moderation_note = note
-    business.moderated_at = timezone.now()
+    business.moderated_at = clock.now()
     business.moderated_by = moderator
     business.save(update_fields=["status", "moderation_note", "moderated_at", "moderated_by"])
     _tell_owner(
@@ -258,7 +258,7 @@ def business_approve(
 def business_suspend(*, business: Business, moderator: AbstractBaseUser, note: str) -> Business:
     """Hides the business and all its products; the owner reads the reason."""
     if not note.strip():
-        raise UmkmError(_("Tuliskan alasan penangguhan untuk pemilik."), code="note_required")
+        raise DomainError(_("Tuliskan alasan penangguhan untuk pemilik."), code="note_required")
     return _moderate(
         business=business, status=Business.Status.SUSPENDED, note=note.strip(), moderator=moderator
     )
@@ -293,7 +293,7 @@ def product_update(*, product: Product, changes: dict) -> Product:
     showcase_changed()
     unknown = set(changes) - PRODUCT_FIELDS
     if unknown:
-        raise UmkmError(_("Kolom ini tidak boleh diubah pemilik."), code="forbidden_field")
+        raise DomainError(_("Kolom ini tidak boleh diubah pemilik."), code="forbidden_field")
     for field, value in changes.items():
         setattr(product, field, value)
     product.save(update_fields=[*changes, "updated_at"])
@@ -327,7 +327,7 @@ def product_photo_add(*, product: Product, upload: File, alt_text: str = "") -> 
     Product.objects.select_for_update().filter(pk=product.pk).first()
     count = product.photos.count()
     if count >= MAX_PHOTOS_PER_PRODUCT:
-        raise UmkmError(
+        raise DomainError(
             _("Paling banyak %(count)d foto per produk.") % {"count": MAX_PHOTOS_PER_PRODUCT},
             code="too_many_photos",
         )

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
+from common.errors import DomainError
 from common.qr import qr_svg_file
 from umkm import selectors, services
 from umkm.caching import cached_showcase_page
-from umkm.errors import UmkmError
 from umkm.forms import BusinessForm, PhotoForm, ProductForm, RegistrationForm, ShowcaseFilterForm
 from umkm.models import Business, Product
 
@@ -107,7 +107,7 @@ def register(request):
         data = {k: v for k, v in form.cleaned_data.items() if k != "password_again"}
         try:
             business = services.business_register(**data)
-        except UmkmError as error:
+        except DomainError as error:
             form.add_error(None, error.message)
         else:
             login(request, business.owner, backend="django.contrib.auth.backends.ModelBackend")
@@ -218,7 +218,7 @@ def photo_upload(request, business: Business, pk: int):
                 upload=form.cleaned_data["photo"],
                 alt_text=form.cleaned_data["alt_text"],
             )
-        except UmkmError as error:
+        except DomainError as error:
             form.add_error("photo", error.message)
         else:
             messages.success(request, _("Foto diunggah."))

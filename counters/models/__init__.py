@@ -3,6 +3,7 @@
 from counters.models.booking import (
     Booking,
     BookingClosure,
+    BookingEvent,
     BookingSchedule,
     BookingSlot,
     PersonalDataAccess,
@@ -24,6 +25,7 @@ from counters.models.survey import ELEMENT_FIELDS, ELEMENTS, SurveyResponse
 __all__ = [
     "Booking",
     "BookingClosure",
+    "BookingEvent",
     "BookingSchedule",
     "BookingSlot",
     "AgencySchedule",

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from common import clock
 from counters.validators import mask_nik, mask_phone
 from services.models import Agency, Location, Service
 
@@ -36,6 +37,15 @@ CODE_LENGTH = 8
 
 def new_booking_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+# Named here once; the booking service tells by these names which rule a refused write broke.
+ONE_ACTIVE_PER_NIK_SERVICE_DAY = models.UniqueConstraint(
+    fields=["nik", "service", "local_date"],
+    condition=models.Q(status__in=["booked", "checked_in"]),
+    name="booking_one_active_per_nik_service_day",
+)
+UNIQUE_CODE = models.UniqueConstraint(fields=["code"], name="booking_unique_code")
 
 
 def default_weekdays() -> list[int]:
@@ -137,9 +147,12 @@ class BookingClosure(models.Model):
 
 
 class BookingSlot(models.Model):
-    """Seat counter of one slot, created at its first booking. Bookings of a slot take this
-    row's lock (SELECT … FOR UPDATE) and the check constraint keeps `booked` within
-    `capacity` even if a code path forgot the lock."""
+    """Seat counter of one slot, created at its first booking. A seat is taken or freed
+    only while this row is locked: a booking's upsert (INSERT … ON CONFLICT DO UPDATE)
+    locks it, a cancel or reschedule takes SELECT … FOR UPDATE. `capacity` is the
+    schedule's capacity at the last seat taken, raised to `booked` when an admin lowers it
+    below the seats already taken; the check constraint only refuses a write that raises
+    `booked` without minding `capacity`, so the lock is what enforces the seat count."""
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, verbose_name=_("instansi"))
     service = models.ForeignKey(Service, on_delete=models.CASCADE, verbose_name=_("layanan"))
@@ -180,9 +193,7 @@ class Booking(models.Model):
 
     ACTIVE_STATUSES = (Status.BOOKED, Status.CHECKED_IN)
 
-    code = models.CharField(
-        _("kode"), max_length=CODE_LENGTH, unique=True, default=new_booking_code
-    )
+    code = models.CharField(_("kode"), max_length=CODE_LENGTH, default=new_booking_code)
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, verbose_name=_("instansi"))
     service = models.ForeignKey(
         Service, on_delete=models.CASCADE, related_name="bookings", verbose_name=_("layanan")
@@ -224,13 +235,7 @@ class Booking(models.Model):
         ordering = ["starts_at", "created_at"]
         verbose_name = _("reservasi")
         verbose_name_plural = _("reservasi")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["nik", "service", "local_date"],
-                condition=models.Q(status__in=["booked", "checked_in"]),
-                name="booking_one_active_per_nik_service_day",
-            ),
-        ]
+        constraints = [ONE_ACTIVE_PER_NIK_SERVICE_DAY, UNIQUE_CODE]
         indexes = [models.Index(fields=["local_date", "status"], name="booking_day_status")]
 
     def __str__(self) -> str:
@@ -252,7 +257,7 @@ class Booking(models.Model):
     def attendance(self) -> str:
         """The status as staff should read it now: a booked visit past its check-in window
         is a no-show even before `mark_booking_no_shows` has run."""
-        if self.status == self.Status.BOOKED and timezone.now() > self.check_in_closes_at:
+        if self.status == self.Status.BOOKED and clock.now() > self.check_in_closes_at:
             return str(self.Status.NO_SHOW.label)
         return self.get_status_display()
 
@@ -267,7 +272,7 @@ class Booking(models.Model):
     @property
     def is_changeable(self) -> bool:
         """The citizen may still cancel or reschedule it."""
-        return self.status == self.Status.BOOKED and self.starts_at > timezone.now()
+        return self.status == self.Status.BOOKED and self.starts_at > clock.now()
 
 
 class PersonalDataAccess(models.Model):
@@ -305,3 +310,50 @@ class PersonalDataAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username} · {self.booking_id}"
+
+
+class BookingEvent(models.Model):
+    """One change of a booking, written by the booking service in the transaction that
+    makes it: the booking's audit trail. It holds no personal data (a note names slots and
+    counters, never the citizen), so it outlives the booking's anonymisation unchanged."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Dibuat")
+        RESCHEDULED = "rescheduled", _("Dijadwal ulang")
+        CANCELLED = "cancelled", _("Dibatalkan")
+        CHECKED_IN = "checked_in", _("Check-in")
+        NO_SHOW = "no_show", _("Tidak datang")
+        ANONYMISED = "anonymised", _("Data pribadi dihapus")
+        REVEALED = "revealed", _("Data pribadi dibuka")
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="booking_events", verbose_name=_("instansi")
+    )
+    booking = models.ForeignKey(
+        Booking, on_delete=models.CASCADE, related_name="events", verbose_name=_("reservasi")
+    )
+    action = models.CharField(_("aksi"), max_length=16, choices=Action.choices)
+    from_status = models.CharField(
+        _("dari status"), max_length=16, choices=Booking.Status.choices, blank=True
+    )
+    to_status = models.CharField(_("ke status"), max_length=16, choices=Booking.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="booking_events",
+        verbose_name=_("oleh"),
+    )
+    note = models.CharField(_("catatan"), max_length=255, blank=True)
+    at = models.DateTimeField(_("waktu"))
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("riwayat reservasi")
+        verbose_name_plural = _("riwayat reservasi")
+
+    def __str__(self) -> str:
+        return f"{self.booking} {self.get_action_display()}"

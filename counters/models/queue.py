@@ -1,7 +1,6 @@
 """The queue engine's data: counters, opening schedules, quotas, tickets and their events."""
 
 import secrets
-from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -115,9 +114,6 @@ class AgencySchedule(models.Model):
             f"{self.get_weekday_display()} {self.opens_at:%H.%M}–{self.closes_at:%H.%M} "
             f"({self.location})"
         )
-
-    def is_open_at(self, moment: time) -> bool:
-        return self.opens_at <= moment <= self.closes_at
 
 
 class DailyQuota(models.Model):
@@ -353,25 +349,6 @@ class Ticket(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE
-
-    def _between(self, start: datetime | None, end: datetime | None) -> timedelta | None:
-        return end - start if start and end else None
-
-    @property
-    def waiting_time(self) -> timedelta | None:
-        return self._between(self.issued_at, self.called_at)
-
-    @property
-    def walking_time(self) -> timedelta | None:
-        return self._between(self.called_at, self.started_at)
-
-    @property
-    def service_time(self) -> timedelta | None:
-        return self._between(self.started_at, self.finished_at)
-
-    @property
-    def total_time(self) -> timedelta | None:
-        return self._between(self.issued_at, self.finished_at)
 
 
 class TicketEvent(models.Model):

@@ -8,7 +8,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from counters import clock
+from common import clock
 from counters.announcement_audio import clip_urls
 from counters.caching import queue_version
 from counters.models import BoardSetting, Ticket, TicketEvent

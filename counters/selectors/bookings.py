@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from common import clock
 from counters.models import Booking, BookingClosure, BookingSchedule, BookingSlot
 from counters.models.booking import MIDNIGHT
 from counters.selectors.reference import cached_reference, is_slug
@@ -94,7 +95,7 @@ def find_schedule(*, agency_slug: str, service_slug: str, location_slug: str):
 
 
 def local_now(now: datetime | None = None) -> datetime:
-    return timezone.localtime(now or timezone.now())
+    return timezone.localtime(now or clock.now())
 
 
 def slot_times(schedule: BookingSchedule, day: date) -> list[tuple[datetime, datetime]]:
@@ -277,12 +278,3 @@ def schedule_of_booking(booking: Booking) -> BookingSchedule | None:
             .filter(service=booking.service_id, location=booking.location_id, is_active=True)
             .first()
         )
-
-
-def agency_day_bookings(*, day: date) -> QuerySet[Booking]:
-    """The bookings of one local day, for staff inside their agency's scope."""
-    return (
-        Booking.objects.filter(local_date=day)
-        .select_related("service", "location")
-        .order_by("service__name", "starts_at", "created_at")
-    )

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django_scopes import scopes_disabled
 
-from counters import clock
+from common import clock
 from counters.models import Counter, CounterPause, Ticket
 from services.models import Service
 

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from counters import clock
+from common import clock
 from counters.models import BoardSetting, DailyIssueCount, DailyQuota, Ticket
 from counters.selectors.schedule import closed_reason, schedules_on
 from services.models import Agency, Location, Service

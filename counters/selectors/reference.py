@@ -153,9 +153,10 @@ def service_by_id(pk: int) -> Service:
 
 
 def counter_identity(pk: int) -> Counter | None:
-    """A counter with its agency and location, for what never changes in its life (which
-    agency, which location, its number): open, operator and pause are read from the
-    database by whoever needs them."""
+    """A counter with its agency and location, for who may operate it and where: cached
+    under the catalog version, which every counter edit in the admins replaces, so an
+    edited number or location shows at once. Open, operator and pause change all day and
+    are read from the database by whoever needs them."""
 
     def load():
         with scopes_disabled():

@@ -1,5 +1,7 @@
-"""Writes of bookings: create, cancel, reschedule, reminders and no-shows; one transaction
-each, seats counted under the slot row's lock."""
+"""Writes of bookings: create, cancel, reschedule, check-in, no-shows, anonymisation and
+personal-data reveals, each one transaction with its BookingEvent rows; reminders take one
+transaction per booking sent. A seat is taken or freed only while its slot row is locked:
+by BOOK's upsert when booking, by SELECT … FOR UPDATE when cancelling or rescheduling."""
 
 import logging
 from datetime import datetime, timedelta
@@ -13,35 +15,68 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from common import clock
+from common.db import broke
+from common.errors import DomainError
 from common.side_effects import after_commit
-from counters import booking_limits, clock
+from counters import booking_limits
 from counters.booking_documents import send_booking_email
 from counters.models import (
     Booking,
+    BookingEvent,
     BookingSchedule,
     BookingSlot,
     Counter,
     PersonalDataAccess,
     Ticket,
 )
-from counters.models.booking import CHECK_IN_CLOSES_AFTER, new_booking_code
+from counters.models.booking import (
+    CHECK_IN_CLOSES_AFTER,
+    ONE_ACTIVE_PER_NIK_SERVICE_DAY,
+    UNIQUE_CODE,
+    new_booking_code,
+)
 from counters.prepared import PreparedStatement
 from counters.selectors.bookings import Slot, bookable_slot, find_open_slot, normalize_code
 from counters.services.tickets import ticket_issue
 from counters.validators import normalize_nik, normalize_phone
-from services.errors import DomainError
 from services.models import Location
 
 logger = logging.getLogger(__name__)
 
 LOCK_NOT_AVAILABLE = "55P03"
-ONE_PER_DAY_CONSTRAINT = "booking_one_active_per_nik_service_day"
 CODE_ATTEMPTS = 5
 EMAIL_MAX_LENGTH = Booking._meta.get_field("email").max_length
 
 
 class BookingError(DomainError):
     """A booking rule was broken; nothing was changed."""
+
+
+def _record(
+    booking: Booking,
+    action: str,
+    *,
+    from_status: str,
+    at: datetime,
+    actor=None,
+    note: str = "",
+) -> BookingEvent:
+    """The change's audit row, written by the caller inside the change's transaction."""
+    return BookingEvent.objects.create(
+        agency_id=booking.agency_id,
+        booking_id=booking.pk,
+        action=action,
+        from_status=from_status,
+        to_status=booking.status,
+        actor=actor,
+        at=at,
+        note=note,
+    )
+
+
+def _slot_label(starts_at: datetime) -> str:
+    return f"{timezone.localtime(starts_at):%d-%m-%Y %H.%M}"
 
 
 def _invalid(error: ValidationError) -> BookingError:
@@ -144,7 +179,7 @@ def _save_guarded(booking: Booking) -> None:
         with transaction.atomic():
             booking.save()
     except IntegrityError as error:
-        if ONE_PER_DAY_CONSTRAINT in str(error):
+        if broke(error, ONE_ACTIVE_PER_NIK_SERVICE_DAY):
             raise _duplicate() from error
         raise
 
@@ -215,6 +250,7 @@ SELECT id, slot_id FROM booking
 )
 
 
+@transaction.atomic
 def booking_create(
     *,
     schedule: BookingSchedule,
@@ -228,7 +264,7 @@ def booking_create(
 ) -> Booking:
     """Book one seat of the slot starting at `starts_at`; raises BookingError when the slot
     is full or closed, the NIK already has a booking that day, or a limit is reached."""
-    now = now or timezone.now()
+    now = now or clock.now()
     name, nik, phone, email = _clean_person(name=name, nik=nik, phone=phone, email=email)
     today = timezone.localdate(now)
     if booking_limits.is_over("ip", client_ip, today) or booking_limits.is_over("nik", nik, today):
@@ -258,6 +294,7 @@ def booking_create(
         raise _slot_full()
     booking.pk, booking.slot_id = row["id"], row["slot_id"]
     booking._state.adding = False
+    _record(booking, BookingEvent.Action.CREATED, from_status="", at=now)
     after_commit(lambda: booking_limits.count("ip", client_ip, today))
     after_commit(lambda: booking_limits.count("nik", nik, today))
     if booking.email:
@@ -287,9 +324,9 @@ def _book(booking: Booking, schedule: BookingSchedule) -> tuple | None:
                 }
             )
         except IntegrityError as error:
-            if ONE_PER_DAY_CONSTRAINT in str(error):
+            if broke(error, ONE_ACTIVE_PER_NIK_SERVICE_DAY):
                 raise _duplicate() from error
-            if "code" not in str(error):
+            if not broke(error, UNIQUE_CODE):
                 raise
             booking.code = new_booking_code()
         except OperationalError as error:
@@ -325,7 +362,7 @@ def _ensure_changeable(booking: Booking, now: datetime) -> None:
 
 def booking_cancel(*, booking: Booking, now: datetime | None = None) -> Booking:
     """Cancel a booked visit before its slot starts, giving its seat back."""
-    now = now or timezone.now()
+    now = now or clock.now()
     with transaction.atomic(), scopes_disabled():
         booking = _locked_booking(booking)
         _ensure_changeable(booking, now)
@@ -334,6 +371,7 @@ def booking_cancel(*, booking: Booking, now: datetime | None = None) -> Booking:
         booking.cancelled_at = now
         booking.sequence += 1
         booking.save(update_fields=["status", "cancelled_at", "sequence", "updated_at"])
+        _record(booking, BookingEvent.Action.CANCELLED, from_status=Booking.Status.BOOKED, at=now)
         if booking.email:
             after_commit(lambda: send_booking_email(booking, kind="cancellation"))
     return booking
@@ -348,13 +386,14 @@ def booking_reschedule(
 ) -> Booking:
     """Move a booked visit to another slot of the same service and location: the new seat
     is taken and the old one freed in one transaction, or nothing changes."""
-    now = now or timezone.now()
+    now = now or clock.now()
     slot = _open_slot_or_error(schedule, starts_at, now)
     with transaction.atomic(), scopes_disabled():
         booking = _locked_booking(booking)
         _ensure_changeable(booking, now)
         if slot.starts_at == booking.starts_at:
             return booking
+        note = f"{_slot_label(booking.starts_at)} → {_slot_label(slot.starts_at)}"
         new_row = _slot_row(schedule, slot)
         _check_one_per_day(
             nik=booking.nik, schedule=schedule, day=slot.starts_at.date(), exclude_pk=booking.pk
@@ -368,6 +407,13 @@ def booking_reschedule(
         booking.reminder_sent_at = None
         booking.sequence += 1
         _save_guarded(booking)
+        _record(
+            booking,
+            BookingEvent.Action.RESCHEDULED,
+            from_status=Booking.Status.BOOKED,
+            at=now,
+            note=note,
+        )
         if booking.email:
             after_commit(lambda: send_booking_email(booking, kind="reschedule"))
     return booking
@@ -376,7 +422,7 @@ def booking_reschedule(
 def booking_send_reminders(*, now: datetime | None = None) -> int:
     """Email tomorrow's booked visitors once: each booking is locked (others running the
     command at the same time skip it) and marked in the transaction that sends it."""
-    now = now or timezone.now()
+    now = now or clock.now()
     tomorrow = timezone.localdate(now) + timedelta(days=1)
     sent = 0
     with scopes_disabled():
@@ -406,11 +452,30 @@ def booking_send_reminders(*, now: datetime | None = None) -> int:
 
 def booking_mark_no_shows(*, now: datetime | None = None) -> int:
     """Booked visits whose check-in window has closed become no-shows."""
-    now = now or timezone.now()
+    now = now or clock.now()
     with transaction.atomic(), scopes_disabled():
-        return Booking.objects.filter(
-            status=Booking.Status.BOOKED, starts_at__lt=now - CHECK_IN_CLOSES_AFTER
-        ).update(status=Booking.Status.NO_SHOW, updated_at=now)
+        # Locked, so that a check-in at this moment either waits and is then no longer
+        # picked here, or finds the booking already a no-show.
+        due = list(
+            Booking.objects.select_for_update()
+            .filter(status=Booking.Status.BOOKED, starts_at__lt=now - CHECK_IN_CLOSES_AFTER)
+            .only("pk", "agency_id")
+        )
+        Booking.objects.filter(pk__in=[booking.pk for booking in due]).update(
+            status=Booking.Status.NO_SHOW, updated_at=now
+        )
+        BookingEvent.objects.bulk_create(
+            BookingEvent(
+                agency_id=booking.agency_id,
+                booking_id=booking.pk,
+                action=BookingEvent.Action.NO_SHOW,
+                from_status=Booking.Status.BOOKED,
+                to_status=Booking.Status.NO_SHOW,
+                at=now,
+            )
+            for booking in due
+        )
+        return len(due)
 
 
 def _check_in_refusal(booking: Booking, location: Location, now: datetime) -> BookingError | None:
@@ -477,6 +542,13 @@ def booking_check_in(*, code: str, location: Location, now: datetime | None = No
         booking.status = Booking.Status.CHECKED_IN
         booking.checked_in_at = now
         booking.save(update_fields=["ticket", "status", "checked_in_at", "updated_at"])
+        _record(
+            booking,
+            BookingEvent.Action.CHECKED_IN,
+            from_status=Booking.Status.BOOKED,
+            at=now,
+            note=ticket.display_number,
+        )
     return ticket
 
 
@@ -487,16 +559,33 @@ def bookings_anonymise(*, before) -> int:
     """Erase the personal data (name, NIK, phone, email) of bookings whose day is before
     `before` (UU 27/2022: kept no longer than needed). The visit itself stays for reports.
     The NIK becomes a per-row placeholder that can never be a real NIK (it has a dash)."""
+    now = clock.now()
     with transaction.atomic(), scopes_disabled():
         stale = Booking.objects.filter(local_date__lt=before).exclude(name=ANONYMISED_NAME)
-        return stale.update(
+        # Locked, so that a second run at the same moment waits and then skips these rows:
+        # each booking is erased, and its event written, once.
+        erased = list(stale.select_for_update().only("pk", "agency_id", "status"))
+        Booking.objects.filter(pk__in=[booking.pk for booking in erased]).update(
             name=ANONYMISED_NAME,
             nik=Concat(Value("-"), Cast("pk", CharField())),
             phone="",
             email="",
         )
+        BookingEvent.objects.bulk_create(
+            BookingEvent(
+                agency_id=booking.agency_id,
+                booking_id=booking.pk,
+                action=BookingEvent.Action.ANONYMISED,
+                from_status=booking.status,
+                to_status=booking.status,
+                at=now,
+            )
+            for booking in erased
+        )
+        return len(erased)
 
 
+@transaction.atomic
 def booking_personal_data_reveal(*, ticket: Ticket, counter: Counter, user) -> Booking:
     """The booking of the ticket this operator is calling or serving at this counter, for
     its full NIK and phone number; each reveal is recorded (who, when, which booking, which
@@ -517,11 +606,21 @@ def booking_personal_data_reveal(*, ticket: Ticket, counter: Counter, user) -> B
             code="permission_denied",
             status=403,
         )
+    now = clock.now()
     PersonalDataAccess.objects.create(
         agency=booking.agency,
         booking=booking,
         user=user,
         username=user.get_username(),
         counter=counter,
+        at=now,
+    )
+    _record(
+        booking,
+        BookingEvent.Action.REVEALED,
+        from_status=booking.status,
+        at=now,
+        actor=user,
+        note=str(counter),
     )
     return booking

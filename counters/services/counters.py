@@ -4,11 +4,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from counters import clock
+from common import clock
+from common.errors import DomainError
 from counters.caching import queue_changed
 from counters.errors import CounterUnavailable
 from counters.models import Counter, CounterPause, Ticket
-from services.errors import DomainError
 
 
 def _busy() -> CounterUnavailable:

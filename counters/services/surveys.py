@@ -3,8 +3,8 @@
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from common.errors import DomainError
 from counters.models import ELEMENT_FIELDS, SurveyResponse, Ticket
-from services.errors import DomainError
 
 
 class SurveyRefused(DomainError):

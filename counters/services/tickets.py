@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from counters import clock
+from common import clock
+from common.errors import DomainError
 from counters.caching import queue_changed
 from counters.errors import (
     CounterUnavailable,
@@ -22,7 +23,6 @@ from counters.prepared import PreparedStatement
 from counters.selectors.reference import presence_and_pace, service_by_id
 from counters.selectors.schedule import closed_reason_of, service_closed_reason
 from counters.selectors.tickets import position_of
-from services.errors import DomainError
 from services.models import Location, Service
 
 Status = Ticket.Status

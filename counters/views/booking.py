@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from common import clock
+from common.errors import DomainError
 from counters import booking_limits
 from counters.booking_documents import booking_ics, qr_svg, requirement_lines
 from counters.booking_forms import BookingForm, CodeLookupForm, NikCheckForm
@@ -25,7 +27,6 @@ from counters.services.bookings import (
     booking_create,
     booking_reschedule,
 )
-from services.errors import DomainError
 from services.models import Location
 
 SESSION_KEY = "booking_access"
@@ -159,7 +160,7 @@ def manage(request, code: str):
         return render(request, "counters/booking/detail.html", context)
     form = NikCheckForm(request.POST or None)
     status, throttled = 200, False
-    today = timezone.localdate()
+    today = clock.local_day(clock.now())
     if request.method == "POST" and booking_limits.is_over("lookup", client_ip(request), today):
         form, status, throttled = NikCheckForm(), 429, True
     elif request.method == "POST":

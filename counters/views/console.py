@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_scopes import scope, scopes_disabled
 
+from common.errors import DomainError
 from counters import services as queue
 from counters.models import Booking, Counter, CounterPause, Ticket
 from counters.selectors.console import console_state, transfer_targets, waiting_by_number
 from counters.selectors.counters import staff_counters
 from counters.services.bookings import booking_personal_data_reveal
-from services.errors import DomainError
 from services.models import Service
 from services.permissions import can_operate, operated_agency_ids
 

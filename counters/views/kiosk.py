@@ -7,14 +7,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_scopes import scopes_disabled
 
+from common import clock
+from common.errors import DomainError
 from common.qr import qr_svg_inline
-from counters import clock
 from counters import services as queue
 from counters.kiosk import from_kiosk_network, may_issue_tickets
 from counters.models import Priority, Ticket
 from counters.selectors.kiosk import kiosk_agencies, kiosk_paper, kiosk_services
 from counters.selectors.tickets import ticket_by_code, ticket_position
-from services.errors import DomainError
 from services.models import Agency, Location, Service
 from services.selectors import active_locations
 

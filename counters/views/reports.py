@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django_scopes import scope, scopes_disabled
 
+from common import clock
 from counters import charts
-from counters.clock import local_day, now
 from counters.models import ELEMENTS
 from counters.selectors.reports import agency_report, mall_live, mall_overview
 from services.models import Agency, Location, Service
@@ -83,7 +83,7 @@ class PeriodForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        end = data.get("sampai") or local_day(now())
+        end = data.get("sampai") or clock.local_day(clock.now())
         start = data.get("dari") or end - timedelta(days=DEFAULT_DAYS - 1)
         if start > end:
             raise forms.ValidationError(_("Tanggal awal harus sebelum tanggal akhir."))
@@ -98,7 +98,7 @@ def _period(request, agency=None) -> tuple[PeriodForm, dict]:
         form = PeriodForm(request.GET, agency=agency)
         if form.is_valid():
             return form, form.cleaned_data
-    end = local_day(now())
+    end = clock.local_day(clock.now())
     return form, {"start": end - timedelta(days=DEFAULT_DAYS - 1), "end": end}
 
 
@@ -244,8 +244,8 @@ def mall_dashboard(request):
     if not is_mall_admin(request.user):
         raise PermissionDenied
     form, period = _period(request)
-    moment = now()
-    live = mall_live(day=local_day(moment), moment=moment)
+    moment = clock.now()
+    live = mall_live(day=clock.local_day(moment), moment=moment)
     rows = [
         {**row, "cells": _row_cells(row["figures"]), "live": live.get(row["agency"].id, {})}
         for row in mall_overview(start=period["start"], end=period["end"])
@@ -275,7 +275,7 @@ def last_month(today: date) -> tuple[date, date]:
 
 
 def transparency(request):
-    start, end = last_month(local_day(now()))
+    start, end = last_month(clock.local_day(clock.now()))
     rows = [
         {
             "agency": row["agency"],

@@ -4,10 +4,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from common.errors import DomainError
 from counters import services as queue
 from counters.selectors.tickets import ticket_by_code
 from counters.survey_form import SurveyForm
-from services.errors import DomainError
 
 
 @never_cache

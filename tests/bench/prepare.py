@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django_scopes import scopes_disabled
 
-from counters import clock
+from common import clock
 from counters.models import Booking, BookingSchedule, Counter, DailyQuota, Ticket, TicketSequence
 from counters.selectors.bookings import day_slots
 from counters.services.counters import counter_open

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django_scopes import scope, scopes_disabled
 
-from counters import clock
+from common import clock
 from counters import services as queue
 from counters.errors import InvalidTransition, QuotaFull
 from counters.models import DailyIssueCount, DailyQuota, Ticket, TicketEvent

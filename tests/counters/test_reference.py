@@ -7,10 +7,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from django_scopes import scopes_disabled
 
-from counters import clock
+from common import clock
 from counters.errors import ServiceClosed
 from counters.models import AgencySchedule
-from counters.selectors.reference import location_by_slug, service_by_path, service_presence
+from counters.selectors.reference import (
+    counter_identity,
+    location_by_slug,
+    service_by_path,
+    service_presence,
+)
 from counters.services import ticket_issue
 from services.caching import catalog_changed
 from services.models import Service
@@ -60,3 +65,26 @@ def test_hours_changed_in_the_agency_admin_reach_the_kiosk_at_once(
     assert answer.status_code == 302
     with pytest.raises(ServiceClosed, match="13.00"):
         ticket_issue(service=service_a, location=location)
+
+
+def test_a_counter_renumbered_in_the_agency_admin_is_seen_at_once_by_the_staff_api(
+    client, counter_a, service_a, location, admin_a
+):
+    assert counter_identity(counter_a.pk).number == counter_a.number
+    client.force_login(admin_a)
+    page = f"/instansi/{counter_a.agency.slug}/admin/counters/counter/{counter_a.pk}/change/"
+    answer = client.post(
+        page,
+        {
+            "agency": counter_a.agency.pk,
+            "location": location.pk,
+            "number": 7,
+            "name": "Loket baru",
+            "services": [service_a.pk],
+        },
+    )
+    assert answer.status_code == 302
+    assert (counter_identity(counter_a.pk).number, counter_identity(counter_a.pk).name) == (
+        7,
+        "Loket baru",
+    )

@@ -3,10 +3,10 @@
 import pytest
 from django_scopes import scope, scopes_disabled
 
+from common.errors import DomainError
 from counters import services as queue
 from counters.errors import CounterUnavailable
 from counters.models import CounterPause, Ticket
-from services.errors import DomainError
 from tests.factories import CounterFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

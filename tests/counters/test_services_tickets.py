@@ -7,7 +7,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django_scopes import scope, scopes_disabled
 
-from counters import clock
+from common import clock
+from common.errors import DomainError
 from counters import services as queue
 from counters.errors import (
     CounterUnavailable,
@@ -17,7 +18,6 @@ from counters.errors import (
     ServiceClosed,
 )
 from counters.models import AgencySchedule, DailyQuota, Priority, Ticket, TicketEvent
-from services.errors import DomainError
 from tests.factories import CounterFactory, ServiceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -328,24 +328,6 @@ def test_every_transition_is_allowed_or_refused_per_the_rules(
     event = ticket.events.last()
     assert (event.from_status, event.to_status) == (start, expected)
     assert event.actor == operator_a
-
-
-def test_timestamps_give_the_four_durations(
-    monkeypatch, service_a, location, counter_a, operator_a, in_a
-):
-    start = datetime(2026, 11, 27, 9, 0, tzinfo=WITA)
-    travel(monkeypatch, start)
-    ticket = issue(service_a, location)
-    for minutes, step in ((12, "call_next"), (14, "start"), (24, "finish")):
-        travel(monkeypatch, start + timedelta(minutes=minutes))
-        if step == "call_next":
-            ticket = queue.ticket_call_next(counter=counter_a, operator=operator_a)
-        else:
-            ticket = act(step, ticket, operator_a)
-    assert ticket.waiting_time == timedelta(minutes=12)
-    assert ticket.walking_time == timedelta(minutes=2)
-    assert ticket.service_time == timedelta(minutes=10)
-    assert ticket.total_time == timedelta(minutes=24)
 
 
 def test_recall_counts_and_is_announced_again(service_a, location, counter_a, operator_a, in_a):

@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 from django_scopes import scopes_disabled
 
-from counters import clock
+from common import clock
 from counters import services as queue
 from counters.models import AgencySchedule, BoardSetting, DailyIssueCount, DailyQuota, Ticket
 from counters.selectors.kiosk import USAGE_DAYS, kiosk_services

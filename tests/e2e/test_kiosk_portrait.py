@@ -8,7 +8,7 @@ import pytest
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
-from counters import clock
+from common import clock
 from counters.models import DailyIssueCount
 from services.models import Service
 from tests.e2e.conftest import screenshot

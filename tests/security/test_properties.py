@@ -17,7 +17,6 @@ from counters.validators import (
     PROVINCE_CODES,
     mask_nik,
     nik_birth_date,
-    nik_is_female,
     normalize_nik,
     normalize_phone,
 )
@@ -57,13 +56,12 @@ def test_any_typed_nik_is_accepted_as_16_digits_or_refused_with_a_message(value)
 
 @given(valid_niks(), st.lists(SEPARATOR, min_size=4, max_size=4))
 def test_every_valid_nik_is_accepted_however_it_is_spaced(generated, separators):
-    nik, born, female = generated
+    nik, born, _female = generated
     typed = "".join(
         part + sep for part, sep in zip(re.findall("....", nik), separators, strict=True)
     )
     assert normalize_nik(typed, today=TODAY) == nik
     assert nik_birth_date(nik, today=TODAY) == born
-    assert nik_is_female(nik) is female
 
 
 @given(valid_niks())

@@ -3,9 +3,9 @@ keeps seeing the approved version meanwhile."""
 
 import pytest
 
+from common.errors import DomainError
 from tests.factories import BusinessFactory
 from umkm import selectors, services
-from umkm.errors import UmkmError
 from umkm.models import Business, BusinessChange
 
 pytestmark = pytest.mark.django_db
@@ -109,13 +109,13 @@ def test_approval_publishes_the_change_and_tells_the_owner(
     change.refresh_from_db()
     assert (change.status, change.decided_by) == (BusinessChange.Status.APPROVED, mall_admin)
     assert [mail.subject for mail in mailoutbox] == ["Perubahan profil Amplang Baru disetujui"]
-    with pytest.raises(UmkmError):
+    with pytest.raises(DomainError):
         services.business_change_approve(change=change, moderator=mall_admin)
 
 
 def test_rejection_needs_a_reason_and_keeps_the_approved_values(business_a, mall_admin):
     change = services.business_update(business=business_a, changes={"name": "Tipuan"})
-    with pytest.raises(UmkmError):
+    with pytest.raises(DomainError):
         services.business_change_reject(change=change, moderator=mall_admin, note=" ")
     services.business_change_reject(change=change, moderator=mall_admin, note="Nama menyesatkan")
     business_a.refresh_from_db()

@@ -6,10 +6,10 @@ import time
 import pytest
 from django.db import connection, transaction
 
+from common.errors import DomainError
 from tests.factories import ProductFactory
 from tests.umkm.conftest import image_bytes, upload
 from umkm import services
-from umkm.errors import UmkmError
 from umkm.models import ProductPhoto
 
 
@@ -41,7 +41,7 @@ def test_two_uploads_for_the_last_photo_slot_leave_exactly_the_limit():
             second_started.set()
             services.product_photo_add(product=product, upload=upload(image_bytes()))
             outcomes["second"] = "added"
-        except UmkmError:
+        except DomainError:
             outcomes["second"] = "refused"
         finally:
             connection.close()

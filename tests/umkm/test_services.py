@@ -3,10 +3,11 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from common.errors import DomainError
 from tests.factories import BusinessFactory, ProductFactory
 from tests.umkm.conftest import image_bytes, upload
 from umkm import services
-from umkm.errors import InvalidPhoto, UmkmError
+from umkm.errors import InvalidPhoto
 from umkm.models import Business, Kecamatan, Product, ProductPhoto
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def test_registration_creates_an_ordinary_account_and_a_pending_business():
 
 def test_registration_with_a_taken_username_changes_nothing():
     register()
-    with pytest.raises(UmkmError):
+    with pytest.raises(DomainError):
         register(username="HASNAH", name="Usaha Lain")
     assert Business.objects.count() == 1
     assert get_user_model().objects.count() == 1
@@ -54,9 +55,9 @@ def test_a_business_never_takes_a_slug_reserved_for_pages_or_already_used():
 
 def test_owner_cannot_change_status_or_booth_through_the_profile_update():
     business = BusinessFactory(status=Business.Status.PENDING)
-    with pytest.raises(UmkmError):
+    with pytest.raises(DomainError):
         services.business_update(business=business, changes={"status": "approved"})
-    with pytest.raises(UmkmError):
+    with pytest.raises(DomainError):
         services.business_update(business=business, changes={"booth_number": "A-1"})
     business.refresh_from_db()
     assert business.status == Business.Status.PENDING
@@ -79,7 +80,7 @@ def test_approval_records_moderator_note_and_emails_the_owner_after_commit(
 
 def test_suspension_needs_a_note_for_the_owner(mall_admin):
     business = BusinessFactory()
-    with pytest.raises(UmkmError):
+    with pytest.raises(DomainError):
         services.business_suspend(business=business, moderator=mall_admin, note="  ")
     business.refresh_from_db()
     assert business.status == Business.Status.APPROVED
@@ -102,7 +103,7 @@ def test_products_get_unique_slugs_within_their_business():
 
 def test_product_update_refuses_the_featured_flag_which_the_mall_curates():
     product = ProductFactory()
-    with pytest.raises(UmkmError):
+    with pytest.raises(DomainError):
         services.product_update(product=product, changes={"is_featured": True})
 
 
@@ -127,7 +128,7 @@ def test_a_product_has_at_most_six_photos():
     product = ProductFactory()
     for _ in range(services.MAX_PHOTOS_PER_PRODUCT):
         services.product_photo_add(product=product, upload=upload(image_bytes()))
-    with pytest.raises(UmkmError):
+    with pytest.raises(DomainError):
         services.product_photo_add(product=product, upload=upload(image_bytes()))
     assert product.photos.count() == services.MAX_PHOTOS_PER_PRODUCT
 

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
+from common import clock
 from counters.services.bookings import bookings_anonymise
 
 
@@ -21,6 +21,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days: int, **options):
-        before = timezone.localdate() - timedelta(days=max(days, 1))
+        before = clock.local_day(clock.now()) - timedelta(days=max(days, 1))
         count = bookings_anonymise(before=before)
         self.stdout.write(f"{count} reservasi sebelum {before:%d-%m-%Y} dianonimkan.")

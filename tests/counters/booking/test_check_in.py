@@ -3,10 +3,10 @@
 import pytest
 from django_scopes import scope, scopes_disabled
 
-from counters import clock
+from common import clock
 from counters import services as queue
 from counters.errors import QuotaFull
-from counters.models import Booking, DailyQuota, PersonalDataAccess, Ticket
+from counters.models import Booking, BookingEvent, DailyQuota, PersonalDataAccess, Ticket
 from counters.services.bookings import (
     BookingError,
     booking_cancel,
@@ -161,6 +161,21 @@ def test_revealing_the_nik_shows_it_and_records_who_when_and_where(
     assert access.username == "operator-a" and access.agency_id == booking.agency_id
 
 
+def test_revealing_personal_data_records_who_revealed_it_and_at_which_counter(
+    client,
+    booking,
+    serving,
+    operator_a,
+):
+    counter, ticket = serving
+    client.force_login(operator_a)
+    reveal(client, counter, ticket)
+    with scopes_disabled():
+        event = BookingEvent.objects.filter(booking=booking).last()
+    assert (event.action, event.actor, event.note) == ("revealed", operator_a, str(counter))
+    assert event.from_status == event.to_status == "checked_in"
+
+
 def test_a_colleague_not_serving_the_booking_is_refused(client, serving, agency_a):
     counter, ticket = serving
     colleague = UserFactory(username="rekan")
@@ -219,3 +234,15 @@ def test_a_booked_visitor_checks_in_when_walk_ins_filled_the_quota(monkeypatch, 
     with scopes_disabled():
         booking.refresh_from_db()
     assert booking.status == Booking.Status.CHECKED_IN and booking.ticket == ticket
+
+
+def test_a_check_in_records_the_ticket_number(monkeypatch, booking):
+    ticket = check_in_at(monkeypatch, booking, wita(2026, 12, 8, 8, 45))
+    with scopes_disabled():
+        event = BookingEvent.objects.filter(booking=booking).last()
+    assert (event.action, event.from_status, event.to_status) == (
+        "checked_in",
+        "booked",
+        "checked_in",
+    )
+    assert event.note == ticket.display_number and event.at == wita(2026, 12, 8, 8, 45)

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from counters import clock
+from common import clock
 from counters.models import Booking, Ticket
 from counters.services.bookings import booking_create
 from services.models import ApiToken, hash_token

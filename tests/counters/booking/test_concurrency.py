@@ -1,6 +1,7 @@
 """Real parallel bookings on PostgreSQL: the capacity of a slot is never exceeded."""
 
 import threading
+import time
 from collections import Counter
 
 import pytest
@@ -8,9 +9,17 @@ from django.db import connection, transaction
 from django.db.models import Count, Q
 from django_scopes import scopes_disabled
 
-from counters.models import Booking, BookingSlot
-from counters.services.bookings import BookingError, booking_create, booking_reschedule
+from common import clock
+from counters.models import Booking, BookingEvent, BookingSlot
+from counters.services.bookings import (
+    BookingError,
+    booking_check_in,
+    booking_create,
+    booking_mark_no_shows,
+    booking_reschedule,
+)
 from tests.counters.booking.conftest import wita
+from tests.counters.conftest import open_all_week
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -140,3 +149,59 @@ def test_a_slot_locked_too_long_answers_busy_instead_of_hanging(schedule, short_
         holder.join()
     assert error.value.code == "busy" and error.value.status == 409
     assert book(schedule, 1).status == Booking.Status.BOOKED
+
+
+def wait_until_blocked_on_a_lock(seconds: float = 5.0) -> bool:
+    """True once another connection waits for a row lock (bounded: `seconds`)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            )
+            if cursor.fetchone()[0]:
+                return True
+        time.sleep(0.05)
+    return False
+
+
+def test_the_no_show_run_waits_for_a_check_in_in_progress_and_leaves_it_checked_in(
+    schedule, location, monkeypatch
+):
+    """The kiosk checks the visitor in at 09.14 while the no-show run of 09.30 starts: the
+    run must wait for the check-in's row lock and then leave that booking alone."""
+    open_all_week(schedule.agency, location)
+    schedule.service.locations.add(location)
+    booking = book(schedule, 0)
+    monkeypatch.setattr(clock, "now", lambda: wita(2026, 12, 8, 9, 14))
+    checked_in, release, marked = threading.Event(), threading.Event(), []
+
+    def check_in():
+        try:
+            with transaction.atomic():
+                booking_check_in(code=booking.code, location=location)
+                checked_in.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    def mark_no_shows():
+        try:
+            checked_in.wait(10)
+            marked.append(booking_mark_no_shows(now=wita(2026, 12, 8, 9, 30)))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=check_in), threading.Thread(target=mark_no_shows)]
+    for thread in threads:
+        thread.start()
+    checked_in.wait(10)
+    blocked = wait_until_blocked_on_a_lock()
+    release.set()
+    for thread in threads:
+        thread.join(15)
+    assert blocked and marked == [0]
+    with scopes_disabled():
+        assert Booking.objects.get(pk=booking.pk).status == Booking.Status.CHECKED_IN
+        assert not BookingEvent.objects.filter(action=BookingEvent.Action.NO_SHOW).exists()

@@ -2,14 +2,17 @@
 
 import csv
 import io
-from datetime import date
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 
-from counters.views import reports
+from common import clock
 from tests.counters.reports.conftest import DAY
 from tests.factories import AgencyFactory
+
+WITA = ZoneInfo("Asia/Makassar")
 
 pytestmark = pytest.mark.django_db
 PERIOD = {"dari": DAY.isoformat(), "sampai": DAY.isoformat()}
@@ -105,7 +108,7 @@ def test_mall_dashboard_is_for_mall_admins_only(client, handmade_day, mall_admin
 def test_transparency_page_shows_last_month_volume_median_wait_and_grade(
     client, handmade_day, agency_a, monkeypatch
 ):
-    monkeypatch.setattr(reports, "local_day", lambda moment: date(2026, 12, 15))
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 12, 15, 10, 0, tzinfo=WITA))
     page = client.get(reverse("counters:transparency")).content.decode()
     row = page.split(agency_a.name)[1].split("</tr>")[0]
     assert "<td>6</td>" in row

@@ -6,10 +6,10 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django_scopes import scope, scopes_disabled
 
+from common.errors import DomainError
 from counters import services as queue
 from counters.models import SurveyResponse
 from counters.services.surveys import SurveyRefused
-from services.errors import DomainError
 from tests.counters.survey.conftest import ANSWER
 
 pytestmark = pytest.mark.django_db
