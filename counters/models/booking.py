@@ -7,10 +7,12 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from counters.upsert import increment
 from counters.validators import mask_nik, mask_phone
 from services.models import Agency, Location, Service
 
@@ -137,9 +139,10 @@ class BookingClosure(models.Model):
 
 
 class BookingSlot(models.Model):
-    """Seat counter of one slot, created at its first booking. Bookings of a slot take this
-    row's lock (SELECT … FOR UPDATE) and the check constraint keeps `booked` within
-    `capacity` even if a code path forgot the lock."""
+    """Seat counter of one slot, created at its first booking. Seats are taken and given
+    back only by take_seat and free_seat, each one statement that holds this row's lock
+    until the transaction ends; the check constraint keeps `booked` within `capacity` even
+    if a code path forgot them."""
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, verbose_name=_("instansi"))
     service = models.ForeignKey(Service, on_delete=models.CASCADE, verbose_name=_("layanan"))
@@ -167,6 +170,30 @@ class BookingSlot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def take_seat(cls, schedule: BookingSchedule, *, starts_at, ends_at) -> int | None:
+        """The seat capacity: one seat of the slot if fewer than the schedule's capacity
+        are booked (its current capacity, also when it was changed after the slot's first
+        booking); the slot's id, or None when it is full."""
+        taken = increment(
+            cls,
+            key={
+                "service": schedule.service_id,
+                "location": schedule.location_id,
+                "starts_at": starts_at,
+            },
+            field="booked",
+            below=schedule.capacity,
+            agency=schedule.agency_id,
+            ends_at=ends_at,
+            capacity=schedule.capacity,
+        )
+        return taken[0] if taken else None
+
+    @classmethod
+    def free_seat(cls, pk: int) -> None:
+        cls.objects.filter(pk=pk).update(booked=Greatest(models.F("booked") - 1, 0))
 
 
 class Booking(models.Model):

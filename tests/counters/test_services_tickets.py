@@ -473,16 +473,18 @@ def test_issuing_and_calling_take_few_round_trips(
     service_a, location, counter_a, operator_a, in_a, django_assert_max_num_queries
 ):
     issue(service_a, location)
-    # Hours and offer, quota, the one-statement number, the ticket, its event (+ savepoint).
-    with django_assert_max_num_queries(8):
-        issue(service_a, location)
-    # Counter lock, pause and busy checks, the SKIP LOCKED pick, the update, its event.
+    # Hours and offer, the quota's limit, the tally's and the number's upserts, the ticket,
+    # its event, the place in line (+ savepoint).
     with django_assert_max_num_queries(10):
+        issue(service_a, location)
+    # The counter's lock with its pause and busy checks, the SKIP LOCKED pick, the update,
+    # its event (+ savepoints).
+    with django_assert_max_num_queries(8):
         queue.ticket_call_next(counter=counter_a, operator=operator_a)
 
 
 def test_ahead_when_issued_counts_as_the_ticket_page_does(service_a, location, monkeypatch):
-    """Counted in the issuing statement, it agrees with ticket_position for every class."""
+    """Counted when issued, it agrees with ticket_position for every class."""
     from counters.selectors.tickets import ticket_position
 
     travel(monkeypatch, datetime(2026, 12, 7, 9, 0, tzinfo=WITA))
