@@ -56,6 +56,7 @@ def burst_setup(agency_a, location):
     return {"kiosk": kiosk, "slot": slot, "location": location}
 
 
+@pytest.mark.usefixtures("database_route")
 def test_a_worker_killed_mid_burst_leaves_nothing_half_written(redis_url, burst_setup):
     location = burst_setup["location"].slug
     ticket_body = json.dumps({"service": "instansi-a/ktp-el", "location": location}).encode()
