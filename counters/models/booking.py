@@ -191,6 +191,11 @@ class BookingSlot(models.Model):
         )
         return taken[0] if taken else None
 
+    @staticmethod
+    def seats_left(capacity: int, booked: int) -> int:
+        """What take_seat still gives: a seat while fewer than `capacity` are booked."""
+        return max(capacity - booked, 0)
+
     @classmethod
     def free_seat(cls, pk: int) -> None:
         cls.objects.filter(pk=pk).update(booked=Greatest(models.F("booked") - 1, 0))

@@ -204,6 +204,20 @@ class DailyIssueCount(models.Model):
         key = {"service": service_id, "location": location_id, "day": day}
         return increment(cls, key=key, field="issued", below=limit) is not None
 
+    @classmethod
+    def full(cls, *, location_id: int, day, service_ids) -> set[int]:
+        """The services of which count_one refuses walk-ins today: tally at the limit."""
+        with scopes_disabled():
+            limit = DailyQuota.objects.filter(
+                service=models.OuterRef("service"), location=models.OuterRef("location")
+            ).values("limit")
+            return set(
+                cls.objects.filter(location_id=location_id, day=day, service_id__in=service_ids)
+                .annotate(limit=models.Subquery(limit))
+                .filter(issued__gte=models.F("limit"))
+                .values_list("service_id", flat=True)
+            )
+
 
 class Priority(models.TextChoices):
     """Visitors served first (UU 25/2009 pasal 29)."""
