@@ -1,5 +1,6 @@
 """The ticket life cycle: issue, call, serve, finish, skip, send back, transfer, cancel."""
 
+from contextlib import contextmanager
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
@@ -231,6 +232,26 @@ def _lock_counter(*, counter: Counter, operator) -> Counter:
     return locked
 
 
+# The partial unique constraints behind "one active ticket per operator and per counter".
+ONE_ACTIVE_CONSTRAINTS = ("ticket_one_active_per_operator", "ticket_one_active_per_counter")
+
+
+@contextmanager
+def _busy_on_conflict():
+    """Around a call's transaction: the one-active-ticket constraints are the last guard
+    (e.g. for an operator's ticket in another agency's counter, which the counter's lock
+    does not see); their refusal reads as the busy counter's."""
+    try:
+        yield
+    except IntegrityError as error:
+        constraint = getattr(getattr(error.__cause__, "diag", None), "constraint_name", None)
+        if constraint not in ONE_ACTIVE_CONSTRAINTS:
+            raise
+        raise CounterUnavailable(
+            _("Selesaikan tiket yang sedang dipanggil atau dilayani dulu.")
+        ) from error
+
+
 def _mark_called(
     *, ticket: Ticket, counter: Counter, operator, now: datetime, note: str = ""
 ) -> Ticket:
@@ -239,15 +260,7 @@ def _mark_called(
     ticket.counter = counter
     ticket.operator = operator
     ticket.called_at = now
-    try:
-        # The partial unique constraints (one active ticket per operator and per counter)
-        # are the last guard, e.g. for an operator's ticket in another agency's counter.
-        with transaction.atomic():
-            ticket.save(update_fields=["status", "counter", "operator", "called_at"])
-    except IntegrityError as error:
-        raise CounterUnavailable(
-            _("Selesaikan tiket yang sedang dipanggil atau dilayani dulu.")
-        ) from error
+    ticket.save(update_fields=["status", "counter", "operator", "called_at"])
     _record(
         ticket=ticket,
         action=Action.CALLED,
@@ -266,7 +279,7 @@ def ticket_call_next(*, counter: Counter, operator) -> Ticket | None:
     Tickets another counter is taking at this instant are skipped (SKIP LOCKED): two
     counters never get the same ticket and neither waits for the other."""
     now = clock.now()
-    with transaction.atomic():
+    with _busy_on_conflict(), transaction.atomic():
         locked = _lock_counter(counter=counter, operator=operator)
         ticket = (
             Ticket.waiting_line(
@@ -291,7 +304,7 @@ def ticket_call(*, ticket: Ticket, counter: Counter, operator, reason: str) -> T
     if not reason:
         raise DomainError(_("Tulis alasan memanggil tiket ini lebih dulu."), code="invalid")
     now = clock.now()
-    with transaction.atomic():
+    with _busy_on_conflict(), transaction.atomic():
         counter = _lock_counter(counter=counter, operator=operator)
         locked = _lock_ticket(ticket)
         if locked.status not in Ticket.TRANSITIONS[Action.CALLED][0]:
