@@ -41,7 +41,11 @@ def pgbouncer(db: dict):
     yield its host and port."""
     binary = shutil.which("pgbouncer") or "/usr/sbin/pgbouncer"
     if not Path(binary).exists():
-        pytest.fail("pgbouncer is not installed (apt-get install pgbouncer, see .ci/run)")
+        missing = "pgbouncer is not installed (apt-get install pgbouncer, see .ci/run)"
+        # Skipped on a developer's machine, a failure under CI (which installs it).
+        if os.environ.get("CI"):
+            pytest.fail(missing)
+        pytest.skip(missing)
     port = _free_port()
     drop = _as_unprivileged()
     folder = Path(tempfile.mkdtemp(prefix="pgbouncer-"))
