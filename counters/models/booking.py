@@ -211,6 +211,14 @@ class Booking(models.Model):
         NO_SHOW = "no_show", _("Tidak datang")
 
     ACTIVE_STATUSES = (Status.BOOKED, Status.CHECKED_IN)
+    # Every change of a booking, by what happens: the statuses it may start from and the one
+    # it leads to. counters.services.bookings applies no other.
+    TRANSITIONS = {
+        "cancelled": ((Status.BOOKED,), Status.CANCELLED),
+        "rescheduled": ((Status.BOOKED,), Status.BOOKED),
+        "checked_in": ((Status.BOOKED,), Status.CHECKED_IN),
+        "no_show": ((Status.BOOKED,), Status.NO_SHOW),
+    }
 
     code = models.CharField(
         _("kode"), max_length=CODE_LENGTH, unique=True, default=new_booking_code
@@ -298,8 +306,9 @@ class Booking(models.Model):
 
     @property
     def is_changeable(self) -> bool:
-        """The citizen may still cancel or reschedule it."""
-        return self.status == self.Status.BOOKED and self.starts_at > timezone.now()
+        """The citizen may still cancel or reschedule it: before its slot starts."""
+        changeable = self.TRANSITIONS["cancelled"][0] + self.TRANSITIONS["rescheduled"][0]
+        return self.status in changeable and self.starts_at > timezone.now()
 
 
 class PersonalDataAccess(models.Model):

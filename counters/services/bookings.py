@@ -225,8 +225,8 @@ def _locked_booking(booking: Booking) -> Booking:
     )
 
 
-def _ensure_changeable(booking: Booking, now: datetime) -> None:
-    if booking.status != Booking.Status.BOOKED:
+def _ensure_changeable(booking: Booking, now: datetime, action: str) -> None:
+    if booking.status not in Booking.TRANSITIONS[action][0]:
         raise BookingError(
             _("Reservasi ini berstatus %(status)s dan tidak bisa diubah lagi.")
             % {"status": booking.get_status_display().lower()},
@@ -243,9 +243,9 @@ def booking_cancel(*, booking: Booking, now: datetime | None = None) -> Booking:
     now = now or timezone.now()
     with transaction.atomic(), scopes_disabled():
         booking = _locked_booking(booking)
-        _ensure_changeable(booking, now)
+        _ensure_changeable(booking, now, "cancelled")
         _free_seat(booking.slot_id)
-        booking.status = Booking.Status.CANCELLED
+        booking.status = Booking.TRANSITIONS["cancelled"][1]
         booking.cancelled_at = now
         booking.sequence += 1
         booking.save(update_fields=["status", "cancelled_at", "sequence", "updated_at"])
@@ -267,7 +267,7 @@ def booking_reschedule(
     slot = _bookable_slot_or_error(schedule, starts_at, now)
     with transaction.atomic(), scopes_disabled():
         booking = _locked_booking(booking)
-        _ensure_changeable(booking, now)
+        _ensure_changeable(booking, now, "rescheduled")
         if slot.starts_at == booking.starts_at:
             return booking
         _check_one_per_day(
@@ -326,10 +326,11 @@ def booking_send_reminders(*, now: datetime | None = None) -> int:
 def booking_mark_no_shows(*, now: datetime | None = None) -> int:
     """Booked visits whose check-in window has closed become no-shows."""
     now = now or timezone.now()
+    allowed, to = Booking.TRANSITIONS["no_show"]
     with transaction.atomic(), scopes_disabled():
         return Booking.objects.filter(
-            status=Booking.Status.BOOKED, starts_at__lt=now - CHECK_IN_CLOSES_AFTER
-        ).update(status=Booking.Status.NO_SHOW, updated_at=now)
+            status__in=allowed, starts_at__lt=now - CHECK_IN_CLOSES_AFTER
+        ).update(status=to, updated_at=now)
 
 
 def _check_in_refusal(booking: Booking, location: Location, now: datetime) -> BookingError | None:
@@ -345,7 +346,7 @@ def _check_in_refusal(booking: Booking, location: Location, now: datetime) -> Bo
             _("Reservasi ini sudah check-in dengan nomor antrian %(number)s.") % {"number": number},
             code="already_checked_in",
         )
-    if booking.status != Booking.Status.BOOKED:
+    if booking.status not in Booking.TRANSITIONS["checked_in"][0]:
         return BookingError(
             _("Reservasi ini berstatus %(status)s.")
             % {"status": booking.get_status_display().lower()},
@@ -393,7 +394,7 @@ def booking_check_in(*, code: str, location: Location, now: datetime | None = No
             booked_slot_start=booking.starts_at,
         )
         booking.ticket = ticket
-        booking.status = Booking.Status.CHECKED_IN
+        booking.status = Booking.TRANSITIONS["checked_in"][1]
         booking.checked_in_at = now
         booking.save(update_fields=["ticket", "status", "checked_in_at", "updated_at"])
     return ticket
