@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
-# PgBouncer refuses to run as root; the embedded PostgreSQL already runs as this user.
-UNPRIVILEGED_USER = "pgserver"
+# PgBouncer refuses to run as root: as the user the embedded PostgreSQL runs as, else nobody.
+UNPRIVILEGED_USERS = ("pgserver", "nobody")
 ROUTES = ("direct", "pgbouncer")
 
 
@@ -31,7 +31,8 @@ def _as_unprivileged() -> dict:
     """Popen arguments that drop root, and the uid that must own the bouncer's files."""
     if os.geteuid() != 0:
         return {}
-    user = pwd.getpwnam(UNPRIVILEGED_USER)
+    known = {entry.pw_name: entry for entry in pwd.getpwall()}
+    user = next(known[name] for name in UNPRIVILEGED_USERS if name in known)
     return {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []}
 
 
