@@ -119,6 +119,10 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
     f"-c lock_timeout={int(os.environ.get('DB_LOCK_TIMEOUT_MS', '5000'))}"
 )
+# Behind PgBouncer in transaction pooling mode a server-side cursor (a named cursor that
+# outlives the transaction's statement) may land on another server connection.
+if os.environ.get("DB_TRANSACTION_POOLER") == "1":
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_mpp")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

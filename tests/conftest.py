@@ -14,6 +14,7 @@ from counters.selectors.reference import forget_local
 from services.caching import forget_catalog_version
 from services.models import Membership
 from tests.factories import AgencyFactory, LocationFactory, MembershipFactory, UserFactory
+from tests.pgbouncer import database_route, pgbouncer_address  # noqa: F401 — fixtures
 
 # Property tests: the same examples on every run (CI must not turn red by luck), no example
 # database in the tree, no deadline on a busy machine. HYPOTHESIS_PROFILE=thorough searches

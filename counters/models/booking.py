@@ -7,11 +7,13 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from common import clock
+from counters.upsert import increment
 from counters.validators import mask_nik, mask_phone
 from services.models import Agency, Location, Service
 
@@ -147,12 +149,10 @@ class BookingClosure(models.Model):
 
 
 class BookingSlot(models.Model):
-    """Seat counter of one slot, created at its first booking. A seat is taken or freed
-    only while this row is locked: a booking's upsert (INSERT … ON CONFLICT DO UPDATE)
-    locks it, a cancel or reschedule takes SELECT … FOR UPDATE. `capacity` is the
-    schedule's capacity at the last seat taken, raised to `booked` when an admin lowers it
-    below the seats already taken; the check constraint only refuses a write that raises
-    `booked` without minding `capacity`, so the lock is what enforces the seat count."""
+    """Seat counter of one slot, created at its first booking. Seats are taken and given
+    back only by take_seat and free_seat, each one statement that holds this row's lock
+    until the transaction ends; the check constraint keeps `booked` within `capacity` even
+    if a code path forgot them."""
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, verbose_name=_("instansi"))
     service = models.ForeignKey(Service, on_delete=models.CASCADE, verbose_name=_("layanan"))
@@ -181,6 +181,35 @@ class BookingSlot(models.Model):
     def __str__(self) -> str:
         return f"{self.service} {self.starts_at:%Y-%m-%d %H:%M}"
 
+    @classmethod
+    def take_seat(cls, schedule: BookingSchedule, *, starts_at, ends_at) -> int | None:
+        """The seat capacity: one seat of the slot if fewer than the schedule's capacity
+        are booked (its current capacity, also when it was changed after the slot's first
+        booking); the slot's id, or None when it is full."""
+        taken = increment(
+            cls,
+            key={
+                "service": schedule.service_id,
+                "location": schedule.location_id,
+                "starts_at": starts_at,
+            },
+            field="booked",
+            below=schedule.capacity,
+            agency=schedule.agency_id,
+            ends_at=ends_at,
+            capacity=schedule.capacity,
+        )
+        return taken[0] if taken else None
+
+    @staticmethod
+    def seats_left(capacity: int, booked: int) -> int:
+        """What take_seat still gives: a seat while fewer than `capacity` are booked."""
+        return max(capacity - booked, 0)
+
+    @classmethod
+    def free_seat(cls, pk: int) -> None:
+        cls.objects.filter(pk=pk).update(booked=Greatest(models.F("booked") - 1, 0))
+
 
 class Booking(models.Model):
     """A citizen's booked visit: one seat of one slot, identified by a short code."""
@@ -192,6 +221,14 @@ class Booking(models.Model):
         NO_SHOW = "no_show", _("Tidak datang")
 
     ACTIVE_STATUSES = (Status.BOOKED, Status.CHECKED_IN)
+    # Every change of a booking, by what happens: the statuses it may start from and the one
+    # it leads to. counters.services.bookings applies no other.
+    TRANSITIONS = {
+        "cancelled": ((Status.BOOKED,), Status.CANCELLED),
+        "rescheduled": ((Status.BOOKED,), Status.BOOKED),
+        "checked_in": ((Status.BOOKED,), Status.CHECKED_IN),
+        "no_show": ((Status.BOOKED,), Status.NO_SHOW),
+    }
 
     code = models.CharField(_("kode"), max_length=CODE_LENGTH, default=new_booking_code)
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, verbose_name=_("instansi"))
@@ -271,8 +308,9 @@ class Booking(models.Model):
 
     @property
     def is_changeable(self) -> bool:
-        """The citizen may still cancel or reschedule it."""
-        return self.status == self.Status.BOOKED and self.starts_at > clock.now()
+        """The citizen may still cancel or reschedule it: before its slot starts."""
+        changeable = self.TRANSITIONS["cancelled"][0] + self.TRANSITIONS["rescheduled"][0]
+        return self.status in changeable and self.starts_at > clock.now()
 
 
 class PersonalDataAccess(models.Model):

@@ -1,6 +1,8 @@
 """The queue engine's data: counters, opening schedules, quotas, tickets and their events."""
 
+import operator
 import secrets
+from functools import reduce
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager, scopes_disabled
 
+from counters.upsert import increment
 from services.models import Agency, Location, Service
 
 
@@ -162,6 +165,14 @@ class TicketSequence(models.Model):
     def __str__(self) -> str:
         return f"{self.prefix} {self.day}: {self.last_number}"
 
+    @classmethod
+    def take(cls, *, location_id: int, prefix: str, day) -> int:
+        """The next number of the day: consecutive, since parallel takers queue up on the
+        row's lock until the taker's transaction ends."""
+        key = {"location": location_id, "prefix": prefix, "day": day}
+        _pk, number = increment(cls, key=key, field="last_number")
+        return number
+
 
 class DailyIssueCount(models.Model):
     """Tickets issued per service, location and local day: what the daily quota counts."""
@@ -180,6 +191,28 @@ class DailyIssueCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day}: {self.issued}"
+
+    @classmethod
+    def count_one(cls, *, service_id: int, location_id: int, day, limit: int | None) -> bool:
+        """Count one ticket toward the day's tally, unless `limit` (None: no limit) has been
+        reached; False when refused. The row stays locked until the transaction ends, so
+        parallel kiosks can't go past the limit together."""
+        key = {"service": service_id, "location": location_id, "day": day}
+        return increment(cls, key=key, field="issued", below=limit) is not None
+
+    @classmethod
+    def full(cls, *, location_id: int, day, service_ids) -> set[int]:
+        """The services of which count_one refuses walk-ins today: tally at the limit."""
+        with scopes_disabled():
+            limit = DailyQuota.objects.filter(
+                service=models.OuterRef("service"), location=models.OuterRef("location")
+            ).values("limit")
+            return set(
+                cls.objects.filter(location_id=location_id, day=day, service_id__in=service_ids)
+                .annotate(limit=models.Subquery(limit))
+                .filter(issued__gte=models.F("limit"))
+                .values_list("service_id", flat=True)
+            )
 
 
 class Priority(models.TextChoices):
@@ -221,8 +254,21 @@ class Ticket(models.Model):
 
     ACTIVE = (Status.CALLED, Status.SERVING)
     # Who is called first: priority visitors, checked-in bookings by their slot, then
-    # walk-ins by arrival. Written out in counters.services.tickets' SQL as well.
+    # walk-ins by arrival. Call-next, places in line and the console's list all sort by it.
     CALL_ORDER = ("queue_class", "queued_at", "id")
+    # Every change of status, by the action its TicketEvent records: the statuses it may
+    # start from and the one it leads to. counters.services.tickets applies no other.
+    TRANSITIONS = {
+        "issued": ((), Status.WAITING),
+        "called": ((Status.WAITING,), Status.CALLED),
+        "recalled": ((Status.CALLED,), Status.CALLED),
+        "started": ((Status.CALLED,), Status.SERVING),
+        "finished": ((Status.SERVING,), Status.DONE),
+        "no_show": ((Status.CALLED,), Status.NO_SHOW),
+        "sent_back": ((Status.CALLED,), Status.WAITING),
+        "transferred": ((Status.SERVING,), Status.TRANSFERRED),
+        "cancelled": ((Status.WAITING, Status.CALLED), Status.CANCELLED),
+    }
 
     # Every ticket written costs one entry per index, and a call or a finish (which change
     # indexed columns) one more in each: foreign keys whose lookups the composite indexes
@@ -345,6 +391,31 @@ class Ticket(models.Model):
     @property
     def display_number(self) -> str:
         return f"{self.prefix}-{self.number:03d}"
+
+    @classmethod
+    def waiting_line(cls, *, location_id: int, day, service_ids) -> models.QuerySet:
+        """Today's waiting tickets of these services at a location, in call order."""
+        with scopes_disabled():
+            return cls.objects.filter(
+                status=cls.Status.WAITING,
+                location_id=location_id,
+                day=day,
+                service_id__in=service_ids,
+            ).order_by(*cls.CALL_ORDER)
+
+    def called_before(self) -> Q:
+        """The tickets that CALL_ORDER puts before this one."""
+        # (a, b, c) < (x, y, z): a < x, or a = x and b < y, or a = x, b = y and c < z.
+        return reduce(
+            operator.or_,
+            (
+                Q(
+                    **{earlier: getattr(self, earlier) for earlier in self.CALL_ORDER[:n]},
+                    **{f"{name}__lt": getattr(self, name)},
+                )
+                for n, name in enumerate(self.CALL_ORDER)
+            ),
+        )
 
     @property
     def is_active(self) -> bool:

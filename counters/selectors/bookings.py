@@ -156,7 +156,12 @@ def _closed_reason(schedule: BookingSchedule, day: date, today: date, closures: 
 def _open_slots(schedule, day, now, booked) -> list[Slot]:
     deadline = now + timedelta(minutes=schedule.min_notice_minutes)
     return [
-        Slot(start, end, schedule.capacity, max(schedule.capacity - booked.get(start, 0), 0))
+        Slot(
+            start,
+            end,
+            schedule.capacity,
+            BookingSlot.seats_left(schedule.capacity, booked.get(start, 0)),
+        )
         for start, end in slot_times(schedule, day)
         if start >= deadline
     ]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from common import clock
-from counters.models import BoardSetting, DailyIssueCount, DailyQuota, Ticket
+from counters.models import BoardSetting, DailyIssueCount, Ticket
 from counters.selectors.schedule import closed_reason, schedules_on
 from services.models import Agency, Location, Service
 
@@ -97,22 +97,14 @@ def kiosk_services(*, location: Location, agency: Agency, moment: datetime) -> l
             )
             .order_by("-recently_issued", "order", "name")
         )
-        limits = dict(
-            DailyQuota.objects.filter(location=location, service__in=services).values_list(
-                "service_id", "limit"
-            )
-        )
-    issued = dict(
-        DailyIssueCount.objects.filter(
-            location=location, day=day, service_id__in=list(limits)
-        ).values_list("service_id", "issued")
+    full_today = DailyIssueCount.full(
+        location_id=location.pk, day=day, service_ids=[service.pk for service in services]
     )
     full = _("Kuota hari ini sudah habis.")
     return [
         Choice(
             item=service,
-            closed_reason=reason
-            or (full if issued.get(service.pk, 0) >= limits.get(service.pk, 10**9) else None),
+            closed_reason=reason or (full if service.pk in full_today else None),
             waiting=service.waiting,
         )
         for service in services

@@ -4,7 +4,6 @@ import math
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Q
 from django.utils.translation import gettext, ngettext
 from django_scopes import scopes_disabled
 
@@ -62,22 +61,15 @@ class Position:
         }
 
 
-def _count_ahead(ticket: Ticket) -> int:
-    # The call order (queue class, then queue time, then id); ticket_issue counts the same
-    # in its own statement for a ticket just issued.
-    before = (
-        Q(queue_class__lt=ticket.queue_class)
-        | Q(queue_class=ticket.queue_class, queued_at__lt=ticket.queued_at)
-        | Q(queue_class=ticket.queue_class, queued_at=ticket.queued_at, id__lt=ticket.pk)
+def tickets_ahead(ticket: Ticket) -> int:
+    """How many waiting tickets of its service the call order puts before this one."""
+    return (
+        Ticket.waiting_line(
+            location_id=ticket.location_id, day=ticket.day, service_ids=[ticket.service_id]
+        )
+        .filter(ticket.called_before())
+        .count()
     )
-    with scopes_disabled():
-        return Ticket.objects.filter(
-            before,
-            status=Ticket.Status.WAITING,
-            service_id=ticket.service_id,
-            location_id=ticket.location_id,
-            day=ticket.day,
-        ).count()
 
 
 def ticket_position(ticket: Ticket) -> Position:
@@ -85,7 +77,7 @@ def ticket_position(ticket: Ticket) -> Position:
     if ticket.status != Ticket.Status.WAITING:
         return Position(ahead=0, estimated_wait_minutes=None, open_counters=0)
     pace = service_pace(service_id=ticket.service_id, location_id=ticket.location_id)
-    return position_of(ticket, ahead=_count_ahead(ticket), pace=pace)
+    return position_of(ticket, ahead=tickets_ahead(ticket), pace=pace)
 
 
 def position_of(ticket: Ticket, *, ahead: int, pace: Pace) -> Position:

@@ -1,9 +1,10 @@
 """Writes of bookings: create, cancel, reschedule, check-in, no-shows, anonymisation and
 personal-data reveals, each one transaction with its BookingEvent rows; reminders take one
-transaction per booking sent. A seat is taken or freed only while its slot row is locked:
-by BOOK's upsert when booking, by SELECT … FOR UPDATE when cancelling or rescheduling."""
+transaction per booking sent. Seats are taken and given back only by BookingSlot.take_seat
+and free_seat, each holding the slot row's lock until the transaction ends."""
 
 import logging
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
@@ -36,8 +37,7 @@ from counters.models.booking import (
     UNIQUE_CODE,
     new_booking_code,
 )
-from counters.prepared import PreparedStatement
-from counters.selectors.bookings import Slot, bookable_slot, find_open_slot, normalize_code
+from counters.selectors.bookings import Slot, bookable_slot, normalize_code
 from counters.services.tickets import ticket_issue
 from counters.validators import normalize_nik, normalize_phone
 from services.models import Location
@@ -96,12 +96,8 @@ def _duplicate() -> BookingError:
     )
 
 
-def _open_slot_or_error(schedule: BookingSchedule, starts_at: datetime, now) -> Slot:
-    return _slot_or_error(find_open_slot(schedule, starts_at, now=now))
-
-
 def _bookable_slot_or_error(schedule: BookingSchedule, starts_at: datetime, now) -> Slot:
-    """As _open_slot_or_error without counting seats: BOOK does, under the slot's lock."""
+    """The slot, if it can still be booked; its seats are counted by BookingSlot.take_seat."""
     return _slot_or_error(bookable_slot(schedule, starts_at, now=now))
 
 
@@ -114,28 +110,12 @@ def _slot_or_error(slot: Slot | None) -> Slot:
     return slot
 
 
-def _slot_row(schedule: BookingSchedule, slot: Slot) -> BookingSlot:
-    row, _created = BookingSlot.objects.get_or_create(
-        service=schedule.service,
-        location=schedule.location,
-        starts_at=slot.starts_at,
-        defaults={
-            "agency": schedule.agency,
-            "ends_at": slot.ends_at,
-            "capacity": schedule.capacity,
-        },
-    )
-    return row
-
-
-def _lock_slots(*rows: BookingSlot) -> dict[int, BookingSlot]:
-    # The seat count is read and changed under the slot row's lock, so that parallel
-    # changes of the same slot queue up here; ordered by id so that a reschedule taking
-    # two slots never deadlocks with another one taking them the other way round. A wait
-    # longer than the lock timeout (DB_LOCK_TIMEOUT_MS) becomes "busy, try again".
-    locked = BookingSlot.objects.select_for_update().filter(pk__in=[r.pk for r in rows])
+@contextmanager
+def _busy_when_held_too_long():
+    """A wait for a slot row longer than the lock timeout (DB_LOCK_TIMEOUT_MS) becomes
+    "busy, try again"."""
     try:
-        return {row.pk: row for row in locked.order_by("pk")}
+        yield
     except OperationalError as error:
         if not _waited_too_long(error):
             raise
@@ -152,17 +132,17 @@ def _busy() -> BookingError:
     )
 
 
-def _take_seat(slot: BookingSlot, schedule: BookingSchedule) -> None:
-    if slot.booked >= schedule.capacity:
+def _take_seat(schedule: BookingSchedule, slot: Slot) -> int:
+    with _busy_when_held_too_long():
+        slot_id = BookingSlot.take_seat(schedule, starts_at=slot.starts_at, ends_at=slot.ends_at)
+    if slot_id is None:
         raise _slot_full()
-    slot.booked += 1
-    slot.capacity = max(schedule.capacity, slot.booked)
-    slot.save(update_fields=["booked", "capacity"])
+    return slot_id
 
 
-def _free_seat(slot: BookingSlot) -> None:
-    slot.booked = max(slot.booked - 1, 0)
-    slot.save(update_fields=["booked"])
+def _free_seat(slot_id: int) -> None:
+    with _busy_when_held_too_long():
+        BookingSlot.free_seat(slot_id)
 
 
 def _check_one_per_day(*, nik: str, schedule: BookingSchedule, day, exclude_pk=None) -> None:
@@ -197,57 +177,6 @@ def _clean_person(*, name: str, nik: str, phone: str, email: str) -> tuple[str, 
         return name[:120], normalize_nik(nik), normalize_phone(phone), email
     except ValidationError as error:
         raise _invalid(error) from error
-
-
-# One statement: take a seat of the slot (its counter row is created at the slot's first
-# booking; the schedule's capacity is read here, so a capacity changed a moment ago
-# counts) and insert the booking on it. Parallel bookings of the last seat queue up on the
-# slot row for the length of this statement; a full slot returns nothing; a second active
-# booking of the NIK that day breaks the partial unique index and the whole statement,
-# seat included, is undone.
-BOOK = PreparedStatement(
-    "booking_create",
-    {
-        "schedule": "bigint",
-        "agency": "bigint",
-        "service": "bigint",
-        "location": "bigint",
-        "starts_at": "timestamptz",
-        "ends_at": "timestamptz",
-        "local_date": "date",
-        "code": "varchar",
-        "name": "varchar",
-        "nik": "varchar",
-        "phone": "varchar",
-        "email": "varchar",
-        "now": "timestamptz",
-    },
-    """
-WITH seat AS (
-    INSERT INTO counters_bookingslot AS s (
-        agency_id, service_id, location_id, starts_at, ends_at, capacity, booked
-    )
-    SELECT %(agency)s, %(service)s, %(location)s, %(starts_at)s, %(ends_at)s, b.capacity, 1
-    FROM counters_bookingschedule b
-    WHERE b.id = %(schedule)s AND b.capacity > 0
-    ON CONFLICT (service_id, location_id, starts_at) DO UPDATE
-        SET booked = s.booked + 1, capacity = GREATEST(EXCLUDED.capacity, s.booked + 1)
-        WHERE s.booked < EXCLUDED.capacity
-    RETURNING id
-), booking AS (
-    INSERT INTO counters_booking (
-        code, agency_id, service_id, location_id, slot_id, starts_at, ends_at, local_date,
-        name, nik, phone, email, status, created_at, updated_at
-    )
-    SELECT %(code)s, %(agency)s, %(service)s, %(location)s, seat.id, %(starts_at)s,
-        %(ends_at)s, %(local_date)s, %(name)s, %(nik)s, %(phone)s, %(email)s, 'booked',
-        %(now)s, %(now)s
-    FROM seat
-    RETURNING id, slot_id
-)
-SELECT id, slot_id FROM booking
-""",
-)
 
 
 @transaction.atomic
@@ -289,11 +218,7 @@ def booking_create(
         created_at=now,
         updated_at=now,
     )
-    row = _book(booking, schedule)
-    if row is None:
-        raise _slot_full()
-    booking.pk, booking.slot_id = row["id"], row["slot_id"]
-    booking._state.adding = False
+    _book(booking, schedule, slot)
     _record(booking, BookingEvent.Action.CREATED, from_status="", at=now)
     after_commit(lambda: booking_limits.count("ip", client_ip, today))
     after_commit(lambda: booking_limits.count("nik", nik, today))
@@ -302,37 +227,22 @@ def booking_create(
     return booking
 
 
-def _book(booking: Booking, schedule: BookingSchedule) -> tuple | None:
-    """Run BOOK, with a fresh code on the (rare) clash of codes."""
+def _book(booking: Booking, schedule: BookingSchedule, slot: Slot) -> None:
+    """Take a seat and save the booking on it, in one transaction: a second active booking
+    of the NIK that day breaks the partial unique index and gives the seat back. A fresh
+    code on the (rare) clash of codes."""
     for _attempt in range(CODE_ATTEMPTS):
         try:
-            return BOOK.execute(
-                {
-                    "schedule": schedule.pk,
-                    "agency": booking.agency_id,
-                    "service": booking.service_id,
-                    "location": booking.location_id,
-                    "starts_at": booking.starts_at,
-                    "ends_at": booking.ends_at,
-                    "local_date": booking.local_date,
-                    "code": booking.code,
-                    "name": booking.name,
-                    "nik": booking.nik,
-                    "phone": booking.phone,
-                    "email": booking.email,
-                    "now": booking.created_at,
-                }
-            )
+            with transaction.atomic():
+                booking.slot_id = _take_seat(schedule, slot)
+                booking.save(force_insert=True)
+            return
         except IntegrityError as error:
             if broke(error, ONE_ACTIVE_PER_NIK_SERVICE_DAY):
                 raise _duplicate() from error
             if not broke(error, UNIQUE_CODE):
                 raise
             booking.code = new_booking_code()
-        except OperationalError as error:
-            if not _waited_too_long(error):
-                raise
-            raise _busy() from error
     raise BookingError(_("Sistem sedang sibuk, silakan coba lagi."), code="busy")
 
 
@@ -347,8 +257,8 @@ def _locked_booking(booking: Booking) -> Booking:
     )
 
 
-def _ensure_changeable(booking: Booking, now: datetime) -> None:
-    if booking.status != Booking.Status.BOOKED:
+def _ensure_changeable(booking: Booking, now: datetime, action: str) -> None:
+    if booking.status not in Booking.TRANSITIONS[action][0]:
         raise BookingError(
             _("Reservasi ini berstatus %(status)s dan tidak bisa diubah lagi.")
             % {"status": booking.get_status_display().lower()},
@@ -365,9 +275,9 @@ def booking_cancel(*, booking: Booking, now: datetime | None = None) -> Booking:
     now = now or clock.now()
     with transaction.atomic(), scopes_disabled():
         booking = _locked_booking(booking)
-        _ensure_changeable(booking, now)
-        _free_seat(_lock_slots(booking.slot)[booking.slot_id])
-        booking.status = Booking.Status.CANCELLED
+        _ensure_changeable(booking, now, "cancelled")
+        _free_seat(booking.slot_id)
+        booking.status = Booking.TRANSITIONS["cancelled"][1]
         booking.cancelled_at = now
         booking.sequence += 1
         booking.save(update_fields=["status", "cancelled_at", "sequence", "updated_at"])
@@ -387,21 +297,25 @@ def booking_reschedule(
     """Move a booked visit to another slot of the same service and location: the new seat
     is taken and the old one freed in one transaction, or nothing changes."""
     now = now or clock.now()
-    slot = _open_slot_or_error(schedule, starts_at, now)
+    slot = _bookable_slot_or_error(schedule, starts_at, now)
     with transaction.atomic(), scopes_disabled():
         booking = _locked_booking(booking)
-        _ensure_changeable(booking, now)
+        _ensure_changeable(booking, now, "rescheduled")
         if slot.starts_at == booking.starts_at:
             return booking
         note = f"{_slot_label(booking.starts_at)} → {_slot_label(slot.starts_at)}"
-        new_row = _slot_row(schedule, slot)
         _check_one_per_day(
             nik=booking.nik, schedule=schedule, day=slot.starts_at.date(), exclude_pk=booking.pk
         )
-        locked = _lock_slots(booking.slot, new_row)
-        _take_seat(locked[new_row.pk], schedule)
-        _free_seat(locked[booking.slot_id])
-        booking.slot = new_row
+        # Slot rows are always locked in the order of their start (a reschedule takes two),
+        # so that two reschedules crossing each other's slots never deadlock.
+        old_slot_id = booking.slot_id
+        if slot.starts_at < booking.starts_at:
+            booking.slot_id = _take_seat(schedule, slot)
+            _free_seat(old_slot_id)
+        else:
+            _free_seat(old_slot_id)
+            booking.slot_id = _take_seat(schedule, slot)
         booking.starts_at, booking.ends_at = slot.starts_at, slot.ends_at
         booking.local_date = slot.starts_at.date()
         booking.reminder_sent_at = None
@@ -453,24 +367,25 @@ def booking_send_reminders(*, now: datetime | None = None) -> int:
 def booking_mark_no_shows(*, now: datetime | None = None) -> int:
     """Booked visits whose check-in window has closed become no-shows."""
     now = now or clock.now()
+    allowed, to = Booking.TRANSITIONS["no_show"]
     with transaction.atomic(), scopes_disabled():
         # Locked, so that a check-in at this moment either waits and is then no longer
         # picked here, or finds the booking already a no-show.
         due = list(
             Booking.objects.select_for_update()
-            .filter(status=Booking.Status.BOOKED, starts_at__lt=now - CHECK_IN_CLOSES_AFTER)
-            .only("pk", "agency_id")
+            .filter(status__in=allowed, starts_at__lt=now - CHECK_IN_CLOSES_AFTER)
+            .only("pk", "agency_id", "status")
         )
         Booking.objects.filter(pk__in=[booking.pk for booking in due]).update(
-            status=Booking.Status.NO_SHOW, updated_at=now
+            status=to, updated_at=now
         )
         BookingEvent.objects.bulk_create(
             BookingEvent(
                 agency_id=booking.agency_id,
                 booking_id=booking.pk,
                 action=BookingEvent.Action.NO_SHOW,
-                from_status=Booking.Status.BOOKED,
-                to_status=Booking.Status.NO_SHOW,
+                from_status=booking.status,
+                to_status=to,
                 at=now,
             )
             for booking in due
@@ -491,7 +406,7 @@ def _check_in_refusal(booking: Booking, location: Location, now: datetime) -> Bo
             _("Reservasi ini sudah check-in dengan nomor antrian %(number)s.") % {"number": number},
             code="already_checked_in",
         )
-    if booking.status != Booking.Status.BOOKED:
+    if booking.status not in Booking.TRANSITIONS["checked_in"][0]:
         return BookingError(
             _("Reservasi ini berstatus %(status)s.")
             % {"status": booking.get_status_display().lower()},
@@ -539,7 +454,7 @@ def booking_check_in(*, code: str, location: Location, now: datetime | None = No
             booked_slot_start=booking.starts_at,
         )
         booking.ticket = ticket
-        booking.status = Booking.Status.CHECKED_IN
+        booking.status = Booking.TRANSITIONS["checked_in"][1]
         booking.checked_in_at = now
         booking.save(update_fields=["ticket", "status", "checked_in_at", "updated_at"])
         _record(

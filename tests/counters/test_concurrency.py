@@ -15,7 +15,8 @@ from counters.models import DailyIssueCount, DailyQuota, Ticket, TicketEvent
 from counters.services import tickets as engine
 from tests.factories import CounterFactory, MembershipFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Each test runs on direct connections and through PgBouncer in transaction pooling mode.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("database_route")]
 
 
 def run_parallel(count: int, work) -> list:

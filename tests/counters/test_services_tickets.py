@@ -455,16 +455,18 @@ def test_issuing_and_calling_take_few_round_trips(
     service_a, location, counter_a, operator_a, in_a, django_assert_max_num_queries
 ):
     issue(service_a, location)
-    # Hours and offer, quota, the one-statement number, the ticket, its event (+ savepoint).
-    with django_assert_max_num_queries(8):
-        issue(service_a, location)
-    # Counter lock, pause and busy checks, the SKIP LOCKED pick, the update, its event.
+    # Hours and offer, the quota's limit, the tally's and the number's upserts, the ticket,
+    # its event, the place in line (+ savepoint).
     with django_assert_max_num_queries(10):
+        issue(service_a, location)
+    # The counter's lock with its pause and busy checks, the SKIP LOCKED pick, the update,
+    # its event (+ savepoint).
+    with django_assert_max_num_queries(6):
         queue.ticket_call_next(counter=counter_a, operator=operator_a)
 
 
 def test_ahead_when_issued_counts_as_the_ticket_page_does(service_a, location, monkeypatch):
-    """Counted in the issuing statement, it agrees with ticket_position for every class."""
+    """Counted when issued, it agrees with ticket_position for every class."""
     from counters.selectors.tickets import ticket_position
 
     travel(monkeypatch, datetime(2026, 12, 7, 9, 0, tzinfo=WITA))
@@ -525,3 +527,34 @@ def test_a_transfer_into_a_full_service_goes_through_and_counts_toward_its_quota
         queue.ticket_transfer(ticket=other, operator=operator_a, service=service_b)
     with scopes_disabled():
         assert Ticket.objects.filter(service=service_b, status=Status.WAITING).count() == 3
+
+
+def test_every_recorded_change_is_one_of_the_model_transitions(
+    service_a, service_a2, location, counter_a, operator_a, in_a
+):
+    """Each action, through the service that applies it, moves a ticket exactly as
+    Ticket.TRANSITIONS says (a ticket's first event: into the waiting line)."""
+    queue.ticket_issue(service=service_a, location=location)
+    called = queue.ticket_call_next(counter=counter_a, operator=operator_a)
+    queue.ticket_recall(ticket=called, operator=operator_a)
+    queue.ticket_send_back(ticket=called, operator=operator_a)
+    called = queue.ticket_call_next(counter=counter_a, operator=operator_a)
+    queue.ticket_no_show(ticket=called, operator=operator_a)
+    for ending in ("finish", "transfer"):
+        queue.ticket_issue(service=service_a, location=location)
+        called = queue.ticket_call_next(counter=counter_a, operator=operator_a)
+        serving = queue.ticket_start(ticket=called, operator=operator_a)
+        if ending == "finish":
+            queue.ticket_finish(ticket=serving, operator=operator_a)
+        else:
+            moved = queue.ticket_transfer(ticket=serving, operator=operator_a, service=service_a2)
+    queue.ticket_cancel(ticket=moved, actor=operator_a, reason="pulang")
+
+    events = list(TicketEvent.objects.all())
+    assert {event.action for event in events} == set(TicketEvent.Action.values)
+    for event in events:
+        allowed, to = Ticket.TRANSITIONS[event.action]
+        if event.from_status == "":
+            assert event.to_status == Ticket.TRANSITIONS[TicketEvent.Action.ISSUED][1]
+        else:
+            assert (event.from_status in allowed, event.to_status) == (True, to), event

@@ -73,6 +73,8 @@ def app_nodes(redis_url: str, *, count: int, workers: int = 1, **env_extra: str)
         "DEBUG": "0",
         "SECRET_KEY": "app-node-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "DATABASE_URL": database_url,
+        # Behind a transaction-mode pooler (tests.pgbouncer), as the test's own connections.
+        "DB_TRANSACTION_POOLER": "1" if db.get("DISABLE_SERVER_SIDE_CURSORS") else "0",
         "REDIS_URL": redis_url,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",

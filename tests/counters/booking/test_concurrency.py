@@ -81,6 +81,7 @@ def book(schedule, number, start=SLOT):
     )
 
 
+@pytest.mark.usefixtures("database_route")
 def test_thirty_simultaneous_bookings_of_three_seats_make_exactly_three(schedule):
     results = run_together([lambda n=n: book(schedule, n) for n in range(30)])
     outcomes = Counter(outcome(result) for result in results)
@@ -91,6 +92,7 @@ def test_thirty_simultaneous_bookings_of_three_seats_make_exactly_three(schedule
     assert all(error.status == 409 for error in results if isinstance(error, BookingError))
 
 
+@pytest.mark.usefixtures("database_route")
 def test_reschedules_racing_new_bookings_into_the_last_seat_leave_one_winner(schedule):
     target = wita(2026, 12, 8, 10, 0)
     book(schedule, 100, start=target)
@@ -108,6 +110,7 @@ def test_reschedules_racing_new_bookings_into_the_last_seat_leave_one_winner(sch
     assert seat_counts_match_bookings()
 
 
+@pytest.mark.usefixtures("database_route")
 def test_the_same_nik_booking_two_slots_at_once_gets_one_booking(schedule):
     jobs = [lambda h=h: book(schedule, 7, start=wita(2026, 12, 8, h, 0)) for h in (8, 9, 10, 11)]
     outcomes = Counter(outcome(result) for result in run_together(jobs))
@@ -125,6 +128,7 @@ def short_lock_timeout():
         cursor.execute("RESET lock_timeout")
 
 
+# Direct only: a session's lock_timeout is exactly what a transaction pooler does not keep.
 def test_a_slot_locked_too_long_answers_busy_instead_of_hanging(schedule, short_lock_timeout):
     book(schedule, 0)  # the slot row exists
     locked, release = threading.Event(), threading.Event()
