@@ -46,9 +46,11 @@ def agency_page(request, agency_slug: str):
 
 
 def service_page(request, agency_slug: str, service_slug: str):
-    # Counted on every visit, also when the page itself comes from the cache.
+    response = _service_page(request, agency_slug, service_slug)
+    # Counted on every visit that shows the page, also when it comes from the cache; a
+    # missing service (404 above) leaves nothing in the cache.
     service_record_view(agency_slug=agency_slug, service_slug=service_slug)
-    return _service_page(request, agency_slug, service_slug)
+    return response
 
 
 @cached_catalog_page

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.core.cache import cache
 from django_scopes import scopes_disabled
 
 from services.models import Service, ServicePledge
@@ -201,3 +202,9 @@ def test_service_page_describes_itself_as_a_schema_org_government_service(
         "url": f"http://testserver/layanan/{agency_a.slug}/",
     }
     assert data["areaServed"] == {"@type": "AdministrativeArea", "name": "Kabupaten Kutai Timur"}
+
+
+def test_a_visit_to_a_missing_service_counts_nothing_in_the_cache(client, agency_a):
+    response = client.get(f"/layanan/{agency_a.slug}/{'x' * 300}/")
+    assert response.status_code == 404
+    assert cache.get(f"service-views:{agency_a.slug}/{'x' * 300}") is None
