@@ -25,7 +25,10 @@ $(AUDIO_STAMP): $(STAMP) $(AUDIO_SOURCES)
 	else echo "warning: no announcement clips, the display board stays silent" \
 	  "(apt-get install espeak-ng opus-tools, then make setup)"; fi
 
+# Bootstrap's stylesheet cut to the classes in use, built from the package (never committed):
+# at every set-up, as any template may have changed; rewritten only when it differs.
 setup: $(STAMP) $(AUDIO_STAMP)
+	@$(PY) manage.py build_css >/dev/null
 
 migrate: setup
 	$(PY) manage.py migrate --no-input

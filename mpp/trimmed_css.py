@@ -1,5 +1,7 @@
 """Bootstrap's stylesheet cut down to the classes this project's templates, forms and
-scripts can use (`manage.py build_css`), so that a phone does not load all of Bootstrap."""
+scripts can use, so that a phone does not load all of Bootstrap. Built from the installed
+Bootstrap package by `manage.py build_css` (make's set-up, and before collectstatic in
+production), never committed."""
 
 import re
 from collections.abc import Iterable
@@ -27,7 +29,7 @@ def source_files() -> Iterable[Path]:
 
     base = Path(settings.BASE_DIR)
     yield from sorted((base / "templates").rglob("*.html"))
-    for app in ("mpp", "services", "counters", "umkm"):
+    for app in ("common", "mpp", "services", "counters", "umkm"):
         yield from sorted((base / app).rglob("*.html"))
         yield from sorted(p for p in (base / app).rglob("*.py") if "migrations" not in p.parts)
     yield from sorted((base / "static" / "js").rglob("*.js"))

@@ -1,16 +1,16 @@
 """The trimmed Bootstrap stylesheet has every class the project can put on a page and
-little else; the file in the repository has all that `manage.py build_css` finds today."""
+little else; the built file has all that `manage.py build_css` finds today."""
 
 from mpp import trimmed_css
 
 
-def test_the_committed_stylesheet_has_every_class_the_templates_use():
+def test_the_built_stylesheet_has_every_class_the_templates_use():
     # Classes, not bytes: another Bootstrap or crispy-bootstrap5 release may reorder rules.
-    committed = set(trimmed_css.CLASS.findall(trimmed_css.output_path().read_text()))
-    missing = set(trimmed_css.CLASS.findall(trimmed_css.build())) - committed
+    built = set(trimmed_css.CLASS.findall(trimmed_css.output_path().read_text()))
+    missing = set(trimmed_css.CLASS.findall(trimmed_css.build())) - built
     assert not missing, (
-        f"Templates, forms or scripts use {sorted(missing)} now: run "
-        "`.venv/bin/python manage.py build_css` and commit static/css/bootstrap.trimmed.css."
+        f"Templates, forms or scripts use {sorted(missing)} now: run `make setup` "
+        "(or `.venv/bin/python manage.py build_css`)."
     )
 
 
