@@ -228,6 +228,20 @@ def new_ticket_code() -> str:
     return secrets.token_urlsafe(12)
 
 
+# Named here once; the call service tells by these names that a call broke "one active
+# ticket per operator and per counter".
+ONE_ACTIVE_PER_OPERATOR = models.UniqueConstraint(
+    fields=["operator"],
+    condition=Q(status__in=["called", "serving"]),
+    name="ticket_one_active_per_operator",
+)
+ONE_ACTIVE_PER_COUNTER = models.UniqueConstraint(
+    fields=["counter"],
+    condition=Q(status__in=["called", "serving"]),
+    name="ticket_one_active_per_counter",
+)
+
+
 class Ticket(models.Model):
     """A queue ticket; its number is unique per location, prefix and local day."""
 
@@ -362,16 +376,8 @@ class Ticket(models.Model):
             models.UniqueConstraint(
                 fields=["code"], condition=~Q(status="transferred"), name="ticket_unique_code"
             ),
-            models.UniqueConstraint(
-                fields=["operator"],
-                condition=Q(status__in=["called", "serving"]),
-                name="ticket_one_active_per_operator",
-            ),
-            models.UniqueConstraint(
-                fields=["counter"],
-                condition=Q(status__in=["called", "serving"]),
-                name="ticket_one_active_per_counter",
-            ),
+            ONE_ACTIVE_PER_OPERATOR,
+            ONE_ACTIVE_PER_COUNTER,
         ]
         indexes = [
             # Today's waiting line of one service in call order: places in line, and the

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from common import clock
+from common.db import broke
 from common.errors import DomainError
 from counters.caching import queue_changed
 from counters.errors import (
@@ -29,6 +30,7 @@ from counters.models import (
     TicketEvent,
     TicketSequence,
 )
+from counters.models.queue import ONE_ACTIVE_PER_COUNTER, ONE_ACTIVE_PER_OPERATOR
 from counters.selectors.reference import presence_and_pace
 from counters.selectors.schedule import closed_reason_of, service_closed_reason
 from counters.selectors.tickets import position_of, tickets_ahead
@@ -232,10 +234,6 @@ def _lock_counter(*, counter: Counter, operator) -> Counter:
     return locked
 
 
-# The partial unique constraints behind "one active ticket per operator and per counter".
-ONE_ACTIVE_CONSTRAINTS = ("ticket_one_active_per_operator", "ticket_one_active_per_counter")
-
-
 @contextmanager
 def _busy_on_conflict():
     """Around a call's transaction: the one-active-ticket constraints are the last guard
@@ -244,8 +242,7 @@ def _busy_on_conflict():
     try:
         yield
     except IntegrityError as error:
-        constraint = getattr(getattr(error.__cause__, "diag", None), "constraint_name", None)
-        if constraint not in ONE_ACTIVE_CONSTRAINTS:
+        if not (broke(error, ONE_ACTIVE_PER_OPERATOR) or broke(error, ONE_ACTIVE_PER_COUNTER)):
             raise
         raise CounterUnavailable(
             _("Selesaikan tiket yang sedang dipanggil atau dilayani dulu.")
