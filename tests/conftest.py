@@ -1,7 +1,6 @@
 """Fixtures shared by every suite: two agencies with staff, for isolation tests."""
 
 import os
-import shutil
 
 import pytest
 from django.core.cache import cache
@@ -14,6 +13,7 @@ from counters.selectors.reference import forget_local
 from services.caching import forget_catalog_version
 from services.models import Membership
 from tests.factories import AgencyFactory, LocationFactory, MembershipFactory, UserFactory
+from tests.machine import require
 from tests.pgbouncer import database_route, pgbouncer_address  # noqa: F401 — fixtures
 
 # Property tests: the same examples on every run (CI must not turn red by luck), no example
@@ -119,14 +119,9 @@ def no_scope():
 def audio_tools():
     """espeak-ng and opus-tools, which make the display board's clips: skipped locally
     without them, a failure under CI (whose .ci/run installs them)."""
-    import shutil
-
-    missing = [tool for tool in ("espeak-ng", "opusenc", "opusdec") if not shutil.which(tool)]
-    if missing:
-        message = f"{', '.join(missing)} not found: apt-get install espeak-ng opus-tools"
-        if os.environ.get("CI"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+    require("espeak-ng", package="espeak-ng", needed_for="the board's clips")
+    for tool in ("opusenc", "opusdec"):
+        require(tool, package="opus-tools", needed_for="the board's clips")
 
 
 # Browser tests (e2e/ and deploy/) share one Playwright session: its sync API runs an event
@@ -144,16 +139,7 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def chromium_path():
-    path = shutil.which("chromium")
-    if path is None:
-        message = (
-            "Chromium not found on PATH: the browser tests cannot run. "
-            "Install Debian's `chromium` package (apt-get install chromium)."
-        )
-        if os.environ.get("CI"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    return path
+    return require("chromium", package="chromium", needed_for="the browser tests")
 
 
 @pytest.fixture(scope="session")

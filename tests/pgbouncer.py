@@ -16,15 +16,11 @@ from pathlib import Path
 import pytest
 from django.db import connections
 
+from tests.machine import free_port, require, stop
+
 # PgBouncer refuses to run as root: as the user the embedded PostgreSQL runs as, else nobody.
 UNPRIVILEGED_USERS = ("pgserver", "nobody")
 ROUTES = ("direct", "pgbouncer")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _as_unprivileged() -> dict:
@@ -40,14 +36,8 @@ def _as_unprivileged() -> dict:
 def pgbouncer(db: dict):
     """Run PgBouncer (pool_mode=transaction) for the database of `db` (Django settings);
     yield its host and port."""
-    binary = shutil.which("pgbouncer") or "/usr/sbin/pgbouncer"
-    if not Path(binary).exists():
-        missing = "pgbouncer is not installed (apt-get install pgbouncer, see .ci/run)"
-        # Skipped on a developer's machine, a failure under CI (which installs it).
-        if os.environ.get("CI"):
-            pytest.fail(missing)
-        pytest.skip(missing)
-    port = _free_port()
+    binary = require("pgbouncer", package="pgbouncer", needed_for="tests through PgBouncer")
+    port = free_port()
     drop = _as_unprivileged()
     folder = Path(tempfile.mkdtemp(prefix="pgbouncer-"))
     server = f"host={db['HOST']} port={db['PORT']} user={db['USER']}"
@@ -95,9 +85,10 @@ def pgbouncer(db: dict):
                 time.sleep(0.1)
         yield "127.0.0.1", port
     finally:
-        process.terminate()
-        process.wait(10)
-        shutil.rmtree(folder, ignore_errors=True)
+        try:
+            stop(process, grace=10)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

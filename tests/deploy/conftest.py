@@ -3,7 +3,6 @@ deploy/gunicorn.conf.py, nginx with deploy/nginx/mpp.conf in front, on free port
 
 import json
 import os
-import shutil
 import ssl
 import subprocess
 import sys
@@ -15,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.mpp.make_run import ROOT, free_port, fresh_database
+from tests.machine import free_port, require, stop
+from tests.mpp.make_run import ROOT, fresh_database
 
 SITE_CONFIG = ROOT / "deploy" / "nginx" / "mpp.conf"
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
@@ -104,13 +104,7 @@ def run(env, *args: str) -> str:
 
 @pytest.fixture(scope="session")
 def nginx_binary():
-    path = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
-    if path is None:
-        message = "nginx not installed (apt-get install nginx): production path tests"
-        if os.environ.get("CI"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    return path
+    return require("nginx", package="nginx", needed_for="production path tests")
 
 
 @pytest.fixture(scope="session")
@@ -170,20 +164,21 @@ def production_site(nginx_binary, tmp_path_factory):
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
-        proxy = subprocess.Popen(
-            [
-                nginx_binary,
-                "-p",
-                str(folder),
-                "-c",
-                str(folder / "nginx.conf"),
-                "-g",
-                "daemon off;",
-            ],
-            cwd=folder,
-        )
-        url = f"https://127.0.0.1:{https_port}"
+        proxy = None
         try:
+            proxy = subprocess.Popen(
+                [
+                    nginx_binary,
+                    "-p",
+                    str(folder),
+                    "-c",
+                    str(folder / "nginx.conf"),
+                    "-g",
+                    "daemon off;",
+                ],
+                cwd=folder,
+            )
+            url = f"https://127.0.0.1:{https_port}"
             deadline = time.monotonic() + 60
             while True:
                 try:
@@ -211,7 +206,6 @@ def production_site(nginx_binary, tmp_path_factory):
                 static_root=folder / "staticfiles",
             )
         finally:
-            proxy.terminate()
-            app.terminate()
-            proxy.wait(20)
-            app.wait(30)
+            if proxy is not None:
+                stop(proxy)
+            stop(app, grace=30)

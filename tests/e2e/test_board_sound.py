@@ -61,7 +61,7 @@ def clips(audio_tools):
     return build_clips(default_folder())
 
 
-def board_page(browser, live_server, query=""):
+def board_page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="id-ID", **TV)
     context.set_default_timeout(15_000)
     page = context.new_page()

@@ -1,42 +1,18 @@
 """`make run` as a newcomer starts it (free port, own process group); fresh test databases."""
 
-import http.client
 import os
 import signal
-import socket
 import subprocess
 import time
-import urllib.error
-import urllib.request
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
-from urllib.parse import quote
 
 import psycopg2
 from django.conf import settings
 
+from tests.machine import call, database_url, free_port
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def http_call(url: str, *, method="GET", token=None, body=None, timeout=30) -> tuple[int, bytes]:
-    """(status, body); status 0 when nothing answered (not listening, connection cut)."""
-    request = urllib.request.Request(url, method=method, data=body)
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-    except (OSError, http.client.HTTPException):
-        return 0, b""
 
 
 def start_make_run(port: int, env: dict[str, str], log: Path) -> subprocess.Popen:
@@ -55,7 +31,7 @@ def start_make_run(port: int, env: dict[str, str], log: Path) -> subprocess.Pope
 
 def wait_until_serving(process: subprocess.Popen, url: str, log: Path, seconds=240) -> None:
     deadline = time.monotonic() + seconds
-    while http_call(f"{url}/healthz", timeout=5)[0] != 200:
+    while call(f"{url}/healthz", timeout=5)[0] != 200:
         if process.poll() is not None:
             raise AssertionError(f"make run ended ({process.returncode}):\n{tail(log)}")
         if time.monotonic() > deadline:
@@ -123,11 +99,7 @@ def fresh_database(name: str):
                 cursor.execute(statement)
 
     drop_and(f'CREATE DATABASE "{name}"')
-    password = f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
     try:
-        yield (
-            name,
-            (f"postgres://{db['USER']}{password}@{quote(db['HOST'], safe='')}:{db['PORT']}/{name}"),
-        )
+        yield name, database_url(db, name=name)
     finally:
         drop_and()

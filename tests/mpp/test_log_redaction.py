@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from counters.validators import NIK_SEPARATORS, PHONE_SEPARATORS, normalize_nik, normalize_phone
 from mpp.log_filters import RedactPersonalData, redact
-from tests.scale.nodes import ROOT, call, free_port
+from tests.machine import call, database_url, free_port
+from tests.scale.nodes import ROOT
 from tests.security.test_properties import valid_niks
 
 NIK = "6408011505900001"
@@ -175,12 +176,11 @@ def test_gunicorns_access_log_is_masked(tmp_path):
     """gunicorn as in production, its access log on stdout: the request lines and the
     referrers of NIKs and phones in the usual spellings are written masked."""
     db = connection.settings_dict
-    host = quote(db["HOST"], safe="")
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DEBUG": "0",
         "SECRET_KEY": "log-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFG",
-        "DATABASE_URL": f"postgres://{db['USER']}@{host}:{db['PORT']}/{db['NAME']}",
+        "DATABASE_URL": database_url(db),
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
     }

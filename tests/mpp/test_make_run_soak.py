@@ -14,7 +14,8 @@ from contextlib import closing
 
 import pytest
 
-from tests.mpp.make_run import ROOT, admin_connection, fresh_database, http_call, make_run, tail
+from tests.machine import call
+from tests.mpp.make_run import ROOT, admin_connection, fresh_database, make_run, tail
 
 pytestmark = pytest.mark.slow
 
@@ -70,10 +71,10 @@ class Recorder:
 
 
 def board(url: str, deadline: float, recorder: Recorder) -> None:
-    recorder.record("board page", http_call(f"{url}/antrian/layar/{LOCATION}/")[0])
+    recorder.record("board page", call(f"{url}/antrian/layar/{LOCATION}/")[0])
     after = 0
     while time.monotonic() < deadline:
-        status, body = http_call(f"{url}/api/v1/boards/{LOCATION}?after={after}")
+        status, body = call(f"{url}/api/v1/boards/{LOCATION}?after={after}")
         recorder.record("board feed", status)
         if status == 200:
             after = json.loads(body)["last_event_id"]
@@ -83,29 +84,27 @@ def board(url: str, deadline: float, recorder: Recorder) -> None:
 def phone(url: str, code: str, deadline: float, recorder: Recorder) -> None:
     time.sleep(random.uniform(0, PHONE_POLL_SECONDS))  # phones do not poll in step
     while time.monotonic() < deadline:
-        recorder.record("ticket page", http_call(f"{url}/antrian/tiket/{code}/")[0])
+        recorder.record("ticket page", call(f"{url}/antrian/tiket/{code}/")[0])
         time.sleep(PHONE_POLL_SECONDS)
 
 
 def clerk(url: str, token: str, counter: int, deadline: float, recorder: Recorder) -> None:
     while time.monotonic() < deadline:
-        status, body = http_call(
+        status, body = call(
             f"{url}/api/v1/counters/{counter}/call-next", method="POST", token=token
         )
         recorder.record("call-next", status)
         if status == 200:
             code = json.loads(body)["code"]
             for action in ("start", "finish"):
-                answer = http_call(
-                    f"{url}/api/v1/tickets/{code}/{action}", method="POST", token=token
-                )
+                answer = call(f"{url}/api/v1/tickets/{code}/{action}", method="POST", token=token)
                 recorder.record(action, answer[0])
         time.sleep(CLERK_PAUSE_SECONDS)
 
 
 def issue_ticket(url: str, kiosk_token: str, recorder: Recorder) -> str:
     body = json.dumps({"service": SERVICE, "location": LOCATION}).encode()
-    status, answer = http_call(f"{url}/api/v1/tickets", method="POST", token=kiosk_token, body=body)
+    status, answer = call(f"{url}/api/v1/tickets", method="POST", token=kiosk_token, body=body)
     recorder.record("ticket issue", status)
     assert status == 201, answer
     return json.loads(answer)["code"]
@@ -128,7 +127,7 @@ def test_make_run_serves_a_busy_hall_without_errors_or_growing_connections(soak_
     with make_run(env, log) as (url, _process):
         kiosk_token = manage(env, "issue_token", "--kiosk", LOCATION)
         clerk_token = manage(env, "issue_token", "--user", "dukcapil-loket")
-        status, body = http_call(
+        status, body = call(
             f"{url}/api/v1/counters?location={LOCATION}&agency=dukcapil", token=clerk_token
         )
         assert status == 200, body
@@ -154,7 +153,8 @@ def test_make_run_serves_a_busy_hall_without_errors_or_growing_connections(soak_
             person.join(60)
         samples.append(connection_count(db_name))
 
-    assert recorder.count > SOAK_SECONDS * PHONES / PHONE_POLL_SECONDS / 2, recorder.count
+    # The load really ran (a few answers per phone at least); how fast is the benchmark's.
+    assert recorder.count >= PHONES * 5, recorder.count
     assert not recorder.failures, (recorder.failures[:20], tail(log))
     # The pool fills as concurrency peaks, and never past its size: with a thread per
     # request (runserver) the count passed it within a minute and kept rising for an hour.

@@ -10,7 +10,8 @@ import time
 import psutil
 import pytest
 
-from tests.mpp.make_run import free_port, group_alive, make_run, start_make_run, stop_group, tail
+from tests.machine import free_port
+from tests.mpp.make_run import group_alive, make_run, start_make_run, stop_group, tail
 
 pytestmark = [
     pytest.mark.slow,

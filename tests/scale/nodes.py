@@ -1,54 +1,24 @@
 """App nodes as in production (gunicorn, DEBUG off, Redis) on the test database."""
 
-import http.client
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 import redis
 from django.db import connection
 
+from tests.machine import call, database_url, free_port, require
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def call(url: str, *, method="GET", token=None, body=None) -> tuple[int, bytes]:
-    """(status, body); status 0 when nothing answered (not listening, connection cut)."""
-    request = urllib.request.Request(url, method=method, data=body)
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 — loopback
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-    except (OSError, http.client.HTTPException):  # refused, reset, cut off mid-answer
-        return 0, b""
 
 
 @pytest.fixture(scope="module")
 def redis_url():
-    binary = shutil.which("redis-server")
-    if binary is None:
-        message = "redis-server not installed (apt-get install redis-server): app-node tests"
-        if os.environ.get("CI"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+    binary = require("redis-server", package="redis-server", needed_for="app-node tests")
     port = free_port()
     process = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
@@ -67,12 +37,11 @@ def app_nodes(redis_url: str, *, count: int, workers: int = 1, **env_extra: str)
     database does."""
     redis.Redis.from_url(redis_url).flushdb()
     db = connection.settings_dict
-    database_url = f"postgres://{db['USER']}@{quote(db['HOST'], safe='')}:{db['PORT']}/{db['NAME']}"
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DEBUG": "0",
         "SECRET_KEY": "app-node-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": database_url(db),
         # Behind a transaction-mode pooler (tests.pgbouncer), as the test's own connections.
         "DB_TRANSACTION_POOLER": "1" if db.get("DISABLE_SERVER_SIDE_CURSORS") else "0",
         "REDIS_URL": redis_url,

@@ -26,7 +26,8 @@ from counters.selectors.bookings import booking_days, day_slots
 from services.models import ApiToken, hash_token
 from tests.counters.conftest import open_all_week
 from tests.factories import BookingScheduleFactory, ServiceFactory
-from tests.scale.nodes import app_nodes, call
+from tests.machine import call
+from tests.scale.nodes import app_nodes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 CAPACITY = 4

@@ -9,7 +9,8 @@ from counters.services.counters import counter_open
 from services.models import ApiToken, hash_token
 from tests.counters.conftest import open_all_week
 from tests.factories import CounterFactory, ServiceFactory
-from tests.scale.nodes import app_nodes, call
+from tests.machine import call
+from tests.scale.nodes import app_nodes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from counters.selectors.bookings import booking_days, day_slots
+from counters.services.bookings import booking_create
 from tests.factories import BookingScheduleFactory, ServiceFactory
 
 WITA = ZoneInfo("Asia/Makassar")
@@ -17,6 +18,15 @@ OTHER_NIK = "6408015505920002"
 
 def wita(*args) -> datetime:
     return datetime(*args, tzinfo=WITA)
+
+
+NINE = wita(2026, 12, 8, 9, 0)
+
+
+def book(schedule, now, *, start=NINE, nik=VALID_NIK, **extra):
+    """A booking of Siti's (or of `nik`) through the one booking service."""
+    data = {"name": "Siti Rahmawati", "phone": "0812 3456 7890", **extra}
+    return booking_create(schedule=schedule, starts_at=start, nik=nik, now=now, **data)
 
 
 @pytest.fixture(autouse=True)

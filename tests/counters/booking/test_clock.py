@@ -4,8 +4,7 @@ import pytest
 
 from common import clock
 from counters.services.bookings import BookingError, booking_cancel
-from tests.counters.booking.conftest import wita
-from tests.counters.booking.test_services import NINE, book
+from tests.counters.booking.conftest import NINE, book, wita
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from django_scopes import scopes_disabled
 from common.db import broke
 from counters.models import Booking
 from counters.models.booking import ONE_ACTIVE_PER_NIK_SERVICE_DAY, UNIQUE_CODE
-from tests.counters.booking.conftest import OTHER_NIK, VALID_NIK
-from tests.counters.booking.test_services import NINE, book
+from tests.counters.booking.conftest import NINE, OTHER_NIK, VALID_NIK, book
 
 pytestmark = pytest.mark.django_db
 
@@ -22,11 +21,6 @@ def refusal(booking: Booking, **changes) -> IntegrityError:
     with pytest.raises(IntegrityError) as error, transaction.atomic():
         copy.save()
     return error.value
-
-
-def test_both_rules_are_declared_once_on_the_booking_model():
-    declared = Booking._meta.constraints
-    assert ONE_ACTIVE_PER_NIK_SERVICE_DAY in declared and UNIQUE_CODE in declared
 
 
 def test_each_refusal_names_the_constraint_it_broke(schedule, monday_morning):

@@ -5,27 +5,15 @@ import icalendar
 import pytest
 from django.core import mail
 
-from counters.services.bookings import booking_cancel, booking_create, booking_reschedule
-from tests.counters.booking.conftest import VALID_NIK, wita
+from counters.services.bookings import booking_cancel, booking_reschedule
+from tests.counters.booking.conftest import NINE, VALID_NIK, book, wita
 from tests.factories import ServiceRequirementFactory
 from tests.qr_reader import read_qr, svg_in_page
 
 pytestmark = pytest.mark.django_db
 
-NINE = wita(2026, 12, 8, 9, 0)
 ELEVEN_NEXT_DAY = wita(2026, 12, 9, 11, 0)
-
-
-def book(schedule, now, *, email="siti@example.id"):
-    return booking_create(
-        schedule=schedule,
-        starts_at=NINE,
-        name="Siti Rahmawati",
-        nik=VALID_NIK,
-        phone="081234567890",
-        email=email,
-        now=now,
-    )
+EMAIL = "siti@example.id"
 
 
 @pytest.fixture
@@ -65,14 +53,14 @@ def attached_event(message):
 def test_the_booking_qr_on_the_page_is_read_by_zbar_as_the_bare_code(
     client, schedule, monday_morning
 ):
-    booking = book(schedule, monday_morning)
+    booking = book(schedule, monday_morning, email=EMAIL)
     assert read_qr(svg_in_page(open_booking_page(client, booking))) == booking.code
 
 
 def test_the_calendar_entry_raises_its_sequence_on_reschedule_and_cancels_with_the_same_uid(
     client, schedule, monday_morning
 ):
-    booking = book(schedule, monday_morning)
+    booking = book(schedule, monday_morning, email=EMAIL)
     calendar, first = calendar_event(client, booking)
     assert str(calendar["METHOD"]) == "PUBLISH"
     assert first["UID"] == f"{booking.code}@mpp-kutim"
@@ -98,7 +86,7 @@ def test_every_email_carries_the_calendar_entry_of_its_revision(
     schedule, monday_morning, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        booking = book(schedule, monday_morning)
+        booking = book(schedule, monday_morning, email=EMAIL)
         booking_reschedule(
             booking=booking, schedule=schedule, starts_at=ELEVEN_NEXT_DAY, now=monday_morning
         )
@@ -124,7 +112,7 @@ REQUIRED_LINES = [
 def test_the_confirmation_page_lists_the_documents_to_bring(
     client, schedule, monday_morning, requirements
 ):
-    page = open_booking_page(client, book(schedule, monday_morning))
+    page = open_booking_page(client, book(schedule, monday_morning, email=EMAIL))
     assert "Dokumen yang dibawa" in page
     for line in REQUIRED_LINES:
         assert f"<li>{line}</li>" in page
@@ -134,7 +122,7 @@ def test_the_confirmation_email_lists_the_documents_to_bring(
     schedule, monday_morning, requirements, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        book(schedule, monday_morning)
+        book(schedule, monday_morning, email=EMAIL)
     body = mail.outbox[0].body
     for line in REQUIRED_LINES:
         assert f"- {line}\n" in body
@@ -143,7 +131,7 @@ def test_the_confirmation_email_lists_the_documents_to_bring(
 def test_the_calendar_entry_describes_the_documents_to_bring(
     client, schedule, monday_morning, requirements
 ):
-    _calendar, event = calendar_event(client, book(schedule, monday_morning))
+    _calendar, event = calendar_event(client, book(schedule, monday_morning, email=EMAIL))
     description = str(event["DESCRIPTION"])
     for line in REQUIRED_LINES:
         assert f"- {line}" in description.splitlines()

@@ -11,24 +11,23 @@ from counters.models import Booking, BookingEvent
 from counters.services.bookings import (
     BookingError,
     booking_cancel,
-    booking_create,
     booking_mark_no_shows,
     booking_reschedule,
     bookings_anonymise,
 )
 from mpp.tenancy import agency_admin_reverse
 from tests.counters.booking.conftest import OTHER_NIK, VALID_NIK, wita
+from tests.counters.booking.conftest import book as booked
 from tests.factories import BookingScheduleFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
 BOOKED_ON = wita(2026, 12, 7, 7, 0)
-NINE, TEN = wita(2026, 12, 8, 9, 0), wita(2026, 12, 8, 10, 0)
-PERSON = {"name": "Siti Rahmawati", "phone": "081234567890", "email": "siti@example.id"}
+TEN = wita(2026, 12, 8, 10, 0)
 
 
-def book(schedule, *, start=NINE, nik=VALID_NIK):
-    return booking_create(schedule=schedule, starts_at=start, nik=nik, now=BOOKED_ON, **PERSON)
+def book(schedule, **choice):
+    return booked(schedule, BOOKED_ON, email="siti@example.id", **choice)
 
 
 def events(of):

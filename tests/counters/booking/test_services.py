@@ -9,20 +9,12 @@ from counters.models.booking import CODE_ALPHABET
 from counters.services.bookings import (
     BookingError,
     booking_cancel,
-    booking_create,
     booking_mark_no_shows,
     booking_reschedule,
 )
-from tests.counters.booking.conftest import OTHER_NIK, VALID_NIK, wita
+from tests.counters.booking.conftest import NINE, OTHER_NIK, VALID_NIK, book, wita
 
 pytestmark = pytest.mark.django_db
-
-NINE = wita(2026, 12, 8, 9, 0)
-
-
-def book(schedule, now, *, start=NINE, nik=VALID_NIK, **extra):
-    data = {"name": "Siti Rahmawati", "phone": "0812 3456 7890", **extra}
-    return booking_create(schedule=schedule, starts_at=start, nik=nik, now=now, **data)
 
 
 def seats(schedule, start):
