@@ -4,11 +4,40 @@ when a page may be shared with every visitor."""
 import hashlib
 from collections.abc import Callable
 from functools import wraps
+from uuid import uuid4
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
+
+from common.side_effects import after_commit
+
+
+def shared_version(key: str) -> str:
+    """The version named `key` in the shared cache (made at first use): pages are cached
+    under it, so every app node sees the same one."""
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, uuid4().hex, None)
+        version = cache.get(key)
+    return version
+
+
+def replace_version(key: str, *, then: Callable[[], None] | None = None) -> None:
+    """Call with any write that the pages cached under `key` show. Replaced now and, inside
+    a transaction, again after the commit: a page read between the two could otherwise
+    keep the old rows cached under the version set now. `then` runs after each."""
+
+    def bump():
+        cache.set(key, uuid4().hex, None)
+        if then is not None:
+            then()
+
+    bump()
+    if transaction.get_connection().in_atomic_block:
+        after_commit(bump)
 
 
 def _may_be_served_shared(request) -> bool:

@@ -57,21 +57,25 @@ def requirement_lines(booking: Booking) -> list[str]:
     return lines
 
 
-def _ics_description(booking: Booking) -> str:
+def _ics_description(booking: Booking, requirements: list[str]) -> str:
     description = _(
         "Kode reservasi %(code)s. Datang dan check-in di kios antrian paling cepat 30 menit "
         "sebelum sampai 15 menit sesudah jam sesi. Bawa dokumen persyaratan asli."
     ) % {"code": booking.code}
-    requirements = requirement_lines(booking)
     if requirements:
         description += "\n\n" + _("Persyaratan") + ":\n" + "\n".join(f"- {r}" for r in requirements)
     return description
 
 
-def booking_ics(booking: Booking, *, now: datetime | None = None) -> str:
+def booking_ics(
+    booking: Booking, *, requirements: list[str] | None = None, now: datetime | None = None
+) -> str:
     """The visit as a calendar entry. Its UID stays the booking's and its SEQUENCE is the
     booking's revision, so that a calendar app replaces the copy it has (RFC 5545); a
-    cancelled booking is sent as a cancellation (RFC 5546)."""
+    cancelled booking is sent as a cancellation (RFC 5546). `requirements`: the
+    requirement_lines when the caller has them already."""
+    if requirements is None:
+        requirements = requirement_lines(booking)
     location = booking.location
     cancelled = booking.status == Booking.Status.CANCELLED
     organizer_name, organizer_address = parseaddr(settings.DEFAULT_FROM_EMAIL)
@@ -91,7 +95,7 @@ def booking_ics(booking: Booking, *, now: datetime | None = None) -> str:
         f'ORGANIZER;CN="{organizer_name}":mailto:{organizer_address}',
         "SUMMARY:" + _ics_text(_("MPP Kutai Timur: %(service)s") % {"service": booking.service}),
         "LOCATION:" + _ics_text(f"{location.name}, {location.address}"),
-        "DESCRIPTION:" + _ics_text(_ics_description(booking)),
+        "DESCRIPTION:" + _ics_text(_ics_description(booking, requirements)),
         "STATUS:" + ("CANCELLED" if cancelled else "CONFIRMED"),
         "END:VEVENT",
         "END:VCALENDAR",
@@ -108,17 +112,19 @@ def send_booking_email(booking: Booking, *, kind: str) -> None:
         "reminder": _("Pengingat: reservasi %(code)s besok"),
         "cancellation": _("Reservasi %(code)s dibatalkan"),
     }
+    requirements = requirement_lines(booking)
     body = render_to_string(
         "counters/booking/email.txt",
         {
             "booking": booking,
             "kind": kind,
             "starts_at": timezone.localtime(booking.starts_at),
-            "requirements": requirement_lines(booking),
+            "requirements": requirements,
         },
     )
     message = email_message(
         subject=subjects[kind] % {"code": booking.code}, body=body, to=[booking.email]
     )
-    message.attach(f"reservasi-{booking.code}.ics", booking_ics(booking), "text/calendar")
+    calendar = booking_ics(booking, requirements=requirements)
+    message.attach(f"reservasi-{booking.code}.ics", calendar, "text/calendar")
     message.send()

@@ -35,4 +35,8 @@ class DeclaredFiltersOnly:
     other lookup is refused (400) before a query runs."""
 
     def lookup_allowed(self, lookup, value, request):
-        return lookup in declared_filter_parameters(self, request)
+        # Asked once per query parameter: the filters are built once per request.
+        known = request.__dict__.setdefault("declared_filter_parameters", {})
+        if self not in known:
+            known[self] = declared_filter_parameters(self, request)
+        return lookup in known[self]

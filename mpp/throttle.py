@@ -9,8 +9,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from mpp.middleware import refusal
-from services.api_auth import live_token
-from services.models import hash_token
+from services.api_auth import bearer_token, usable_token
 from services.permissions import is_staff_member
 
 
@@ -38,12 +37,9 @@ def acting_user(request):
     kiosk tokens."""
     if request.user.is_authenticated:
         return request.user
-    scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        return None
-    api_token = live_token(hash_token(token.strip()))
-    user = api_token.user if api_token is not None else None
-    return user if user is not None and user.is_active else None
+    token = bearer_token(request)
+    api_token = usable_token(token) if token else None
+    return api_token.user if api_token is not None else None
 
 
 class PublicWriteLimitMiddleware:

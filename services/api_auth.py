@@ -36,16 +36,32 @@ def live_token(key_hash: str) -> ApiToken | None:
     return api_token
 
 
+def usable_token(token: str) -> ApiToken | None:
+    """The live token of this secret, unless its user's account is deactivated."""
+    api_token = live_token(hash_token(token))
+    if api_token is None or (api_token.user is not None and not api_token.user.is_active):
+        return None
+    return api_token
+
+
+def bearer_token(request) -> str | None:
+    """The secret of an `Authorization: Bearer …` header, read as the API reads it."""
+    scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
+    return token if scheme.lower() == "bearer" and token else None
+
+
 class TokenAuth(HttpBearer):
     """Accepts a live token; a user token acts as that user, a kiosk token as its kiosk."""
 
+    def __call__(self, request):
+        token = bearer_token(request)
+        return None if token is None else self.authenticate(request, token)
+
     def authenticate(self, request, token):
-        api_token = live_token(hash_token(token))
+        api_token = usable_token(token)
         if api_token is None:
             return None
         if api_token.user is not None:
-            if not api_token.user.is_active:
-                return None
             request.user = api_token.user
         request.kiosk_location = api_token.kiosk_location
         now = clock.now()

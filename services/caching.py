@@ -5,12 +5,8 @@ serves a page older than the last change; the timeout only bounds memory.
 """
 
 import time
-from uuid import uuid4
 
-from django.core.cache import cache
-
-from common.caching import cached_page
-from common.side_effects import after_commit
+from common.caching import cached_page, replace_version, shared_version
 
 VERSION_KEY = "catalog:version"
 PAGE_TIMEOUT = 600
@@ -36,25 +32,14 @@ def forget_catalog_version() -> None:
 def catalog_version() -> str:
     version = known_catalog_version()
     if version is None:
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            cache.add(VERSION_KEY, uuid4().hex, None)
-            version = cache.get(VERSION_KEY)
+        version = shared_version(VERSION_KEY)
         remember_catalog_version(version)
     return version
 
 
 def catalog_changed() -> None:
-    """Call with any write that a public catalog page shows. The version is replaced now
-    and again after the commit: a page read between the two could otherwise keep the old
-    rows cached under the version set now."""
-
-    def bump():
-        cache.set(VERSION_KEY, uuid4().hex, None)
-        forget_catalog_version()
-
-    bump()
-    after_commit(bump)
+    """Call with any write that a public catalog page shows."""
+    replace_version(VERSION_KEY, then=forget_catalog_version)
 
 
 def _catalog_version_of_page(request, *args, **kwargs) -> str:

@@ -21,7 +21,7 @@ def in_english() -> bool:
 def localized(indonesian: str, english: str) -> str:
     """The text for this visitor: the English one when they chose English and it is
     given, the Indonesian one otherwise."""
-    return english if in_english() and english.strip() else indonesian
+    return english if in_english() and english else indonesian
 
 
 class Localized:

@@ -105,14 +105,13 @@ class BusinessAdmin(ShowcaseChangeMixin, admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        business = self.get_object(request, unquote(object_id))
-        extra_context = {
-            **(extra_context or {}),
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context = {
+            **context,
             "moderation_form": ModerationForm(),
-            "pending_change": business and selectors.pending_change(business),
+            "pending_change": obj and selectors.pending_change(obj),
         }
-        return super().change_view(request, object_id, form_url, extra_context)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def moderate_view(self, request, object_id):
         """The approve and suspend buttons of the business's own page."""

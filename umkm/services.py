@@ -122,7 +122,8 @@ def business_update(*, business: Business, changes: dict) -> BusinessChange | No
     unknown = set(changes) - BUSINESS_PROFILE_FIELDS
     if unknown:
         raise DomainError(_("Kolom ini tidak boleh diubah pemilik."), code="forbidden_field")
-    # Locked: two edits at once must not both create or overwrite the pending change.
+    # Locked, and before its pending change (as the moderator's decision takes them): two
+    # edits, or an edit and a decision, run one after the other.
     business = Business.objects.select_for_update().get(pk=business.pk)
     held = {}
     if business.is_public:
@@ -162,14 +163,22 @@ def _tell_owner(business: Business, *, subject: str, body: str) -> None:
 
 
 def _pending_change_locked(change: BusinessChange) -> BusinessChange:
+    """The change, still pending, with its business. Locks are taken as business_update
+    takes them, business first, then its change: a decision and an owner's edit at the
+    same moment run one after the other instead of deadlocking."""
+    business = (
+        Business.objects.select_for_update(of=("self",))
+        .select_related("owner")
+        .get(pk=change.business_id)
+    )
     locked = (
         BusinessChange.objects.select_for_update()
-        .select_related("business__owner")
         .filter(pk=change.pk, status=BusinessChange.Status.PENDING)
         .first()
     )
     if locked is None:
         raise DomainError(_("Perubahan ini sudah diputuskan."), code="already_decided")
+    locked.business = business
     return locked
 
 

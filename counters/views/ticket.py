@@ -18,16 +18,19 @@ PAGE_TIMEOUT = 300
 SOON_AHEAD = 3
 
 
-def _page_version(code: str, *, partial: bool) -> str | None:
-    location_id = ticket_location_id(code)
-    if location_id is None:
+def _page_version(request, code: str, *, partial: bool) -> str | None:
+    # Everything the page shows changes only with the queue of the ticket's location: read
+    # once per request (the ETag, the shared cache and the fragment's ETag all name it).
+    if not hasattr(request, "ticket_queue_version"):
+        location_id = ticket_location_id(code)
+        request.ticket_queue_version = None if location_id is None else queue_version(location_id)
+    if request.ticket_queue_version is None:
         return None
-    # Everything the page shows changes only with the queue of the ticket's location.
-    return f"{queue_version(location_id)}-{get_language()}-{int(partial)}"
+    return f"{request.ticket_queue_version}-{get_language()}-{int(partial)}"
 
 
 def _etag(request, code: str) -> str | None:
-    return _page_version(code, partial=bool(request.htmx))
+    return _page_version(request, code, partial=bool(request.htmx))
 
 
 @never_cache
@@ -47,7 +50,7 @@ def ticket_status(request, code: str):
         "refresh_seconds": REFRESH_SECONDS,
         "live": ticket.status in ("waiting", "called", "serving"),
         "soon": ticket.status == "waiting" and position.ahead <= SOON_AHEAD,
-        "fragment_etag": f'"{_page_version(code, partial=True)}"',
+        "fragment_etag": f'"{_page_version(request, code, partial=True)}"',
     }
     template = "counters/ticket/_status.html" if request.htmx else "counters/ticket/status.html"
     return render(request, template, context)
