@@ -1,4 +1,4 @@
-"""The queue's clock: the current instant and the local (WITA) day the queue runs on."""
+"""The one clock: the current instant and the local (WITA) day the queue and bookings run on."""
 
 from datetime import date, datetime
 
@@ -12,3 +12,8 @@ def now() -> datetime:
 def local_day(moment: datetime) -> date:
     """Numbers restart at local midnight (TIME_ZONE, Asia/Makassar), not at UTC midnight."""
     return timezone.localtime(moment).date()
+
+
+def today() -> date:
+    """The local (WITA) day of now."""
+    return local_day(now())

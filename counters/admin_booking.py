@@ -97,7 +97,7 @@ class DayFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         offsets = {"kemarin": -1, "hari-ini": 0, "besok": 1}
         if self.value() in offsets:
-            day = clock.local_day(clock.now()) + timedelta(days=offsets[self.value()])
+            day = clock.today() + timedelta(days=offsets[self.value()])
             return queryset.filter(local_date=day)
         return queryset
 

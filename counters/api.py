@@ -210,6 +210,8 @@ COUNTER_ACTIONS = {
     "close": queue.counter_close,
     "resume": queue.counter_resume,
 }
+# The path's closed set of actions, for the schema: the keys above.
+CounterAction = Literal[tuple(COUNTER_ACTIONS)]
 
 
 @router.post(
@@ -217,7 +219,7 @@ COUNTER_ACTIONS = {
     response={200: CounterOut, **refusals(409)},
     auth=token_or_session,
 )
-def counter_action(request, counter_id: int, action: Literal["open", "close", "resume"]):
+def counter_action(request, counter_id: int, action: CounterAction):
     """Open, close or resume (after a pause) a counter of the staff member's agency."""
     counter = operated_counter(request, counter_id)
     with scope(agency=counter.agency):
@@ -248,9 +250,8 @@ TICKET_ACTIONS = {
 }
 
 
-TicketAction = Literal[
-    "recall", "start", "finish", "no-show", "send-back", "cancel", "transfer", "call"
-]
+# The simple actions above, and those that take a body (handled one by one below).
+TicketAction = Literal[(*TICKET_ACTIONS, "cancel", "transfer", "call")]
 
 
 @router.post(

@@ -117,7 +117,7 @@ def _local(moment: datetime) -> datetime:
 
 
 def _citizen_booking(request, code: str, nik: str):
-    today = clock.local_day(clock.now())
+    today = clock.today()
     ip = request.META.get("REMOTE_ADDR", "")
     if booking_limits.is_over("lookup", ip, today):
         raise BookingError(

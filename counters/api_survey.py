@@ -90,7 +90,7 @@ def agency_ikm_detail(request, agency: str, period: Query[PeriodIn]):
     number of respondents, each element's mean, the index (25–100) and its grade."""
     with scopes_disabled():
         tenant = get_object_or_404(Agency, slug=agency, is_active=True)
-    end = period.end or clock.local_day(clock.now())
+    end = period.end or clock.today()
     start = period.start or end - timedelta(days=89)
     if start > end or (end - start).days >= MAX_DAYS:
         raise DomainError(

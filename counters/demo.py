@@ -190,7 +190,7 @@ def seed(*, always_open: bool = False) -> dict:
     BoardSetting.objects.update_or_create(
         location=location, defaults={"running_text": RUNNING_TEXT}
     )
-    history_day = last_working_day(clock.local_day(clock.now()))
+    history_day = last_working_day(clock.today())
     replay_history = not Ticket.objects.filter(location=location, day=history_day).exists()
     rng = random.Random(history_day.toordinal())  # noqa: S311 — demo data, reproducible
     users = get_user_model().objects

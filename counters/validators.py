@@ -43,7 +43,7 @@ def normalize_nik(value: str, *, today: date | None = None) -> str:
 
 def nik_birth_date(nik: str, *, today: date | None = None) -> date:
     """Birth date in digits 7–12 (DDMMYY, day + 40 for women); a real date, not in the future."""
-    today = today or clock.local_day(clock.now())
+    today = today or clock.today()
     day, month, year = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
     if day > FEMALE_DAY_OFFSET:
         day -= FEMALE_DAY_OFFSET

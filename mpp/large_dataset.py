@@ -187,7 +187,7 @@ def _tickets(location: Location, rng: random.Random) -> int:
         counters.setdefault(agency_id, []).append(counter_id)
     services = [s for s in services if s[1] in counters]
     zone = timezone.get_current_timezone()
-    today = clock.local_day(clock.now())
+    today = clock.today()
     per_day = missing // DAYS + 1
     columns = [
         "agency_id",

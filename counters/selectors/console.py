@@ -25,7 +25,7 @@ class ConsoleState:
 
 def console_state(counter: Counter) -> ConsoleState:
     """Read inside the counter's agency scope (the console runs in it)."""
-    today = clock.local_day(clock.now())
+    today = clock.today()
     current = (
         Ticket.objects.filter(counter=counter, status__in=Ticket.ACTIVE)
         .select_related("service")
@@ -70,7 +70,7 @@ def waiting_by_number(counter: Counter, text: str) -> Ticket | None:
         return None
     return Ticket.objects.filter(
         location_id=counter.location_id,
-        day=clock.local_day(clock.now()),
+        day=clock.today(),
         prefix=match["prefix"],
         number=int(match["number"]),
         status=Ticket.Status.WAITING,

@@ -160,7 +160,7 @@ def manage(request, code: str):
         return render(request, "counters/booking/detail.html", context)
     form = NikCheckForm(request.POST or None)
     status, throttled = 200, False
-    today = clock.local_day(clock.now())
+    today = clock.today()
     if request.method == "POST" and booking_limits.is_over("lookup", client_ip(request), today):
         form, status, throttled = NikCheckForm(), 429, True
     elif request.method == "POST":

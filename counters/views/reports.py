@@ -83,7 +83,7 @@ class PeriodForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        end = data.get("sampai") or clock.local_day(clock.now())
+        end = data.get("sampai") or clock.today()
         start = data.get("dari") or end - timedelta(days=DEFAULT_DAYS - 1)
         if start > end:
             raise forms.ValidationError(_("Tanggal awal harus sebelum tanggal akhir."))
@@ -98,7 +98,7 @@ def _period(request, agency=None) -> tuple[PeriodForm, dict]:
         form = PeriodForm(request.GET, agency=agency)
         if form.is_valid():
             return form, form.cleaned_data
-    end = clock.local_day(clock.now())
+    end = clock.today()
     return form, {"start": end - timedelta(days=DEFAULT_DAYS - 1), "end": end}
 
 
@@ -275,7 +275,7 @@ def last_month(today: date) -> tuple[date, date]:
 
 
 def transparency(request):
-    start, end = last_month(clock.local_day(clock.now()))
+    start, end = last_month(clock.today())
     rows = [
         {
             "agency": row["agency"],

@@ -68,7 +68,7 @@ def operators(location: Location) -> list[dict]:
 def waiting_pool(location: Location, counters: list[int]) -> list[str]:
     """A fresh line of waiting tickets for the open counters, numbered after today's
     sequence: every run measures the same line, whatever earlier runs left waiting."""
-    today = clock.local_day(clock.now())
+    today = clock.today()
     services = list(
         Service.objects.filter(counters__pk__in=counters)
         .distinct()
@@ -121,7 +121,7 @@ def booking_seats(location: Location) -> list[dict]:
             " WHERE b.slot_id = s.id AND b.status IN ('booked', 'checked_in'))"
         )
     seats = []
-    today = clock.local_day(clock.now())
+    today = clock.today()
     schedules = BookingSchedule.objects.filter(location=location, is_active=True).select_related(
         "service__agency"
     )
@@ -189,7 +189,7 @@ def time_report() -> None:
     from counters.selectors.reports import agency_report
     from services.models import Agency
 
-    today = clock.local_day(clock.now())
+    today = clock.today()
     with scopes_disabled():
         busiest = (
             Ticket.objects.values("agency").annotate(n=Count("id")).order_by("-n").first()["agency"]

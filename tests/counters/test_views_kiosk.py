@@ -181,7 +181,7 @@ def test_the_slip_paper_is_set_by_staff_not_offered_to_citizens(client, service_
 def test_kiosk_lists_the_services_most_used_here_lately_first(
     service_a, service_a2, agency_a, location
 ):
-    today = clock.local_day(clock.now())
+    today = clock.today()
     with scopes_disabled():
         for service, days_ago, issued in [
             (service_a, 1, 5),

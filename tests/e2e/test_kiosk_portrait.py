@@ -34,7 +34,7 @@ def assert_choices_fill_the_screen(page, name: str) -> None:
 def usage(expo):
     """Last month at this location: Surat Pindah most used, then KK; an older rush of
     Akta Kematian is past the window."""
-    today = clock.local_day(clock.now())
+    today = clock.today()
     issued = {
         ("surat-pindah", 1): 60,
         ("surat-pindah", 20): 40,

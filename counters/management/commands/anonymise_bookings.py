@@ -21,6 +21,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days: int, **options):
-        before = clock.local_day(clock.now()) - timedelta(days=max(days, 1))
+        before = clock.today() - timedelta(days=max(days, 1))
         count = bookings_anonymise(before=before)
         self.stdout.write(f"{count} reservasi sebelum {before:%d-%m-%Y} dianonimkan.")
