@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 
 # The board's announcement clips are built, not committed: again whenever their words change.
 AUDIO_STAMP := static/announcement/.built
-AUDIO_SOURCES := counters/speech.py counters/announcement_audio.py
+AUDIO_SOURCES := counters/queue/speech.py counters/queue/announcement_audio.py
 
 $(AUDIO_STAMP): $(STAMP) $(AUDIO_SOURCES)
 	@if $(PY) manage.py build_announcement_audio; then touch $@; \

@@ -1,42 +1,11 @@
-"""URLs of the queue: kiosk and ticket status under /antrian/, the console at /loket/."""
+"""URLs of the queue, the survey and the reports, each listed by its own domain, under one
+namespace ("counters:…") so that every link made before keeps working. Booking pages have
+their own prefix (/reservasi/, counters.booking.urls)."""
 
-from django.urls import path
-
-from counters.views import board, console, kiosk, reports, survey, ticket
+from counters.queue.urls import urlpatterns as queue
+from counters.reports.urls import urlpatterns as reports
+from counters.survey.urls import urlpatterns as survey
 
 app_name = "counters"
 
-urlpatterns = [
-    path("antrian/ambil/", kiosk.kiosk_start, name="kiosk"),
-    path("antrian/ambil/tiket/<str:code>/", kiosk.kiosk_ticket, name="kiosk_ticket"),
-    path("antrian/ambil/<slug:location>/", kiosk.kiosk_agency_list, name="kiosk_agencies"),
-    path(
-        "antrian/ambil/<slug:location>/<slug:agency>/",
-        kiosk.kiosk_service_list,
-        name="kiosk_services",
-    ),
-    path(
-        "antrian/ambil/<slug:location>/<slug:agency>/<slug:service>/",
-        kiosk.kiosk_priority,
-        name="kiosk_priority",
-    ),
-    path("antrian/tiket/<str:code>/", ticket.ticket_status, name="ticket_status"),
-    path("antrian/tiket/<str:code>/survei/", survey.survey, name="survey"),
-    path("transparansi/", reports.transparency, name="transparency"),
-    path("instansi/<slug:agency>/laporan/", reports.agency_report_page, name="agency_report"),
-    path(
-        "instansi/<slug:agency>/laporan/<slug:table>.csv",
-        reports.agency_report_csv,
-        name="agency_report_csv",
-    ),
-    path("laporan/mpp/", reports.mall_dashboard, name="mall_dashboard"),
-    path("antrian/layar/<slug:location>/", board.board, name="board"),
-    path("loket/", console.console_home, name="console"),
-    path("loket/<int:counter_id>/", console.console_counter, name="console_counter"),
-    path(
-        "loket/<int:counter_id>/data-pribadi/",
-        console.console_personal_data,
-        name="console_personal_data",
-    ),
-    path("loket/<int:counter_id>/<slug:action>/", console.console_action, name="console_action"),
-]
+urlpatterns = [*queue, *survey, *reports]

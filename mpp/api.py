@@ -6,9 +6,9 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from common.errors import DomainError
-from counters.api import router as counters_router
-from counters.api_booking import router as booking_router
-from counters.api_survey import router as survey_router
+from counters.booking.api import router as booking_router
+from counters.queue.api import router as counters_router
+from counters.survey.api import router as survey_router
 from services.api import router as services_router
 from services.api_errors import Error
 from umkm.api import router as umkm_router

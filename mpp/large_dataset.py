@@ -19,7 +19,7 @@ from django.utils.text import slugify
 
 from common import clock
 from counters.models import AgencySchedule, Counter, SurveyResponse, Ticket
-from counters.models.survey import ELEMENT_FIELDS
+from counters.survey.models import ELEMENT_FIELDS
 from services.models import Agency, Location, Service
 from services.services import search_vocabulary_rebuild, services_reindex
 from umkm.models import Business, Category, Kecamatan, Product

@@ -4,7 +4,7 @@ import codecs
 import logging
 import re
 
-from counters.validators import NIK_SEPARATORS, PHONE_SEPARATORS
+from common.validators import NIK_SEPARATORS, PHONE_SEPARATORS
 
 # A NIK or a phone number is found however the citizen could have typed it: with every
 # separator that normalize_nik and normalize_phone accept, and as a URL carries it

@@ -5,9 +5,10 @@ from functools import lru_cache
 
 from django.http import Http404
 from django.urls import path, reverse
-from django_scopes import scope, scopes_disabled
+from django_scopes import scopes_disabled
 
 from services.models import Agency
+from services.tenancy import agency_scope
 
 AGENCY_ADMIN_PATH = re.compile(r"^/instansi/(?P<slug>[-a-zA-Z0-9_]+)/admin(?:/|$)")
 
@@ -37,9 +38,11 @@ def agency_admin_reverse(agency_slug: str, viewname: str = "agency_admin:index",
 
 
 class TenancyMiddleware:
-    """Agency sites run inside scope(agency=…): every scoped model sees that agency only,
-    and a guessed id of another agency's row is a 404. The mall admin sees all. Other
-    views choose their scope explicitly; a query left without one raises ScopeError."""
+    """Agency admin sites run inside their agency's scope (services.tenancy.agency_scope):
+    every scoped model sees that agency only, and a guessed id of another agency's row is a
+    404. The mall admin sees all. Every other staff view enters its agency through
+    services.tenancy.staff_view or staff_scope; a query left without a scope raises
+    ScopeError."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -51,9 +54,8 @@ class TenancyMiddleware:
             agency = Agency.objects.filter(slug=match["slug"], is_active=True).first()
             if agency is None:
                 raise Http404("Instansi tidak ditemukan")
-            request.agency = agency
             request.urlconf = agency_urlconf(agency.slug)
-            with scope(agency=agency):
+            with agency_scope(request, agency):
                 return self.get_response(request)
         if request.path_info.startswith("/admin/"):
             with scopes_disabled():

@@ -19,7 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("umkm/", include("umkm.urls")),
     path("api/v1/", api.urls),
-    path("reservasi/", include("counters.urls_booking")),
+    path("reservasi/", include("counters.booking.urls")),
     path("", include("counters.urls")),
 ]
 

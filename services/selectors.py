@@ -64,6 +64,10 @@ def popular_services(*, limit: int = 8) -> QuerySet[Service]:
     return public_services().order_by("-view_count", "agency__order", "order")[:limit]
 
 
+def active_agency(slug: str) -> Agency | None:
+    return Agency.objects.filter(slug=slug, is_active=True).first()
+
+
 def catalog_agency(*, slug: str) -> Agency | None:
     with scopes_disabled():
         return (

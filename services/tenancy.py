@@ -1,11 +1,57 @@
-"""Admin building blocks for the agency admin sites: rows and choices of one agency only."""
+"""How a staff request enters its agency (the tenant), and the admin building blocks of the
+agency admin sites: rows and choices of one agency only."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
 
 from django.contrib import admin
 from django.http import Http404
+from django_scopes import scope, scopes_disabled
 
 from common.admin import LabelledRowsInline
 from services.models import Agency
-from services.permissions import can_enter_agency, can_manage_agency
+from services.permissions import can_enter_agency, can_manage_agency, can_operate
+
+
+@contextmanager
+def agency_scope(request, agency: Agency) -> Iterator[Agency]:
+    """The one way a request enters its tenant: `request.agency` is set and every scoped
+    query inside sees that agency's rows only (another agency's id is then a 404)."""
+    request.agency = agency
+    with scope(agency=agency):
+        yield agency
+
+
+@contextmanager
+def staff_scope(request, target, *, may: Callable = can_operate) -> Iterator:
+    """A staff request about `target` (an agency, or a counter, ticket … with its `agency`):
+    a 404 when there is none or the user may not act in its agency (`may`, from
+    services.permissions), otherwise the request runs inside that agency's scope."""
+    agency = target if isinstance(target, Agency) else getattr(target, "agency", None)
+    if agency is None or not may(request.user, agency):
+        raise Http404
+    with agency_scope(request, agency):
+        yield target
+
+
+def staff_view(find: Callable, argument: str, *, may: Callable = can_operate):
+    """Decorator of a staff view whose URL names its object by `argument` (a counter id, an
+    agency slug): `find(value)` reads it across agencies (the one place a staff view looks
+    outside its tenant), then the view runs inside staff_scope with the object in place of
+    the URL value."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            with scopes_disabled():
+                target = find(kwargs.pop(argument))
+            with staff_scope(request, target, may=may):
+                return view(request, target, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
 class ReadOnlyAdminMixin:

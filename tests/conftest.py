@@ -9,7 +9,7 @@ from django_scopes import scopes_disabled
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from counters.selectors.reference import forget_local
+from counters.queue.selectors.reference import forget_local
 from services.caching import forget_catalog_version
 from services.models import Membership
 from tests.factories import AgencyFactory, LocationFactory, MembershipFactory, UserFactory

@@ -2,7 +2,7 @@
 
 from django import template
 
-from counters.selectors.schedule import agency_opening_hours
+from counters.queue.selectors.schedule import agency_opening_hours
 
 register = template.Library()
 

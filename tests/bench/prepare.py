@@ -11,9 +11,9 @@ from django.db import connection
 from django_scopes import scopes_disabled
 
 from common import clock
+from counters.booking.selectors import day_slots
 from counters.models import Booking, BookingSchedule, Counter, DailyQuota, Ticket, TicketSequence
-from counters.selectors.bookings import day_slots
-from counters.services.counters import counter_open
+from counters.queue.services.counters import counter_open
 from mpp.bench_views import create_floor_table
 from services.models import ApiToken, Location, Membership, Service, hash_token
 from tests.bench.scenarios import BENCH_BOOKER
@@ -186,7 +186,7 @@ def time_report() -> None:
 
     from django.db.models import Count
 
-    from counters.selectors.reports import agency_report
+    from counters.reports.selectors import agency_report
     from services.models import Agency
 
     today = clock.today()

@@ -1,8 +1,8 @@
 """One domain error type for the whole project: every app's refusals are DomainErrors."""
 
 from common.errors import DomainError
-from counters.errors import QuotaFull
-from counters.services.bookings import BookingError
+from counters.booking.services import BookingError
+from counters.queue.errors import QuotaFull
 from umkm.errors import InvalidPhoto
 
 

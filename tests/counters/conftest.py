@@ -3,8 +3,8 @@
 import pytest
 from django_scopes import scope
 
-from counters import services as queue
 from counters.models import AgencySchedule
+from counters.queue import services as queue
 from tests.factories import AgencyScheduleFactory, CounterFactory, ServiceFactory
 
 

@@ -91,8 +91,8 @@ def expo(db):
     """The demo catalog at Gedung Expo Sangatta with Disdukcapil open around the clock: its
     queue hours, counters and booking schedules as `seed_demo --always-open` makes them, plus
     one operator (no demo accounts or past queue, which the journeys don't need)."""
-    from counters import demo as counters_demo
-    from counters import demo_booking
+    from counters.booking import demo as demo_booking
+    from counters.queue import demo as counters_demo
     from services import demo as services_demo
 
     with scopes_disabled():
@@ -117,8 +117,8 @@ def expo(db):
 
 def book_first_slot(expo, *, name="Siti Aminah", nik="6408014506900003"):
     """A booking in the first open slot of Akta Kelahiran (the one a citizen would pick)."""
-    from counters.selectors import bookings as selectors
-    from counters.services.bookings import booking_create
+    from counters.booking import selectors
+    from counters.booking.services import booking_create
 
     with scopes_disabled():
         schedule = selectors.find_schedule(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from counters.services import ticket_issue
+from counters.queue.services import ticket_issue
 from tests.e2e.conftest import PHONE, assert_accessible, book_first_slot
 from tests.factories import BusinessFactory, ProductFactory
 

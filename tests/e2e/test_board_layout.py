@@ -5,9 +5,9 @@ import pytest
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
-from counters import demo as counters_demo
 from counters.models import Counter
-from counters.services import (
+from counters.queue import demo as counters_demo
+from counters.queue.services import (
     counter_open,
     ticket_call_next,
     ticket_finish,

@@ -5,9 +5,9 @@ import pytest
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
-from counters.announcement_audio import build_clips, default_folder
 from counters.models import Counter
-from counters.services import counter_open, ticket_call_next, ticket_issue
+from counters.queue.announcement_audio import build_clips, default_folder
+from counters.queue.services import counter_open, ticket_call_next, ticket_issue
 from services.models import Service
 from tests.conftest import CHROMIUM_ARGS
 from tests.e2e.conftest import TV

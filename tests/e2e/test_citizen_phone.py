@@ -10,7 +10,7 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
 from counters.models import Booking
-from counters.services import (
+from counters.queue.services import (
     counter_open,
     ticket_call_next,
     ticket_finish,

@@ -5,8 +5,8 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
 from counters.models import Ticket
-from counters.services import ticket_issue
-from counters.speech import call_announcement
+from counters.queue.services import ticket_issue
+from counters.queue.speech import call_announcement
 from tests.e2e.conftest import COUNTER_PC, TV, assert_accessible, login, screenshot
 from tests.factories import PASSWORD
 

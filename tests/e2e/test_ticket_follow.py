@@ -5,14 +5,14 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
 from counters.models import ELEMENT_FIELDS, SurveyResponse
-from counters.services import (
+from counters.queue.services import (
     counter_open,
     ticket_call_next,
     ticket_finish,
     ticket_issue,
     ticket_start,
 )
-from counters.views import ticket as ticket_views
+from counters.queue.views import ticket as ticket_views
 from tests.e2e.conftest import PHONE, assert_accessible, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from counters.booking.selectors import booking_days, day_slots
+from counters.booking.services import booking_create
 from counters.models import (
     AgencySchedule,
     Booking,
@@ -18,9 +20,7 @@ from counters.models import (
     PersonalDataAccess,
     Ticket,
 )
-from counters.selectors.bookings import booking_days, day_slots
-from counters.services.bookings import booking_create
-from counters.services.tickets import ticket_issue
+from counters.queue.services.tickets import ticket_issue
 from mpp.agency_site import agency_admin_site
 from mpp.tenancy import agency_admin_reverse
 from services.models import Membership, Service, ServicePledge

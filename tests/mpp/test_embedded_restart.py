@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(
 ISSUE_THREE = """
 from django_scopes import scopes_disabled
 from counters.models import Ticket
-from counters.services.tickets import ticket_issue
+from counters.queue.services.tickets import ticket_issue
 from services.models import Service
 from tests.counters.conftest import open_all_week
 from tests.factories import AgencyFactory, LocationFactory, ServiceFactory

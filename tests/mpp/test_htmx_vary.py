@@ -4,7 +4,7 @@ comes from the server's page cache, and the cache never serves one as the other.
 import pytest
 from django.utils.cache import has_vary_header
 
-from counters import services as queue
+from counters.queue import services as queue
 from tests.counters.booking.conftest import open_schedule, schedule  # noqa: F401
 from tests.counters.conftest import counter_a, service_a  # noqa: F401
 

@@ -14,7 +14,7 @@ from django.db import connection
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counters.validators import NIK_SEPARATORS, PHONE_SEPARATORS, normalize_nik, normalize_phone
+from common.validators import NIK_SEPARATORS, PHONE_SEPARATORS, normalize_nik, normalize_phone
 from mpp.log_filters import RedactPersonalData, redact
 from tests.machine import call, database_url, free_port
 from tests.scale.nodes import ROOT

@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from counters.booking.selectors import booking_days, day_slots
 from counters.models import (
     Booking,
     BookingSlot,
@@ -22,7 +23,6 @@ from counters.models import (
     TicketEvent,
     TicketSequence,
 )
-from counters.selectors.bookings import booking_days, day_slots
 from services.models import ApiToken, hash_token
 from tests.counters.conftest import open_all_week
 from tests.factories import BookingScheduleFactory, ServiceFactory

@@ -5,7 +5,7 @@ import json
 import pytest
 from django_scopes import scopes_disabled
 
-from counters.services.counters import counter_open
+from counters.queue.services.counters import counter_open
 from services.models import ApiToken, hash_token
 from tests.counters.conftest import open_all_week
 from tests.factories import CounterFactory, ServiceFactory

@@ -4,8 +4,8 @@ waiting ticket and a booking, staff of agencies A and B, and a UMKM owner with a
 import pytest
 from django_scopes import scope, scopes_disabled
 
-from counters import services as queue
-from counters.services.bookings import booking_create
+from counters.booking.services import booking_create
+from counters.queue import services as queue
 from tests.counters.booking.conftest import VALID_NIK, next_slot
 from tests.counters.conftest import open_all_week
 from tests.factories import (

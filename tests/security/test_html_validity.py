@@ -15,8 +15,8 @@ from django.test import Client, RequestFactory
 from django.views.defaults import server_error
 from django_scopes import scope, scopes_disabled
 
-from counters import services as queue
 from counters.models import Ticket
+from counters.queue import services as queue
 from mpp.middleware import refusal
 from tests.counters.booking.conftest import VALID_NIK
 from tests.security.test_permission_matrix import DECISIONS

@@ -11,8 +11,7 @@ from django.utils import timezone
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from counters.selectors.bookings import day_slots, find_open_slot, national_holidays
-from counters.validators import (
+from common.validators import (
     FEMALE_DAY_OFFSET,
     PROVINCE_CODES,
     mask_nik,
@@ -20,6 +19,7 @@ from counters.validators import (
     normalize_nik,
     normalize_phone,
 )
+from counters.booking.selectors import day_slots, find_open_slot, national_holidays
 from mpp.templatetags.mpp_format import format_rupiah, rupiah
 from services.search import parse_query
 from tests.factories import BookingScheduleFactory

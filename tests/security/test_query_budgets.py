@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
-from counters import services as queue
-from counters.selectors.reference import forget_local
+from counters.queue import services as queue
+from counters.queue.selectors.reference import forget_local
 from services.caching import forget_catalog_version
 from services.models import Agency, Location, Service
 from tests.counters.conftest import open_all_week

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django_scopes import scopes_disabled
 
-from counters.services import ticket_issue
+from counters.queue.services import ticket_issue
 from services import selectors
 from services.demo_catalog import ENGLISH, SERVICES
 from services.models import Service, ServiceRequirement, ServiceStep

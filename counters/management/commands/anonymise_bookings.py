@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from common import clock
-from counters.services.bookings import bookings_anonymise
+from counters.booking.services import bookings_anonymise
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from counters.announcement_audio import AudioToolMissing, build_clips, default_folder
+from counters.queue.announcement_audio import AudioToolMissing, build_clips, default_folder
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from counters.services.bookings import booking_mark_no_shows
+from counters.booking.services import booking_mark_no_shows
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from counters.services.bookings import booking_send_reminders
+from counters.booking.services import booking_send_reminders
 
 
 class Command(BaseCommand):

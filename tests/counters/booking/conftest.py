@@ -7,8 +7,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from counters.selectors.bookings import booking_days, day_slots
-from counters.services.bookings import booking_create
+from counters.booking.selectors import booking_days, day_slots
+from counters.booking.services import booking_create
 from tests.factories import BookingScheduleFactory, ServiceFactory
 
 WITA = ZoneInfo("Asia/Makassar")

@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from counters.booking.services import booking_create
 from counters.models import Booking, BookingSchedule
-from counters.services.bookings import booking_create
 from mpp.tenancy import agency_admin_reverse
 from tests.counters.booking.conftest import OTHER_NIK, VALID_NIK, next_slot
 from tests.factories import BookingScheduleFactory, ServiceFactory

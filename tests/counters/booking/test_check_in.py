@@ -4,15 +4,15 @@ import pytest
 from django_scopes import scope, scopes_disabled
 
 from common import clock
-from counters import services as queue
-from counters.errors import QuotaFull
-from counters.models import Booking, BookingEvent, DailyQuota, PersonalDataAccess, Ticket
-from counters.services.bookings import (
+from counters.booking.services import (
     BookingError,
     booking_cancel,
     booking_check_in,
     booking_create,
 )
+from counters.models import Booking, BookingEvent, DailyQuota, PersonalDataAccess, Ticket
+from counters.queue import services as queue
+from counters.queue.errors import QuotaFull
 from services.models import Membership
 from tests.counters.booking.conftest import VALID_NIK, wita
 from tests.counters.conftest import open_all_week

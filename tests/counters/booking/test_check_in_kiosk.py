@@ -5,8 +5,8 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from common import clock
+from counters.booking.services import booking_create
 from counters.models import Booking, Ticket
-from counters.services.bookings import booking_create
 from services.models import ApiToken, hash_token
 from tests.counters.booking.conftest import VALID_NIK, wita
 from tests.counters.conftest import open_all_week

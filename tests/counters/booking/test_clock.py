@@ -3,7 +3,7 @@
 import pytest
 
 from common import clock
-from counters.services.bookings import BookingError, booking_cancel
+from counters.booking.services import BookingError, booking_cancel
 from tests.counters.booking.conftest import NINE, book, wita
 
 pytestmark = pytest.mark.django_db

@@ -10,14 +10,14 @@ from django.db.models import Count, Q
 from django_scopes import scopes_disabled
 
 from common import clock
-from counters.models import Booking, BookingEvent, BookingSlot
-from counters.services.bookings import (
+from counters.booking.services import (
     BookingError,
     booking_check_in,
     booking_create,
     booking_mark_no_shows,
     booking_reschedule,
 )
+from counters.models import Booking, BookingEvent, BookingSlot
 from tests.counters.booking.conftest import wita
 from tests.counters.conftest import open_all_week
 

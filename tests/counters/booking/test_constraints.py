@@ -6,8 +6,8 @@ from django.db import IntegrityError, transaction
 from django_scopes import scopes_disabled
 
 from common.db import broke
+from counters.booking.models import ONE_ACTIVE_PER_NIK_SERVICE_DAY, UNIQUE_CODE
 from counters.models import Booking
-from counters.models.booking import ONE_ACTIVE_PER_NIK_SERVICE_DAY, UNIQUE_CODE
 from tests.counters.booking.conftest import NINE, OTHER_NIK, VALID_NIK, book
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from datetime import time
 import pytest
 from django_scopes import scopes_disabled
 
-from counters import demo_booking
+from counters.booking import demo as demo_booking
 from counters.models import BookingClosure, BookingSchedule
 from tests.factories import (
     AgencyFactory,

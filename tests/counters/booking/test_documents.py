@@ -5,7 +5,7 @@ import icalendar
 import pytest
 from django.core import mail
 
-from counters.services.bookings import booking_cancel, booking_reschedule
+from counters.booking.services import booking_cancel, booking_reschedule
 from tests.counters.booking.conftest import NINE, VALID_NIK, book, wita
 from tests.factories import ServiceRequirementFactory
 from tests.qr_reader import read_qr, svg_in_page

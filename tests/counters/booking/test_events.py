@@ -7,14 +7,14 @@ from datetime import date
 import pytest
 from django_scopes import scope, scopes_disabled
 
-from counters.models import Booking, BookingEvent
-from counters.services.bookings import (
+from counters.booking.services import (
     BookingError,
     booking_cancel,
     booking_mark_no_shows,
     booking_reschedule,
     bookings_anonymise,
 )
+from counters.models import Booking, BookingEvent
 from mpp.tenancy import agency_admin_reverse
 from tests.counters.booking.conftest import OTHER_NIK, VALID_NIK, wita
 from tests.counters.booking.conftest import book as booked

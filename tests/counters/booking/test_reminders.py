@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from counters.booking.services import booking_cancel, booking_create, booking_send_reminders
 from counters.models import Booking
-from counters.services.bookings import booking_cancel, booking_create, booking_send_reminders
 from tests.counters.booking.conftest import OTHER_NIK, VALID_NIK, next_slot, wita
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from counters.booking.services import ANONYMISED_NAME, booking_create, bookings_anonymise
 from counters.models import Booking
-from counters.services.bookings import ANONYMISED_NAME, booking_create, bookings_anonymise
 from tests.counters.booking.conftest import OTHER_NIK, VALID_NIK, wita
 
 pytestmark = pytest.mark.django_db

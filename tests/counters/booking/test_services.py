@@ -4,14 +4,14 @@ import pytest
 from django.core import mail
 from django_scopes import scopes_disabled
 
-from counters.models import Booking, BookingSlot
-from counters.models.booking import CODE_ALPHABET
-from counters.services.bookings import (
+from counters.booking.models import CODE_ALPHABET
+from counters.booking.services import (
     BookingError,
     booking_cancel,
     booking_mark_no_shows,
     booking_reschedule,
 )
+from counters.models import Booking, BookingSlot
 from tests.counters.booking.conftest import NINE, OTHER_NIK, VALID_NIK, book, wita
 
 pytestmark = pytest.mark.django_db

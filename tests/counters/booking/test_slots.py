@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from django_scopes import scopes_disabled
 
-from counters.selectors.bookings import booking_days, day_slots, find_open_slot
+from counters.booking.selectors import booking_days, day_slots, find_open_slot
 from tests.counters.booking.conftest import wita
 from tests.factories import BookingClosureFactory, LocationFactory
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from counters.validators import (
+from common.validators import (
     mask_nik,
     mask_phone,
     nik_birth_date,

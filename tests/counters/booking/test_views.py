@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from counters.booking.services import booking_create
 from counters.models import Booking
-from counters.services.bookings import booking_create
 from tests.counters.booking.conftest import OTHER_NIK, VALID_NIK, next_slot
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from counters.selectors.reports import agency_ikm, agency_report, mall_overview
+from counters.reports.selectors import agency_ikm, agency_report, mall_overview
 from tests.counters.reports.conftest import DAY
 
 pytestmark = pytest.mark.django_db

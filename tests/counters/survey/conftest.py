@@ -3,7 +3,7 @@
 import pytest
 from django_scopes import scope
 
-from counters import services as queue
+from counters.queue import services as queue
 
 
 def serve_to_done(*, service, location, counter, operator):

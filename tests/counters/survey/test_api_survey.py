@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django_scopes import scope
 
-from counters import services as queue
+from counters.queue import services as queue
 from tests.counters.reports.conftest import DAY, handmade_day  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db

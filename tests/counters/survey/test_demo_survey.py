@@ -2,8 +2,8 @@
 
 import pytest
 
-from counters.demo_survey import seed_surveys
 from counters.models import SurveyResponse
+from counters.survey.demo import seed_surveys
 from tests.counters.reports.conftest import make_ticket
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from counters.ikm import ikm_compute, ikm_grade
+from counters.survey.ikm import ikm_compute, ikm_grade
 
 
 def test_ikm_matches_worked_example_computed_by_hand():

@@ -7,16 +7,16 @@ from django.db import IntegrityError, connection, transaction
 from django_scopes import scope, scopes_disabled
 
 from common.errors import DomainError
-from counters import services as queue
 from counters.models import SurveyResponse
-from counters.services.surveys import SurveyRefused
+from counters.queue import services as queue
+from counters.survey.services import SurveyRefused, survey_submit
 from tests.counters.survey.conftest import ANSWER
 
 pytestmark = pytest.mark.django_db
 
 
 def submit(ticket, answers=None, **overrides):
-    return queue.survey_submit(
+    return survey_submit(
         ticket=ticket, answers=answers or [4, 3, 3, 4, 3, 4, 4, 3, 4], **{**ANSWER, **overrides}
     )
 

@@ -5,8 +5,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
-from counters import services as queue
 from counters.models import SurveyResponse
+from counters.queue import services as queue
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,72 @@
+"""Forms of the public booking pages; the same validators as the booking service."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from common.validators import normalize_nik, normalize_phone
+from counters.booking.models import CODE_ALPHABET, CODE_LENGTH
+
+
+class NikField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("NIK (Nomor Induk Kependudukan)"))
+        kwargs.setdefault("max_length", 24)
+        kwargs.setdefault("help_text", _("16 angka, sesuai KTP-el atau Kartu Keluarga."))
+        super().__init__(**kwargs)
+        self.widget.attrs.update(
+            {"inputmode": "numeric", "autocomplete": "off", "pattern": r"[0-9 .\-]*"}
+        )
+
+    def clean(self, value):
+        return normalize_nik(super().clean(value))
+
+
+class BookingForm(forms.Form):
+    name = forms.CharField(
+        label=_("Nama lengkap"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    nik = NikField()
+    phone = forms.CharField(
+        label=_("Nomor ponsel"),
+        max_length=20,
+        help_text=_("Nomor seluler Indonesia, mis. 0812 3456 7890."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("Email (opsional)"),
+        required=False,
+        help_text=_("Bukti reservasi dan pengingat dikirim ke alamat ini."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Saya setuju data pribadi ini dipakai hanya untuk reservasi dan pelayanan di MPP "
+            "Kabupaten Kutai Timur, sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi."
+        ),
+        error_messages={"required": _("Persetujuan penggunaan data pribadi diperlukan.")},
+    )
+
+    def clean_phone(self):
+        return normalize_phone(self.cleaned_data["phone"])
+
+
+class NikCheckForm(forms.Form):
+    nik = NikField(help_text=_("NIK yang dipakai saat reservasi."))
+
+
+class CodeLookupForm(forms.Form):
+    code = forms.CharField(
+        label=_("Kode reservasi"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split()).replace("-", "").upper()
+        if len(code) != CODE_LENGTH or not set(code) <= set(CODE_ALPHABET):
+            raise forms.ValidationError(
+                _("Kode reservasi terdiri dari 8 huruf dan angka, mis. K7M2Q9XA.")
+            )
+        return code

@@ -1,0 +1,45 @@
+"""Data of the counters app; each area of the app keeps its models in its own module."""
+
+from counters.booking.models import (
+    Booking,
+    BookingClosure,
+    BookingEvent,
+    BookingSchedule,
+    BookingSlot,
+    PersonalDataAccess,
+)
+from counters.queue.models import (
+    AgencySchedule,
+    BoardSetting,
+    Counter,
+    CounterPause,
+    DailyIssueCount,
+    DailyQuota,
+    Priority,
+    Ticket,
+    TicketEvent,
+    TicketSequence,
+)
+from counters.survey.models import ELEMENT_FIELDS, ELEMENTS, SurveyResponse
+
+__all__ = [
+    "Booking",
+    "BookingClosure",
+    "BookingEvent",
+    "BookingSchedule",
+    "BookingSlot",
+    "AgencySchedule",
+    "BoardSetting",
+    "Counter",
+    "CounterPause",
+    "DailyIssueCount",
+    "DailyQuota",
+    "ELEMENTS",
+    "ELEMENT_FIELDS",
+    "PersonalDataAccess",
+    "Priority",
+    "SurveyResponse",
+    "Ticket",
+    "TicketEvent",
+    "TicketSequence",
+]

@@ -1,0 +1,574 @@
+"""The queue engine's data: counters, opening schedules, quotas, tickets and their events."""
+
+import operator
+import secrets
+from functools import reduce
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager, scopes_disabled
+
+from counters.upsert import increment
+from services.models import Agency, Location, Service
+
+
+class Counter(models.Model):
+    """A counter (loket) of one agency at one location, serving some of its services."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="counters", verbose_name=_("instansi")
+    )
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="counters", verbose_name=_("lokasi")
+    )
+    number = models.PositiveSmallIntegerField(
+        _("nomor loket"), help_text=_("Dipanggil di layar: “silakan menuju loket 3”.")
+    )
+    name = models.CharField(_("nama"), max_length=80, blank=True)
+    services = models.ManyToManyField(
+        Service, related_name="counters", blank=True, verbose_name=_("layanan yang dilayani")
+    )
+    is_open = models.BooleanField(_("buka"), default=False)
+    operator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="operated_counters",
+        verbose_name=_("petugas saat ini"),
+    )
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["location", "number"]
+        verbose_name = _("loket")
+        verbose_name_plural = _("loket")
+        constraints = [
+            models.UniqueConstraint(fields=["location", "number"], name="counter_unique_number"),
+            # An operator sits at one counter at a time.
+            models.UniqueConstraint(
+                fields=["operator"],
+                condition=Q(operator__isnull=False),
+                name="counter_one_per_operator",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        label = _("Loket %(number)d") % {"number": self.number}
+        return f"{label} — {self.name}" if self.name else str(label)
+
+    def validate_constraints(self, exclude=None):
+        # Numbers are unique per location across agencies (the hall's boards call one
+        # "loket 3"), so the check must see every agency's counters, not only the scope's.
+        with scopes_disabled():
+            super().validate_constraints(exclude)
+
+    def unique_error_message(self, model_class, unique_check):
+        if tuple(unique_check) == ("location", "number"):
+            # Says that the number is taken, which the boards show anyway; not whose it is.
+            message = _("Nomor loket %(number)d sudah dipakai loket lain di lokasi ini.")
+            return ValidationError(message % {"number": self.number}, code="unique_together")
+        return super().unique_error_message(model_class, unique_check)
+
+
+class AgencySchedule(models.Model):
+    """The hours an agency serves at a location on one weekday; no row means absent."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Senin")
+        TUESDAY = 1, _("Selasa")
+        WEDNESDAY = 2, _("Rabu")
+        THURSDAY = 3, _("Kamis")
+        FRIDAY = 4, _("Jumat")
+        SATURDAY = 5, _("Sabtu")
+        SUNDAY = 6, _("Minggu")
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="schedules", verbose_name=_("instansi")
+    )
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="schedules", verbose_name=_("lokasi")
+    )
+    weekday = models.PositiveSmallIntegerField(_("hari"), choices=Weekday.choices)
+    opens_at = models.TimeField(_("jam buka"))
+    closes_at = models.TimeField(_("jam tutup"), help_text=_("Antrian tidak dibagikan lagi."))
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["location", "weekday", "opens_at"]
+        verbose_name = _("jadwal layanan")
+        verbose_name_plural = _("jadwal layanan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "location", "weekday"], name="schedule_unique_weekday"
+            ),
+            models.CheckConstraint(
+                condition=Q(opens_at__lt=models.F("closes_at")), name="schedule_opens_before_close"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_weekday_display()} {self.opens_at:%H.%M}–{self.closes_at:%H.%M} "
+            f"({self.location})"
+        )
+
+
+class DailyQuota(models.Model):
+    """At most `limit` tickets a day for one service at one location."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="daily_quotas", verbose_name=_("instansi")
+    )
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="daily_quotas", verbose_name=_("layanan")
+    )
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="daily_quotas", verbose_name=_("lokasi")
+    )
+    limit = models.PositiveIntegerField(_("kuota per hari"))
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        verbose_name = _("kuota harian")
+        verbose_name_plural = _("kuota harian")
+        constraints = [
+            models.UniqueConstraint(fields=["service", "location"], name="quota_unique_service"),
+            models.CheckConstraint(condition=Q(limit__gte=1), name="quota_limit_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service}: {self.limit}"
+
+
+class TicketSequence(models.Model):
+    """The last number given per location, prefix and local day (taken by one upsert)."""
+
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+")
+    prefix = models.CharField(max_length=3)
+    day = models.DateField()
+    last_number = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["location", "prefix", "day"], name="ticket_sequence_unique_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix} {self.day}: {self.last_number}"
+
+    @classmethod
+    def take(cls, *, location_id: int, prefix: str, day) -> int:
+        """The next number of the day: consecutive, since parallel takers queue up on the
+        row's lock until the taker's transaction ends."""
+        key = {"location": location_id, "prefix": prefix, "day": day}
+        _pk, number = increment(cls, key=key, field="last_number")
+        return number
+
+
+class DailyIssueCount(models.Model):
+    """Tickets issued per service, location and local day: what the daily quota counts."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    issued = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "location", "day"], name="daily_issue_count_unique_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.issued}"
+
+    @classmethod
+    def count_one(cls, *, service_id: int, location_id: int, day, limit: int | None) -> bool:
+        """Count one ticket toward the day's tally, unless `limit` (None: no limit) has been
+        reached; False when refused. The row stays locked until the transaction ends, so
+        parallel kiosks can't go past the limit together."""
+        key = {"service": service_id, "location": location_id, "day": day}
+        return increment(cls, key=key, field="issued", below=limit) is not None
+
+    @classmethod
+    def full(cls, *, location_id: int, day, service_ids) -> set[int]:
+        """The services of which count_one refuses walk-ins today: tally at the limit."""
+        with scopes_disabled():
+            limit = DailyQuota.objects.filter(
+                service=models.OuterRef("service"), location=models.OuterRef("location")
+            ).values("limit")
+            return set(
+                cls.objects.filter(location_id=location_id, day=day, service_id__in=service_ids)
+                .annotate(limit=models.Subquery(limit))
+                .filter(issued__gte=models.F("limit"))
+                .values_list("service_id", flat=True)
+            )
+
+
+class Priority(models.TextChoices):
+    """Visitors served first (UU 25/2009 pasal 29)."""
+
+    LANSIA = "lansia", _("Lansia")
+    DISABILITAS = "disabilitas", _("Penyandang disabilitas")
+    IBU_HAMIL = "ibu_hamil", _("Ibu hamil atau menyusui")
+    ANAK = "anak", _("Anak-anak")
+
+
+def new_ticket_code() -> str:
+    return secrets.token_urlsafe(12)
+
+
+# Named here once; the call service tells by these names that a call broke "one active
+# ticket per operator and per counter".
+ONE_ACTIVE_PER_OPERATOR = models.UniqueConstraint(
+    fields=["operator"],
+    condition=Q(status__in=["called", "serving"]),
+    name="ticket_one_active_per_operator",
+)
+ONE_ACTIVE_PER_COUNTER = models.UniqueConstraint(
+    fields=["counter"],
+    condition=Q(status__in=["called", "serving"]),
+    name="ticket_one_active_per_counter",
+)
+
+
+class Ticket(models.Model):
+    """A queue ticket; its number is unique per location, prefix and local day."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Menunggu")
+        CALLED = "called", _("Dipanggil")
+        SERVING = "serving", _("Sedang dilayani")
+        DONE = "done", _("Selesai")
+        NO_SHOW = "no_show", _("Tidak hadir")
+        CANCELLED = "cancelled", _("Dibatalkan")
+        TRANSFERRED = "transferred", _("Dialihkan")
+
+    class Source(models.TextChoices):
+        KIOSK = "kiosk", _("Kios")
+        BOOKING = "booking", _("Reservasi")
+        STAFF = "staff", _("Petugas")
+
+    class QueueClass(models.IntegerChoices):
+        """The first part of the call order (then queued_at, then id)."""
+
+        PRIORITY = 0, _("Prioritas")
+        BOOKING = 1, _("Reservasi")
+        WALK_IN = 2, _("Datang langsung")
+
+    ACTIVE = (Status.CALLED, Status.SERVING)
+    # Who is called first: priority visitors, checked-in bookings by their slot, then
+    # walk-ins by arrival. Call-next, places in line and the console's list all sort by it.
+    CALL_ORDER = ("queue_class", "queued_at", "id")
+    # Every change of status, by the action its TicketEvent records: the statuses it may
+    # start from and the one it leads to. counters.queue.services.tickets applies no other.
+    TRANSITIONS = {
+        "issued": ((), Status.WAITING),
+        "called": ((Status.WAITING,), Status.CALLED),
+        "recalled": ((Status.CALLED,), Status.CALLED),
+        "started": ((Status.CALLED,), Status.SERVING),
+        "finished": ((Status.SERVING,), Status.DONE),
+        "no_show": ((Status.CALLED,), Status.NO_SHOW),
+        "sent_back": ((Status.CALLED,), Status.WAITING),
+        "transferred": ((Status.SERVING,), Status.TRANSFERRED),
+        "cancelled": ((Status.WAITING, Status.CALLED), Status.CANCELLED),
+    }
+
+    # Every ticket written costs one entry per index, and a call or a finish (which change
+    # indexed columns) one more in each: foreign keys whose lookups the composite indexes
+    # below already serve (agency, location, service), or that are never looked up
+    # (issued_by), have no index of their own.
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+        verbose_name=_("instansi"),
+        db_index=False,
+    )
+    location = models.ForeignKey(
+        Location,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+        verbose_name=_("lokasi"),
+        db_index=False,
+    )
+    service = models.ForeignKey(
+        Service,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+        verbose_name=_("layanan"),
+        db_index=False,
+    )
+    day = models.DateField(_("tanggal (WITA)"))
+    prefix = models.CharField(_("awalan"), max_length=3)
+    number = models.PositiveIntegerField(_("nomor"))
+    code = models.CharField(_("kode"), max_length=20, default=new_ticket_code, editable=False)
+    priority = models.CharField(_("prioritas"), max_length=16, choices=Priority.choices, blank=True)
+    source = models.CharField(_("sumber"), max_length=16, choices=Source.choices)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.WAITING
+    )
+    queue_class = models.PositiveSmallIntegerField(_("kelas antrian"), choices=QueueClass.choices)
+    queued_at = models.DateTimeField(_("urutan antrian"))
+    booked_slot_start = models.DateTimeField(_("slot reservasi"), null=True, blank=True)
+    issued_at = models.DateTimeField(_("diambil"))
+    called_at = models.DateTimeField(_("dipanggil"), null=True, blank=True)
+    started_at = models.DateTimeField(_("mulai dilayani"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    recall_count = models.PositiveSmallIntegerField(_("panggilan ulang"), default=0)
+    counter = models.ForeignKey(
+        Counter,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tickets",
+        verbose_name=_("loket"),
+    )
+    operator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="served_tickets",
+        verbose_name=_("petugas"),
+    )
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="issued_tickets",
+        verbose_name=_("diambilkan oleh"),
+        db_index=False,
+    )
+    transferred_from = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transferred_to",
+        verbose_name=_("dialihkan dari"),
+    )
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["-issued_at"]
+        verbose_name = _("tiket antrian")
+        verbose_name_plural = _("tiket antrian")
+        constraints = [
+            # A transferred visitor keeps number and code: the chain has one live ticket.
+            models.UniqueConstraint(
+                fields=["location", "day", "prefix", "number"],
+                condition=~Q(status="transferred"),
+                name="ticket_unique_number",
+            ),
+            models.UniqueConstraint(
+                fields=["code"], condition=~Q(status="transferred"), name="ticket_unique_code"
+            ),
+            ONE_ACTIVE_PER_OPERATOR,
+            ONE_ACTIVE_PER_COUNTER,
+        ]
+        indexes = [
+            # Today's waiting line of one service in call order: places in line, and the
+            # heads of the lines that call-next chooses from.
+            models.Index(
+                fields=["location", "service", "day", "queue_class", "queued_at", "id"],
+                condition=Q(status="waiting"),
+                name="ticket_waiting_by_service",
+            ),
+            models.Index(fields=["service", "location", "finished_at"], name="ticket_finished"),
+            models.Index(fields=["agency", "day"], name="ticket_agency_day"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_number
+
+    @property
+    def display_number(self) -> str:
+        return f"{self.prefix}-{self.number:03d}"
+
+    @classmethod
+    def waiting_line(cls, *, location_id: int, day, service_ids) -> models.QuerySet:
+        """Today's waiting tickets of these services at a location, in call order."""
+        with scopes_disabled():
+            return cls.objects.filter(
+                status=cls.Status.WAITING,
+                location_id=location_id,
+                day=day,
+                service_id__in=service_ids,
+            ).order_by(*cls.CALL_ORDER)
+
+    def called_before(self) -> Q:
+        """The tickets that CALL_ORDER puts before this one."""
+        # (a, b, c) < (x, y, z): a < x, or a = x and b < y, or a = x, b = y and c < z.
+        return reduce(
+            operator.or_,
+            (
+                Q(
+                    **{earlier: getattr(self, earlier) for earlier in self.CALL_ORDER[:n]},
+                    **{f"{name}__lt": getattr(self, name)},
+                )
+                for n, name in enumerate(self.CALL_ORDER)
+            ),
+        )
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
+
+
+class TicketEvent(models.Model):
+    """One change of a ticket: the audit trail and the display boards' feed."""
+
+    class Action(models.TextChoices):
+        ISSUED = "issued", _("Diambil")
+        CALLED = "called", _("Dipanggil")
+        RECALLED = "recalled", _("Dipanggil ulang")
+        STARTED = "started", _("Mulai dilayani")
+        FINISHED = "finished", _("Selesai")
+        NO_SHOW = "no_show", _("Tidak hadir")
+        SENT_BACK = "sent_back", _("Dikembalikan ke antrian")
+        TRANSFERRED = "transferred", _("Dialihkan")
+        CANCELLED = "cancelled", _("Dibatalkan")
+
+    CALLS = (Action.CALLED, Action.RECALLED)
+
+    # Read by ticket (its history) and by location in id order (the boards' feed) only.
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="ticket_events",
+        verbose_name=_("instansi"),
+        db_index=False,
+    )
+    location = models.ForeignKey(
+        Location,
+        on_delete=models.PROTECT,
+        related_name="ticket_events",
+        verbose_name=_("lokasi"),
+        db_index=False,
+    )
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="events", verbose_name=_("tiket")
+    )
+    action = models.CharField(_("aksi"), max_length=16, choices=Action.choices)
+    from_status = models.CharField(
+        _("dari status"), max_length=16, choices=Ticket.Status.choices, blank=True
+    )
+    to_status = models.CharField(_("ke status"), max_length=16, choices=Ticket.Status.choices)
+    counter = models.ForeignKey(
+        Counter,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("loket"),
+        db_index=False,
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ticket_events",
+        verbose_name=_("oleh"),
+        db_index=False,
+    )
+    note = models.CharField(_("catatan"), max_length=255, blank=True)
+    at = models.DateTimeField(_("waktu"))
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("riwayat tiket")
+        verbose_name_plural = _("riwayat tiket")
+        indexes = [models.Index(fields=["location", "id"], name="ticket_event_feed")]
+
+    def __str__(self) -> str:
+        return f"{self.ticket} {self.get_action_display()}"
+
+
+class CounterPause(models.Model):
+    """A pause of an open counter (break, system down); pauses count in reports."""
+
+    class Reason(models.TextChoices):
+        BREAK = "break", _("Istirahat")
+        PRAYER = "prayer", _("Ibadah")
+        SYSTEM_DOWN = "system_down", _("Gangguan sistem")
+        OTHER = "other", _("Lainnya")
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="counter_pauses", verbose_name=_("instansi")
+    )
+    counter = models.ForeignKey(
+        Counter, on_delete=models.CASCADE, related_name="pauses", verbose_name=_("loket")
+    )
+    operator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="counter_pauses",
+        verbose_name=_("petugas"),
+    )
+    reason = models.CharField(_("alasan"), max_length=16, choices=Reason.choices)
+    note = models.CharField(_("keterangan"), max_length=255, blank=True)
+    started_at = models.DateTimeField(_("mulai"))
+    ended_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("jeda loket")
+        verbose_name_plural = _("jeda loket")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["counter"], condition=Q(ended_at__isnull=True), name="pause_one_open"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.counter}: {self.get_reason_display()}"
+
+
+class BoardSetting(models.Model):
+    """What mall admins set for a location's hall devices: display boards and kiosks."""
+
+    class SlipPaper(models.TextChoices):
+        MM80 = "80", "80 mm"
+        MM58 = "58", "58 mm"
+
+    location = models.OneToOneField(
+        Location, on_delete=models.CASCADE, related_name="board_setting", verbose_name=_("lokasi")
+    )
+    running_text = models.TextField(
+        _("teks berjalan"), blank=True, help_text=_("Pengumuman yang berjalan di bawah layar.")
+    )
+    # Staff set it once for the printers at the location; citizens at the kiosk never see it.
+    kiosk_paper = models.CharField(
+        _("kertas struk kios"),
+        max_length=2,
+        choices=SlipPaper.choices,
+        default=SlipPaper.MM80,
+        help_text=_("Lebar kertas printer struk di kios lokasi ini."),
+    )
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("layar antrian")
+        verbose_name_plural = _("layar antrian")
+
+    def __str__(self) -> str:
+        return str(self.location)

@@ -1,0 +1,91 @@
+"""Public reads of tickets: by code, place in line and estimated wait."""
+
+import math
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.utils.translation import gettext, ngettext
+from django_scopes import scopes_disabled
+
+from counters.queue.models import Ticket
+from counters.queue.selectors.reference import Pace, service_pace
+
+CODE_MAX_LENGTH = Ticket._meta.get_field("code").max_length
+
+
+def ticket_by_code(code: str) -> Ticket | None:
+    """The live ticket of a code (a transferred visitor keeps the code of their number)."""
+    with scopes_disabled():
+        return (
+            Ticket.objects.select_related("service", "agency", "location", "counter")
+            .exclude(status=Ticket.Status.TRANSFERRED)
+            .filter(code=code)
+            .first()
+        )
+
+
+def ticket_location_id(code: str) -> int | None:
+    """Where a code's ticket is: fixed for its life (a transfer keeps code and location),
+    so it is looked up once and then read from the cache."""
+    if len(code) > CODE_MAX_LENGTH:
+        return None
+    key = f"ticket-location:{code}"
+    location_id = cache.get(key)
+    if location_id is None:
+        with scopes_disabled():
+            location_id = (
+                Ticket.objects.filter(code=code)
+                .exclude(status=Ticket.Status.TRANSFERRED)
+                .values_list("location_id", flat=True)
+                .first()
+            )
+        if location_id is not None:
+            cache.set(key, location_id, 24 * 3600)
+    return location_id
+
+
+@dataclass(frozen=True)
+class Position:
+    ahead: int
+    estimated_wait_minutes: int | None
+    open_counters: int
+
+    @property
+    def estimated_wait_text(self) -> str:
+        """The one wording of a wait estimate, on the printed slip and the phone alike."""
+        minutes = self.estimated_wait_minutes
+        if not minutes:
+            return gettext("sebentar lagi")
+        return ngettext("± %(minutes)s menit", "± %(minutes)s menit", minutes) % {
+            "minutes": minutes
+        }
+
+
+def tickets_ahead(ticket: Ticket) -> int:
+    """How many waiting tickets of its service the call order puts before this one."""
+    return (
+        Ticket.waiting_line(
+            location_id=ticket.location_id, day=ticket.day, service_ids=[ticket.service_id]
+        )
+        .filter(ticket.called_before())
+        .count()
+    )
+
+
+def ticket_position(ticket: Ticket) -> Position:
+    """How many of the same service are ahead of a waiting ticket, and a wait estimate."""
+    if ticket.status != Ticket.Status.WAITING:
+        return Position(ahead=0, estimated_wait_minutes=None, open_counters=0)
+    pace = service_pace(service_id=ticket.service_id, location_id=ticket.location_id)
+    return position_of(ticket, ahead=tickets_ahead(ticket), pace=pace)
+
+
+def position_of(ticket: Ticket, *, ahead: int, pace: Pace) -> Position:
+    """The estimate for `ahead` visitors before a ticket, at the service's pace."""
+    # Recent service times here, else the agency's own estimate per visitor.
+    per_visitor = pace.average_minutes or float(ticket.service.average_minutes)
+    # Everyone ahead is served first, by the open counters of this service side by side.
+    minutes = ahead * per_visitor / max(pace.open_counters, 1)
+    return Position(
+        ahead=ahead, estimated_wait_minutes=math.ceil(minutes), open_counters=pace.open_counters
+    )

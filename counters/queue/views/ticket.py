@@ -1,0 +1,60 @@
+"""A visitor's ticket page: status, place in line and estimated wait, refreshing itself."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import condition
+
+from common.caching import cached_page
+from counters.queue.caching import queue_version
+from counters.queue.selectors.tickets import ticket_by_code, ticket_location_id, ticket_position
+
+# The called citizen must learn of the call within a few seconds; an unchanged queue
+# answers a poll with a 304 from the cache, without the database.
+REFRESH_SECONDS = 2
+PAGE_TIMEOUT = 300
+# From this many people ahead the phone tells its owner to come near the counters.
+SOON_AHEAD = 3
+
+
+def _page_version(request, code: str, *, partial: bool) -> str | None:
+    # Everything the page shows changes only with the queue of the ticket's location: read
+    # once per request (the ETag, the shared cache and the fragment's ETag all name it).
+    if not hasattr(request, "ticket_queue_version"):
+        location_id = ticket_location_id(code)
+        request.ticket_queue_version = None if location_id is None else queue_version(location_id)
+    if request.ticket_queue_version is None:
+        return None
+    return f"{request.ticket_queue_version}-{get_language()}-{int(partial)}"
+
+
+def _etag(request, code: str) -> str | None:
+    return _page_version(request, code, partial=bool(request.htmx))
+
+
+@never_cache
+@condition(etag_func=_etag)
+@cached_page(name="ticket", version=_etag, timeout=PAGE_TIMEOUT)
+def ticket_status(request, code: str):
+    """Every phone in the hall polls this: the page is rendered once per queue version of
+    the ticket's location and shared through the cache; a poll that already has that
+    version gets a 304."""
+    ticket = ticket_by_code(code)
+    if ticket is None:
+        raise Http404
+    position = ticket_position(ticket)
+    context = {
+        "ticket": ticket,
+        "position": position,
+        "refresh_seconds": REFRESH_SECONDS,
+        "live": ticket.status in ("waiting", "called", "serving"),
+        "soon": ticket.status == "waiting" and position.ahead <= SOON_AHEAD,
+        "fragment_etag": f'"{_page_version(request, code, partial=True)}"',
+    }
+    template = (
+        "counters/queue/ticket/_status.html"
+        if request.htmx
+        else "counters/queue/ticket/status.html"
+    )
+    return render(request, template, context)

@@ -1,0 +1,231 @@
+"""Report figures of tickets and SKM answers, aggregated in SQL per agency and period."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import (
+    Aggregate,
+    Count,
+    F,
+    FloatField,
+    Func,
+    Min,
+    Q,
+    QuerySet,
+    Sum,
+)
+from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
+from django_scopes import scopes_disabled
+
+from counters.queue.models import Counter, Ticket
+from counters.survey.ikm import Ikm, ikm_compute
+from counters.survey.models import ELEMENT_FIELDS, SurveyResponse
+from services.models import Agency
+
+
+class Seconds(Func):
+    """Seconds between two timestamps (the first minus the second)."""
+
+    template = "EXTRACT(EPOCH FROM (%(expressions)s))"
+    arg_joiner = " - "
+    output_field = FloatField()
+
+
+class Percentile(Aggregate):
+    """PostgreSQL's ordered-set percentile_cont over one expression."""
+
+    function = "percentile_cont"
+    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+    def __init__(self, expression, *, fraction: float, **extra):
+        super().__init__(expression, fraction=float(fraction), **extra)
+
+
+WAIT = Seconds(F("called_at"), F("issued_at"))
+SERVICE = Seconds(F("finished_at"), F("started_at"))
+SERVED = Q(status=Ticket.Status.DONE, started_at__isnull=False, finished_at__isnull=False)
+CALLED = Q(called_at__isnull=False)
+
+
+def _ticket_figures() -> dict:
+    return {
+        "issued": Count("id"),
+        "served": Count("id", filter=Q(status=Ticket.Status.DONE)),
+        "no_show": Count("id", filter=Q(status=Ticket.Status.NO_SHOW)),
+        "cancelled": Count("id", filter=Q(status=Ticket.Status.CANCELLED)),
+        "transferred": Count("id", filter=Q(status=Ticket.Status.TRANSFERRED)),
+        "booked": Count("id", filter=Q(source=Ticket.Source.BOOKING)),
+        "walk_in": Count("id", filter=~Q(source=Ticket.Source.BOOKING)),
+        "wait_median": Percentile(WAIT, fraction=0.5, filter=CALLED),
+        "wait_p90": Percentile(WAIT, fraction=0.9, filter=CALLED),
+        "service_median": Percentile(SERVICE, fraction=0.5, filter=SERVED),
+        "service_p90": Percentile(SERVICE, fraction=0.9, filter=SERVED),
+    }
+
+
+def _survey_sums() -> dict:
+    return {"respondents": Count("id")} | {name: Sum(name) for name in ELEMENT_FIELDS}
+
+
+def ikm_from_row(row: dict) -> Ikm:
+    return ikm_compute(
+        respondents=row["respondents"] or 0,
+        element_sums=[row[name] or 0 for name in ELEMENT_FIELDS],
+    )
+
+
+@dataclass
+class AgencyReport:
+    agency: Agency
+    start: date
+    end: date
+    totals: dict
+    by_service: list[dict]
+    by_counter: list[dict]
+    by_operator: list[dict]
+    heatmap: list[list[int]]
+    ikm: Ikm
+    ikm_by_service: list[tuple[str, Ikm]] = field(default_factory=list)
+
+
+def _narrow(rows: QuerySet, *, operator=None, service=None, location=None, via="") -> QuerySet:
+    if operator is not None:
+        rows = rows.filter(**{f"{via}operator": operator})
+    if service is not None:
+        rows = rows.filter(service=service)
+    if location is not None:
+        rows = rows.filter(location=location)
+    return rows
+
+
+def _heatmap(tickets: QuerySet) -> list[list[int]]:
+    """Arrivals per ISO weekday (rows Monday..Sunday) and hour (columns 0..23), local time."""
+    grid = [[0] * 24 for _ in range(7)]
+    rows = (
+        tickets.order_by()
+        .annotate(weekday=ExtractIsoWeekDay("issued_at"), hour=ExtractHour("issued_at"))
+        .values("weekday", "hour")
+        .annotate(n=Count("id"))
+    )
+    for row in rows:
+        grid[row["weekday"] - 1][row["hour"]] = row["n"]
+    return grid
+
+
+def agency_report(
+    *, agency: Agency, start: date, end: date, operator=None, service=None, location=None
+) -> AgencyReport:
+    """Every figure of one agency's report over [start, end]; only `operator`'s when given."""
+    narrow = {"operator": operator, "service": service, "location": location}
+    with scopes_disabled():
+        tickets = _narrow(
+            Ticket.objects.filter(agency=agency, day__gte=start, day__lte=end), **narrow
+        )
+        figures = _ticket_figures()
+        totals = tickets.order_by().aggregate(**figures)
+        by_service = list(
+            tickets.order_by().values("service__name").annotate(**figures).order_by("service__name")
+        )
+        by_counter = list(
+            tickets.filter(counter__isnull=False)
+            .order_by()
+            .values("counter__number")
+            .annotate(**figures)
+            .order_by("counter__number")
+        )
+        by_operator = list(
+            tickets.filter(operator__isnull=False)
+            .order_by()
+            .values("operator__username", "operator__first_name", "operator__last_name")
+            .annotate(**figures)
+            .order_by("operator__username")
+        )
+        surveys = _narrow(
+            SurveyResponse.objects.filter(agency=agency, day__gte=start, day__lte=end),
+            via="ticket__",
+            **narrow,
+        )
+        ikm = ikm_from_row(surveys.order_by().aggregate(**_survey_sums()))
+        ikm_by_service = [
+            (row["service__name"], ikm_from_row(row))
+            for row in surveys.order_by()
+            .values("service__name")
+            .annotate(**_survey_sums())
+            .order_by("service__name")
+        ]
+        return AgencyReport(
+            agency=agency,
+            start=start,
+            end=end,
+            totals=totals,
+            by_service=by_service,
+            by_counter=by_counter,
+            by_operator=by_operator,
+            heatmap=_heatmap(tickets),
+            ikm=ikm,
+            ikm_by_service=ikm_by_service,
+        )
+
+
+def agency_ikm(*, agency: Agency, start: date, end: date) -> Ikm:
+    """The IKM of one agency over [start, end] (public: only aggregates)."""
+    with scopes_disabled():
+        surveys = SurveyResponse.objects.filter(agency=agency, day__gte=start, day__lte=end)
+        return ikm_from_row(surveys.order_by().aggregate(**_survey_sums()))
+
+
+def mall_overview(*, start: date, end: date) -> list[dict]:
+    """Per active agency: ticket figures and IKM over [start, end], side by side (2 queries)."""
+    with scopes_disabled():
+        figures = {name: aggregate for name, aggregate in _ticket_figures().items()}
+        rows = {
+            row["agency_id"]: row
+            for row in Ticket.objects.filter(day__gte=start, day__lte=end)
+            .order_by()
+            .values("agency_id")
+            .annotate(**figures)
+        }
+        surveys = {
+            row["agency_id"]: ikm_from_row(row)
+            for row in SurveyResponse.objects.filter(day__gte=start, day__lte=end)
+            .order_by()
+            .values("agency_id")
+            .annotate(**_survey_sums())
+        }
+        overview = []
+        for agency in Agency.objects.filter(is_active=True).order_by("name"):
+            overview.append(
+                {
+                    "agency": agency,
+                    "figures": rows.get(agency.id, {}),
+                    "ikm": surveys.get(agency.id, ikm_compute(respondents=0, element_sums=[])),
+                }
+            )
+        return overview
+
+
+def mall_live(*, day: date, moment) -> dict[int, dict]:
+    """Per agency right now: tickets waiting, the longest wait in minutes, counters open."""
+    with scopes_disabled():
+        live: dict[int, dict] = {}
+        waiting = (
+            Ticket.objects.filter(day=day, status=Ticket.Status.WAITING)
+            .order_by()
+            .values("agency_id")
+            .annotate(waiting=Count("id"), oldest=Min("issued_at"))
+        )
+        for row in waiting:
+            minutes = int((moment - row["oldest"]).total_seconds() // 60)
+            live[row["agency_id"]] = {"waiting": row["waiting"], "longest_wait": minutes}
+        counters = (
+            Counter.objects.filter(is_open=True)
+            .order_by()
+            .values("agency_id")
+            .annotate(open=Count("id"))
+        )
+        for row in counters:
+            live.setdefault(row["agency_id"], {"waiting": 0, "longest_wait": 0})["open"] = row[
+                "open"
+            ]
+        return live

@@ -1,0 +1,279 @@
+"""Report pages: an agency's figures, the mall dashboard, CSV exports and the public page."""
+
+import csv
+from datetime import date, timedelta
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+
+from common import clock
+from counters.reports import charts
+from counters.reports.selectors import agency_report, mall_live, mall_overview
+from counters.survey.models import ELEMENTS
+from services.models import Agency, Location, Service
+from services.permissions import can_enter_agency, can_manage_agency, is_mall_admin
+from services.selectors import active_agency
+from services.tenancy import staff_view
+
+DEFAULT_DAYS = 30
+MAX_DAYS = 366
+FIGURE_COLUMNS = (
+    ("issued", gettext_lazy("Diambil")),
+    ("served", gettext_lazy("Selesai")),
+    ("no_show", gettext_lazy("Tidak hadir")),
+    ("cancelled", gettext_lazy("Batal")),
+    ("transferred", gettext_lazy("Dialihkan")),
+    ("booked", gettext_lazy("Reservasi")),
+    ("walk_in", gettext_lazy("Datang langsung")),
+    ("wait_median", gettext_lazy("Median tunggu (menit)")),
+    ("wait_p90", gettext_lazy("P90 tunggu (menit)")),
+    ("service_median", gettext_lazy("Median layanan (menit)")),
+    ("service_p90", gettext_lazy("P90 layanan (menit)")),
+)
+MINUTE_COLUMNS = {"wait_median", "wait_p90", "service_median", "service_p90"}
+
+
+# A text field, not <input type="date">: that one shows dates in the browser's own locale
+# (mm/dd/yyyy on an English-set browser). Links made before keep their ISO dates.
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+def _date_field(label) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=DATE_FORMATS,
+        help_text=gettext_lazy("hh/bb/tttt, mis. 17/08/2026"),
+        error_messages={
+            "invalid": gettext_lazy("Tulis tanggal sebagai hh/bb/tttt, mis. 17/08/2026.")
+        },
+        widget=forms.DateInput(
+            format="%d/%m/%Y",
+            attrs={
+                "class": "form-control",
+                "inputmode": "numeric",
+                "autocomplete": "off",
+                "placeholder": "hh/bb/tttt",
+            },
+        ),
+    )
+
+
+class PeriodForm(forms.Form):
+    dari = _date_field(gettext_lazy("Dari"))
+    sampai = _date_field(gettext_lazy("Sampai"))
+    layanan = forms.ModelChoiceField(
+        label=gettext_lazy("Layanan"), queryset=Service.objects.none(), required=False
+    )
+    lokasi = forms.ModelChoiceField(
+        label=gettext_lazy("Lokasi"), queryset=Location.objects.all(), required=False
+    )
+
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if agency is None:
+            del self.fields["layanan"], self.fields["lokasi"]
+        else:
+            self.fields["layanan"].queryset = Service.objects.filter(agency=agency)
+
+    def clean(self):
+        data = super().clean()
+        end = data.get("sampai") or clock.today()
+        start = data.get("dari") or end - timedelta(days=DEFAULT_DAYS - 1)
+        if start > end:
+            raise forms.ValidationError(_("Tanggal awal harus sebelum tanggal akhir."))
+        if (end - start).days >= MAX_DAYS:
+            raise forms.ValidationError(_("Rentang laporan paling lama satu tahun."))
+        data["start"], data["end"] = start, end
+        return data
+
+
+def _period(request, agency=None) -> tuple[PeriodForm, dict]:
+    form = PeriodForm(request.GET, agency=agency)
+    if form.is_valid():
+        return form, form.cleaned_data
+    end = clock.today()
+    return form, {"start": end - timedelta(days=DEFAULT_DAYS - 1), "end": end}
+
+
+def minutes(seconds: float | None) -> float | None:
+    return None if seconds is None else round(seconds / 60, 1)
+
+
+def _row_cells(row: dict) -> list:
+    return [
+        minutes(row.get(key)) if key in MINUTE_COLUMNS else row.get(key, 0)
+        for key, _l in FIGURE_COLUMNS
+    ]
+
+
+def _report(request, agency: Agency):
+    """The agency's figures over the asked period: all of them for its admins and the mall's,
+    an operator's own for an operator."""
+    operator = None if can_manage_agency(request.user, agency) else request.user
+    form, period = _period(request, agency)
+    report = agency_report(
+        agency=agency,
+        start=period["start"],
+        end=period["end"],
+        operator=operator,
+        service=period.get("layanan"),
+        location=period.get("lokasi"),
+    )
+    return form, report, operator
+
+
+def _tables(report) -> dict[str, tuple[list, list[list]]]:
+    """Every table of the report as (header, rows): what the page and the CSV show."""
+    head = [str(label) for _k, label in FIGURE_COLUMNS]
+    ikm_rows = [
+        [_("Semua layanan"), report.ikm.respondents, report.ikm.index or "", report.ikm.grade]
+    ]
+    ikm_rows += [
+        [name, ikm.respondents, ikm.index, ikm.grade] for name, ikm in report.ikm_by_service
+    ]
+    return {
+        "layanan": (
+            [_("Layanan"), *head],
+            [[r["service__name"], *_row_cells(r)] for r in report.by_service],
+        ),
+        "loket": (
+            [_("Loket"), *head],
+            [[r["counter__number"], *_row_cells(r)] for r in report.by_counter],
+        ),
+        "petugas": (
+            [_("Petugas"), *head],
+            [
+                [
+                    f"{r['operator__first_name']} {r['operator__last_name']}".strip()
+                    or r["operator__username"],
+                    *_row_cells(r),
+                ]
+                for r in report.by_operator
+            ],
+        ),
+        "kedatangan": (
+            [_("Hari"), *[f"{h:02d}" for h in range(24)]],
+            [[str(charts.WEEKDAYS[d]), *row] for d, row in enumerate(report.heatmap)],
+        ),
+        "unsur": (
+            [_("Unsur"), _("Nilai rata-rata")],
+            [
+                [str(label), mean]
+                for (_f, label), mean in zip(ELEMENTS, report.ikm.element_means, strict=False)
+            ],
+        ),
+        "ikm": ([_("Layanan"), _("Responden"), _("IKM"), _("Mutu")], ikm_rows),
+    }
+
+
+@never_cache
+@login_required
+@staff_view(active_agency, "agency", may=can_enter_agency)
+def agency_report_page(request, agency: Agency):
+    form, report, operator = _report(request, agency)
+    tables = _tables(report)
+    context = {
+        "agency": report.agency,
+        "form": form,
+        "report": report,
+        "own_only": operator is not None,
+        "totals": dict(
+            zip([k for k, _l in FIGURE_COLUMNS], _row_cells(report.totals), strict=True)
+        ),
+        "tables": tables,
+        "query": request.GET.urlencode(),
+        "service_chart": charts.bars(
+            [(r["service__name"], r["issued"], str(r["issued"])) for r in report.by_service]
+        ),
+        "wait_chart": charts.bars(
+            [
+                (r["service__name"], r["wait_median"] or 0, minutes(r["wait_median"]))
+                for r in report.by_service
+            ]
+        ),
+        "element_chart": charts.bars(
+            [
+                (str(label), float(mean), str(mean))
+                for (_f, label), mean in zip(ELEMENTS, report.ikm.element_means, strict=False)
+            ]
+        ),
+        "heatmap": charts.heatmap(report.heatmap),
+    }
+    return render(request, "counters/reports/agency.html", context)
+
+
+@never_cache
+@login_required
+@staff_view(active_agency, "agency", may=can_enter_agency)
+def agency_report_csv(request, agency: Agency, table: str):
+    _form, report, _operator = _report(request, agency)
+    tables = _tables(report)
+    if table not in tables:
+        raise Http404
+    header, rows = tables[table]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"laporan-{report.agency.slug}-{table}-{report.start}-{report.end}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+@never_cache
+@login_required
+def mall_dashboard(request):
+    if not is_mall_admin(request.user):
+        raise PermissionDenied
+    form, period = _period(request)
+    moment = clock.now()
+    live = mall_live(day=clock.local_day(moment), moment=moment)
+    rows = [
+        {**row, "cells": _row_cells(row["figures"]), "live": live.get(row["agency"].id, {})}
+        for row in mall_overview(start=period["start"], end=period["end"])
+    ]
+    context = {
+        "form": form,
+        "period": period,
+        "rows": rows,
+        "columns": [label for _k, label in FIGURE_COLUMNS],
+        "volume_chart": charts.bars(
+            [
+                (
+                    r["agency"].short_name or r["agency"].name,
+                    r["figures"].get("issued", 0),
+                    str(r["figures"].get("issued", 0)),
+                )
+                for r in rows
+            ]
+        ),
+    }
+    return render(request, "counters/reports/mall.html", context)
+
+
+def last_month(today: date) -> tuple[date, date]:
+    end = today.replace(day=1) - timedelta(days=1)
+    return end.replace(day=1), end
+
+
+def transparency(request):
+    start, end = last_month(clock.today())
+    rows = [
+        {
+            "agency": row["agency"],
+            "issued": row["figures"].get("issued", 0),
+            "wait_median": minutes(row["figures"].get("wait_median")),
+            "ikm": row["ikm"],
+        }
+        for row in mall_overview(start=start, end=end)
+    ]
+    return render(
+        request, "counters/reports/transparency.html", {"rows": rows, "start": start, "end": end}
+    )

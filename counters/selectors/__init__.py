@@ -1,1 +1,0 @@
-"""Reads of the counters app, one module per area."""

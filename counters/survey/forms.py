@@ -1,0 +1,98 @@
+"""The SKM questionnaire: the regulation's questions, answer labels and the web form."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from counters.survey.models import ELEMENT_FIELDS, SurveyResponse
+
+# PermenPAN-RB 14/2017, lampiran: one question and four answer labels (1..4) per element.
+QUESTIONS = (
+    (
+        _(
+            "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan "
+            "dengan jenis pelayanannya?"
+        ),
+        (_("Tidak sesuai"), _("Kurang sesuai"), _("Sesuai"), _("Sangat sesuai")),
+    ),
+    (
+        _("Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?"),
+        (_("Tidak mudah"), _("Kurang mudah"), _("Mudah"), _("Sangat mudah")),
+    ),
+    (
+        _("Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?"),
+        (_("Tidak cepat"), _("Kurang cepat"), _("Cepat"), _("Sangat cepat")),
+    ),
+    (
+        _("Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?"),
+        (_("Sangat mahal"), _("Cukup mahal"), _("Murah"), _("Gratis")),
+    ),
+    (
+        _(
+            "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang "
+            "tercantum dalam standar pelayanan dengan hasil yang diberikan?"
+        ),
+        (_("Tidak sesuai"), _("Kurang sesuai"), _("Sesuai"), _("Sangat sesuai")),
+    ),
+    (
+        _("Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?"),
+        (_("Tidak kompeten"), _("Kurang kompeten"), _("Kompeten"), _("Sangat kompeten")),
+    ),
+    (
+        _(
+            "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait "
+            "kesopanan dan keramahan?"
+        ),
+        (
+            _("Tidak sopan dan ramah"),
+            _("Kurang sopan dan ramah"),
+            _("Sopan dan ramah"),
+            _("Sangat sopan dan ramah"),
+        ),
+    ),
+    (
+        _("Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?"),
+        (
+            _("Tidak ada"),
+            _("Ada tetapi tidak berfungsi"),
+            _("Berfungsi kurang maksimal"),
+            _("Dikelola dengan baik"),
+        ),
+    ),
+    (
+        _("Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?"),
+        (_("Buruk"), _("Cukup"), _("Baik"), _("Sangat baik")),
+    ),
+)
+
+
+class SurveyForm(forms.Form):
+    age = forms.IntegerField(label=_("Umur"), min_value=10, max_value=110)
+    sex = forms.ChoiceField(
+        label=_("Jenis kelamin"), choices=SurveyResponse.Sex.choices, widget=forms.RadioSelect
+    )
+    education = forms.ChoiceField(
+        label=_("Pendidikan terakhir"), choices=SurveyResponse.Education.choices
+    )
+    occupation = forms.ChoiceField(label=_("Pekerjaan"), choices=SurveyResponse.Occupation.choices)
+    suggestion = forms.CharField(
+        label=_("Saran dan masukan (boleh dikosongkan)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, (question, labels) in zip(ELEMENT_FIELDS, QUESTIONS, strict=True):
+            self.fields[name] = forms.TypedChoiceField(
+                label=question,
+                choices=[(i, label) for i, label in enumerate(labels, start=1)],
+                coerce=int,
+                widget=forms.RadioSelect,
+            )
+
+    def element_fields(self):
+        return [self[name] for name in ELEMENT_FIELDS]
+
+    def answers(self) -> list[int]:
+        return [self.cleaned_data[name] for name in ELEMENT_FIELDS]

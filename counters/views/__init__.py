@@ -1,1 +1,0 @@
-"""Pages of the counters app: kiosk, ticket status, console, display board, booking."""
