@@ -226,17 +226,8 @@ class TicketActionIn(Schema):
     )
 
 
-TICKET_ACTIONS = {
-    "recall": queue.ticket_recall,
-    "start": queue.ticket_start,
-    "finish": queue.ticket_finish,
-    "no-show": queue.ticket_no_show,
-    "send-back": queue.ticket_send_back,
-}
-
-
-# The simple actions above, and those that take a body (handled one by one below).
-TicketAction = Literal[(*TICKET_ACTIONS, "cancel", "transfer", "call")]
+# The simple actions (queue.TICKET_ACTIONS), and those that take a body (handled below).
+TicketAction = Literal[(*queue.TICKET_ACTIONS, "cancel", "transfer", "call")]
 
 
 @router.post(
@@ -250,8 +241,8 @@ def ticket_action(request, code: str, action: TicketAction, payload: TicketActio
     "reason"} (out of order). 409 when the ticket's state does not allow the action."""
     payload = payload or TicketActionIn()
     with staff_scope(request, ticket_by_code(code)) as ticket:
-        if action in TICKET_ACTIONS:
-            ticket = TICKET_ACTIONS[action](ticket=ticket, operator=request.user)
+        if action in queue.TICKET_ACTIONS:
+            ticket = queue.TICKET_ACTIONS[action](ticket=ticket, operator=request.user)
         elif action == "cancel":
             ticket = queue.ticket_cancel(ticket=ticket, actor=request.user, reason=payload.reason)
         elif action == "transfer":

@@ -19,7 +19,18 @@ from counters.queue.services.tickets import (
     ticket_transfer,
 )
 
+# An operator's actions on a ticket that need nothing but the ticket, by the name the
+# console and the API use for them.
+TICKET_ACTIONS = {
+    "recall": ticket_recall,
+    "start": ticket_start,
+    "finish": ticket_finish,
+    "no-show": ticket_no_show,
+    "send-back": ticket_send_back,
+}
+
 __all__ = [
+    "TICKET_ACTIONS",
     "counter_close",
     "counter_open",
     "counter_pause",

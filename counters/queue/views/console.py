@@ -71,15 +71,6 @@ def _target(service_id: str) -> Service:
     return service
 
 
-TICKET_ACTIONS = {
-    "recall": queue.ticket_recall,
-    "start": queue.ticket_start,
-    "finish": queue.ticket_finish,
-    "no-show": queue.ticket_no_show,
-    "send-back": queue.ticket_send_back,
-}
-
-
 def _perform(request, counter: Counter, action: str) -> str:
     """Run one action for the counter; returns the confirmation to show."""
     user, post = request.user, request.POST
@@ -115,8 +106,8 @@ def _perform(request, counter: Counter, action: str) -> str:
         queue.ticket_cancel(ticket=ticket, actor=user, reason=post.get("reason", ""))
     elif action == "transfer":
         queue.ticket_transfer(ticket=ticket, operator=user, service=_target(post.get("service")))
-    elif action in TICKET_ACTIONS:
-        TICKET_ACTIONS[action](ticket=ticket, operator=user)
+    elif action in queue.TICKET_ACTIONS:
+        queue.TICKET_ACTIONS[action](ticket=ticket, operator=user)
     else:
         raise Http404
     return _("%(number)s: berhasil.") % {"number": ticket.display_number}
