@@ -255,6 +255,7 @@ def ticket_action(request, code: str, action: TicketAction, payload: TicketActio
         elif action == "call":
             if payload.counter is None:
                 raise queue_error(_("Pilih loket."))
+            # Inside the ticket's agency: another agency's counter is not found.
             counter = Counter.objects.filter(pk=payload.counter).first()
             if counter is None:
                 raise Http404
