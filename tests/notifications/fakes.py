@@ -17,6 +17,8 @@ class FakeProvider:
         self.accepted: list[dict] = []  # what really went out to a phone
         self.planned: list[str] = []
         self.ids = itertools.count(1)
+        self.holding = False
+        self.answered, self.release = threading.Event(), threading.Event()
         self.lock = threading.Lock()
         provider = self
 
@@ -32,6 +34,10 @@ class FakeProvider:
                     request = {"path": self.path, "headers": dict(self.headers), "json": body}
                     provider.requests.append(request)
                     status, answer, headers = provider.answer(request)
+                if provider.holding:
+                    # Decided (and, if accepted, sent) but not answered until released.
+                    provider.answered.set()
+                    provider.release.wait(30)
                 data = json.dumps(answer).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -62,6 +68,7 @@ class FakeProvider:
         return self
 
     def __exit__(self, *exc):
+        self.release.set()
         self.server.shutdown()
         self.server.server_close()
 
