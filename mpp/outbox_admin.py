@@ -11,4 +11,6 @@ class AgencyMessageAdmin(MessageAdmin, AgencyScopedAdmin):
     operator_can_view = False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(tenant=request.agency.pk)
+        agency = getattr(request, "agency", None)
+        messages = super().get_queryset(request)
+        return messages.filter(tenant=agency.pk) if agency else messages.none()
