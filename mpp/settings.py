@@ -341,7 +341,7 @@ MALL_ADMIN_GROUP = "pengelola-mpp"
 
 # Background work: Procrastinate on the same PostgreSQL. Tasks live in each app's tasks.py;
 # `manage.py serve` starts one worker beside the web server, production runs N of them
-# (deploy/systemd/mpp-worker@.service). Jobs that finished are kept for the admin.
+# (deploy/systemd/mpp-worker@.service). Finished jobs are kept a month (mpp.tasks).
 PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"
 
 # Messages to citizens (notifications): channels in order of preference; a message goes to
@@ -377,8 +377,6 @@ if not DEBUG and WHATSAPP["TOKEN"] and not (WHATSAPP["APP_SECRET"] and WHATSAPP[
 MESSAGE_MAX_ATTEMPTS = int(os.environ.get("MESSAGE_MAX_ATTEMPTS", "4"))
 MESSAGE_RETRY_SECONDS = float(os.environ.get("MESSAGE_RETRY_SECONDS", "30"))
 # An attempt cut off by a worker's death, on a channel that cannot tell a repeat, is sent
-# again only after this long without any delivery report of it (see notifications.services).
+# again only after this long without any delivery report of it (see notifications.delivery).
 MESSAGE_OUTCOME_WAIT_SECONDS = float(os.environ.get("MESSAGE_OUTCOME_WAIT_SECONDS", "900"))
 MESSAGE_HTTP_TIMEOUT_SECONDS = float(os.environ.get("MESSAGE_HTTP_TIMEOUT_SECONDS", "10"))
-# Links in messages (reschedule, survey, ticket) are absolute: the portal's public address.
-PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")

@@ -3,7 +3,7 @@ next channel the citizen allowed.
 
 Never twice: an attempt is claimed and committed (attempt_started_at) before the provider
 is called, and its answer is stored in a second transaction. A worker that dies between the
-two leaves the claim behind; the job is retried (notifications.tasks retries stalled jobs)
+two leaves the claim behind; the job is retried (mpp.tasks retries the jobs of dead workers)
 and finds it. On a channel whose provider drops a repeated idempotency key (the SMS gateway)
 it sends again at once, since a repeat cannot reach the citizen twice. On one that cannot
 (WhatsApp, e-mail) it waits MESSAGE_OUTCOME_WAIT_SECONDS for a delivery report: WhatsApp

@@ -1,5 +1,5 @@
-"""The worker's tasks of the outbox: sending (notifications.delivery), recovering jobs of a
-worker that died, erasing old messages with the rest of the citizens' personal data."""
+"""The worker's tasks of the outbox: sending (notifications.delivery) and erasing old
+messages with the rest of the citizens' personal data."""
 
 from datetime import timedelta
 
@@ -10,18 +10,7 @@ from common import clock
 from notifications.delivery import deliver_message
 from notifications.services import messages_erase
 
-__all__ = ["deliver_message", "erase_old_messages", "retry_stalled_jobs"]
-
-
-@app.periodic(cron="*/5 * * * *")
-@app.task(
-    name="notifications.retry_stalled_jobs", queueing_lock="retry_stalled_jobs", pass_context=True
-)
-async def retry_stalled_jobs(context, timestamp: int) -> None:
-    """Jobs of a worker that stopped sending heartbeats (killed, its machine gone) run
-    again: a message cut off mid-attempt is then settled by its claim (delivery)."""
-    for job in await context.app.job_manager.get_stalled_jobs():
-        await context.app.job_manager.retry_job(job)
+__all__ = ["deliver_message", "erase_old_messages"]
 
 
 @app.periodic(cron="30 18 * * *")  # 02:30 WITA (cron times are UTC)

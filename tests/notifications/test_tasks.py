@@ -9,11 +9,11 @@ import threading
 import pytest
 from django.conf import settings
 from django.db import connection, connections, transaction
-from django.utils import timezone
 from procrastinate.contrib.django import app
 from procrastinate.contrib.django.models import ProcrastinateJob
 
 from common.side_effects import defer_on_commit
+from mpp.tasks import retry_stalled_jobs
 from notifications.delivery import deliver_message
 from notifications.models import Message
 from tests.machine import database_url
@@ -71,12 +71,12 @@ def test_a_delayed_job_is_scheduled_later(job_queue):
     assert job.scheduled_at is not None
 
 
-def run_worker(env: dict) -> subprocess.CompletedProcess:
+def run_worker(env: dict, queues: str = "messages") -> subprocess.CompletedProcess:
     """`manage.py procrastinate worker` as production runs it, on the test database, until
-    the queue of messages is empty."""
+    its queues are empty ("" for every queue)."""
     command = [sys.executable, "manage.py", "procrastinate", "worker", "--one-shot"]
     return subprocess.run(
-        [*command, "--queues", "messages"],
+        [*command, "--queues", queues],
         cwd=settings.BASE_DIR,
         env={**os.environ, "DATABASE_URL": database_url(connection.settings_dict), **env},
         capture_output=True,
@@ -127,9 +127,9 @@ def test_the_worker_process_queues_a_fallback_in_its_own_transaction(job_queue, 
 def test_a_worker_killed_after_the_gateway_accepted_does_not_make_it_send_twice(
     job_queue, gateways
 ):
-    """SIGKILL while the SMS gateway holds its answer: the job stays "doing"; retried (as
-    retry_stalled_jobs does once the dead worker's heartbeat is old), the next worker sends
-    again under the same Idempotency-Key and the citizen gets one SMS."""
+    """SIGKILL while the SMS gateway holds its answer: the job stays "doing"; once the dead
+    worker's heartbeat is old, retry_stalled_jobs puts it back and the next worker sends
+    again under the same Idempotency-Key: the citizen gets one SMS."""
     _, sms = gateways
     allow("sms")
     message = queue()
@@ -151,8 +151,12 @@ def test_a_worker_killed_after_the_gateway_accepted_does_not_make_it_send_twice(
     sms.release.set()
     (job,) = ProcrastinateJob.objects.filter(task_name="notifications.deliver_message")
     assert job.status == "doing"
-    app.job_manager.retry_job_by_id(job.id, retry_at=timezone.now())
-    result = run_worker(env)
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE procrastinate_workers SET last_heartbeat = now() - interval '5 min'")
+        # The dead worker may have queued the next periodic run already: run one now instead.
+        cursor.execute("DELETE FROM procrastinate_jobs WHERE queueing_lock = 'retry_stalled_jobs'")
+    retry_stalled_jobs.defer(timestamp=0)
+    result = run_worker(env, queues="")
     assert result.returncode == 0, result.stderr[-3000:]
     message.refresh_from_db()
     assert message.state == Message.State.SENT
@@ -168,8 +172,9 @@ def test_the_daily_booking_commands_are_periodic_tasks():
     assert crons["counters.send_booking_reminders"] == "0 8 * * *"
     assert crons["counters.mark_booking_no_shows"] == "*/5 * * * *"
     assert crons["counters.anonymise_bookings"] == "15 18 * * *"
-    assert "notifications.retry_stalled_jobs" in crons
-    assert "notifications.erase_old_messages" in crons
+    assert crons["notifications.erase_old_messages"] == "30 18 * * *"
+    assert crons["mpp.retry_stalled_jobs"] == "*/5 * * * *"
+    assert "mpp.remove_old_jobs" in crons
 
 
 @pytest.mark.django_db
