@@ -48,13 +48,14 @@ def channel(name: str) -> Channel:
 
 
 class ConsoleChannel(Channel):
-    """Development: the message is printed, like Django's console e-mail backend."""
+    """Development: the message is printed (the number masked, as in every log), like
+    Django's console e-mail backend."""
 
     deduplicates = True
 
     def send(self, *, message: Message, template: MessageTemplate) -> str:
         _, text = template.render(language=message.language, context=message.context)
-        sys.stdout.write(f"[{self.name} → {message.recipient}] {text}\n")
+        sys.stdout.write(f"[{self.name} → {mask(message.recipient)}] {text}\n")
         sys.stdout.flush()
         return f"console-{message.pk}"
 
@@ -63,7 +64,7 @@ class EmailChannel(Channel):
     def send(self, *, message: Message, template: MessageTemplate) -> str:
         subject, text = template.render(language=message.language, context=message.context)
         email = email_message(subject=subject, body=text, to=[message.recipient])
-        message_id = make_msgid(domain="mpp.kutaitimurkab.go.id")
+        message_id = make_msgid()
         email.extra_headers["Message-ID"] = message_id
         try:
             email.send()

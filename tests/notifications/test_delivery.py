@@ -241,3 +241,13 @@ def test_no_consent_no_message(gateways):
     allow("whatsapp", purpose="survey")
     assert queue() is None
     assert not Message.objects.exists()
+
+
+def test_development_prints_messages_on_the_console_with_the_number_masked(capsys):
+    """Without credentials (make run, the tests' own settings) WhatsApp is the console."""
+    allow("whatsapp")
+    message = deliver(queue())
+    assert message.state == Message.State.SENT
+    printed = capsys.readouterr().out
+    assert "[whatsapp → +62812*****890] Reservasi KTP-el pada 04-12-2026" in printed
+    assert PHONE not in printed
