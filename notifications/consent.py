@@ -1,37 +1,29 @@
 """Consent to messages (UU 27/2022): given per channel and purpose, withdrawn in one step."""
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 
 from common import clock
-from common.db import broke
 from notifications.models import Consent
 from notifications.recipients import normalise
 
-ACTIVE = Consent._meta.constraints[0]
+
+def _active(**filters):
+    return Consent.objects.filter(withdrawn_at__isnull=True, **filters)
 
 
 def consent_grant(*, recipient: str, channel: str, purpose: str, source: str) -> Consent:
     """The active consent of this address, channel and purpose, recorded now if there was
     none (granting twice keeps the first time and source)."""
     recipient = normalise(channel=channel, address=recipient)
-    active = Consent.objects.filter(
-        recipient=recipient, channel=channel, purpose=purpose, withdrawn_at__isnull=True
+    # A concurrent yes for the same (two taps) breaks the one-active-consent constraint;
+    # get_or_create then returns that one.
+    consent, _ = Consent.objects.get_or_create(
+        recipient=recipient,
+        channel=channel,
+        purpose=purpose,
+        withdrawn_at=None,
+        defaults={"granted_at": clock.now(), "source": source},
     )
-    try:
-        with transaction.atomic():
-            consent, _ = active.get_or_create(
-                recipient=recipient,
-                channel=channel,
-                purpose=purpose,
-                withdrawn_at=None,
-                defaults={"granted_at": clock.now(), "source": source},
-            )
-    except IntegrityError as error:
-        # The same yes given at the same moment elsewhere (two taps): that one stands.
-        if not broke(error, ACTIVE):
-            raise
-        consent = active.get()
     return consent
 
 
@@ -41,7 +33,7 @@ def consent_withdraw(
     """Close the active consent of this address on `channel` for `purpose` (every purpose
     when None, as a "STOP" reply means); returns how many were closed."""
     recipient = normalise(channel=channel, address=recipient)
-    active = Consent.objects.filter(recipient=recipient, channel=channel, withdrawn_at__isnull=True)
+    active = _active(recipient=recipient, channel=channel)
     if purpose is not None:
         active = active.filter(purpose=purpose)
     return active.update(withdrawn_at=clock.now(), withdrawn_source=source)
@@ -56,11 +48,8 @@ def allowed_channels(*, purpose: str, phone: str = "", email: str = "") -> list[
         if addresses.get(channel):
             wanted[channel] = normalise(channel=channel, address=addresses[channel])
     granted = set(
-        Consent.objects.filter(
-            purpose=purpose,
-            withdrawn_at__isnull=True,
-            channel__in=wanted,
-            recipient__in=set(wanted.values()),
+        _active(
+            purpose=purpose, channel__in=wanted, recipient__in=set(wanted.values())
         ).values_list("channel", "recipient")
     )
     return [
@@ -69,6 +58,4 @@ def allowed_channels(*, purpose: str, phone: str = "", email: str = "") -> list[
 
 
 def consented(*, recipient: str, channel: str, purpose: str) -> bool:
-    return Consent.objects.filter(
-        recipient=recipient, channel=channel, purpose=purpose, withdrawn_at__isnull=True
-    ).exists()
+    return _active(recipient=recipient, channel=channel, purpose=purpose).exists()

@@ -1,9 +1,11 @@
 """Consent per channel and purpose, and the message templates it gates."""
 
 import re
+import threading
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 
 from notifications.catalog import LANGUAGES, PURPOSES, TEMPLATES
 from notifications.consent import allowed_channels, consent_grant, consent_withdraw
@@ -78,3 +80,26 @@ def test_every_template_renders_in_both_languages_with_exactly_its_parameters(ke
         assert used <= set(template.parameters)
     placeholders = re.findall(r"\{\{(\d+)\}\}", template.whatsapp_body(template.text["id"]))
     assert sorted(set(map(int, placeholders))) == list(range(1, len(template.parameters) + 1))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_yes_taps_record_one_consent():
+    """The partial unique constraint decides; get_or_create hands every tap that one row."""
+    barrier, granted = threading.Barrier(6), []
+
+    def tap():
+        try:
+            barrier.wait(10)
+            granted.append(
+                consent_grant(recipient=PHONE, channel="sms", purpose="queue", source="kiosk").pk
+            )
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=tap) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(granted) == 6 and len(set(granted)) == 1
+    assert Consent.objects.count() == 1
