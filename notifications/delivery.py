@@ -49,6 +49,11 @@ def message_deliver(*, message_id: int, now: datetime | None = None) -> None:
         provider_id = channel(message.channel).send(message=message, template=template)
     except SendError as error:
         _settle(message_id, error=error)
+    except Exception as error:
+        # A fault of ours (a setting, a template): retried like an outage, and the job
+        # fails with its trace for the admins.
+        _settle(message_id, error=SendError(repr(error), retry=True))
+        raise
     else:
         _settle(message_id, provider_id=provider_id)
 

@@ -251,3 +251,15 @@ def test_development_prints_messages_on_the_console_with_the_number_masked(capsy
     printed = capsys.readouterr().out
     assert "[whatsapp → +62812*****890] Reservasi KTP-el pada 04-12-2026" in printed
     assert PHONE not in printed
+
+
+def test_a_fault_of_ours_in_a_channel_is_retried_and_leaves_no_claim_behind(settings):
+    settings.MESSAGE_CHANNELS = {"whatsapp": "notifications.channels.Channel"}
+    allow("whatsapp")
+    message = queue()
+    with pytest.raises(NotImplementedError):
+        message_deliver(message_id=message.pk)
+    message.refresh_from_db()
+    assert message.state == Message.State.QUEUED
+    assert message.attempt_started_at is None and message.next_attempt_at is not None
+    assert "NotImplementedError" in message.last_error
