@@ -60,7 +60,10 @@ def message_queue(
             deliver_later(message)
     except IntegrityError:
         # Queued by someone else at the same moment: that one is sent.
-        return Message.objects.get(idempotency_key=idempotency_key)
+        existing = Message.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is None:
+            raise
+        return existing
     return message
 
 
