@@ -34,3 +34,17 @@ def boolean_icon(value: bool | None) -> str:
     icon = {True: "yes", False: "no", None: "unknown"}[value]
     text = {True: _("Ya"), False: _("Tidak"), None: _("Tidak diketahui")}[value]
     return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), text)
+
+
+class ReadOnlyAdminMixin:
+    """For records written by the application only (audit trails, history): nobody adds,
+    edits or deletes them by hand."""
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

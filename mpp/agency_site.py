@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from mpp.admin_base import ProjectAdminSite
+from mpp.outbox_admin import AgencyMessageAdmin
+from notifications.models import Message
 from services.permissions import can_enter_agency
 
 AGENCY_ADMIN_APPS = ["services", "counters", "umkm"]
@@ -75,3 +77,5 @@ for app in AGENCY_ADMIN_APPS:
         continue
     for model, model_admin in getattr(module, "AGENCY_ADMIN", []):
         agency_admin_site.register(model, model_admin)
+
+agency_admin_site.register(Message, AgencyMessageAdmin)

@@ -70,7 +70,7 @@ def embedded_database(data_dir: Path, name: str = DATABASE_NAME) -> dict:
     # XDG_RUNTIME_DIR it falls back to /tmp and says so on every start.
     warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
     import pgserver
-    import psycopg2
+    import psycopg
 
     logging.getLogger("pgserver").setLevel(logging.WARNING)
     make_handle_list_robust()
@@ -85,16 +85,19 @@ def embedded_database(data_dir: Path, name: str = DATABASE_NAME) -> dict:
         "HOST": str(info.socket_dir),
         "PORT": str(info.port),
     }
-    connection = psycopg2.connect(
-        dbname="postgres", user="postgres", host=settings["HOST"], port=settings["PORT"]
+    connection = psycopg.connect(
+        dbname="postgres",
+        user="postgres",
+        host=settings["HOST"],
+        port=settings["PORT"],
+        autocommit=True,
     )
-    connection.autocommit = True
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
             if cursor.fetchone() is None:
                 # Another process may create it at the same moment.
-                with contextlib.suppress(psycopg2.errors.DuplicateDatabase):
+                with contextlib.suppress(psycopg.errors.DuplicateDatabase):
                     cursor.execute(f'CREATE DATABASE "{name}"')
     finally:
         connection.close()

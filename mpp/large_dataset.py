@@ -79,14 +79,11 @@ OFFICES = [
 def _copy(table: str, columns: list[str], rows) -> None:
     """Stream rows into the table with COPY, in chunks that keep memory small."""
     buffer = io.StringIO()
+    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv, NULL '\\N')"
 
     def flush():
-        buffer.seek(0)
-        with connection.cursor() as cursor:
-            cursor.copy_expert(
-                f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv, NULL '\\N')",
-                buffer,
-            )
+        with connection.cursor() as cursor, cursor.copy(statement) as copy:
+            copy.write(buffer.getvalue())
         buffer.seek(0)
         buffer.truncate()
 

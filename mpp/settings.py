@@ -53,7 +53,9 @@ INSTALLED_APPS = [
     "ninja",
     "axes",
     "csp",
+    "procrastinate.contrib.django",
     "mpp",
+    "notifications",
     "services",
     "counters",
     "umkm",
@@ -291,6 +293,7 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "pgserver": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        "procrastinate": {"level": os.environ.get("WORKER_LOG_LEVEL", "WARNING")},
     },
 }
 
@@ -335,3 +338,45 @@ KIOSK_ALLOWED_NETWORKS = env_list("KIOSK_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128
 
 # Groups whose members are mall admins (pengelola MPP) besides superusers.
 MALL_ADMIN_GROUP = "pengelola-mpp"
+
+# Background work: Procrastinate on the same PostgreSQL. Tasks live in each app's tasks.py;
+# `manage.py serve` starts one worker beside the web server, production runs N of them
+# (deploy/systemd/mpp-worker@.service). Finished jobs are kept a month (mpp.tasks).
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"
+
+# Messages to citizens (notifications): channels in order of preference; a message goes to
+# the first one the citizen consented to and falls back to the next after its retries.
+# WhatsApp and SMS send for real once their credentials are set; without them development
+# prints the message (console) and production leaves the channel out.
+WHATSAPP = {
+    "API_URL": os.environ.get("WHATSAPP_API_URL", "https://graph.facebook.com/v21.0"),
+    "PHONE_NUMBER_ID": os.environ.get("WHATSAPP_PHONE_NUMBER_ID", ""),
+    "TOKEN": os.environ.get("WHATSAPP_TOKEN", ""),
+    "APP_SECRET": os.environ.get("WHATSAPP_APP_SECRET", ""),
+    "VERIFY_TOKEN": os.environ.get("WHATSAPP_VERIFY_TOKEN", ""),
+}
+SMS_GATEWAY = {
+    "URL": os.environ.get("SMS_GATEWAY_URL", ""),
+    "TOKEN": os.environ.get("SMS_GATEWAY_TOKEN", ""),
+}
+CONSOLE_CHANNEL = "notifications.channels.ConsoleChannel"
+MESSAGE_CHANNELS = {}
+for _name, _backend, _configured in (
+    ("whatsapp", "notifications.channels.WhatsAppChannel", WHATSAPP["TOKEN"]),
+    ("sms", "notifications.channels.SmsGatewayChannel", SMS_GATEWAY["URL"]),
+):
+    if _configured or DEBUG:
+        MESSAGE_CHANNELS[_name] = _backend if _configured else CONSOLE_CHANNEL
+MESSAGE_CHANNELS["email"] = "notifications.channels.EmailChannel"
+if not DEBUG and WHATSAPP["TOKEN"] and not (WHATSAPP["APP_SECRET"] and WHATSAPP["VERIFY_TOKEN"]):
+    raise ImproperlyConfigured(
+        "WhatsApp needs WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN for its delivery reports"
+    )
+# A failed attempt waits MESSAGE_RETRY_SECONDS x 2^(attempt-1) (at most an hour, or what
+# the gateway asks in Retry-After); after MESSAGE_MAX_ATTEMPTS the next channel is tried.
+MESSAGE_MAX_ATTEMPTS = int(os.environ.get("MESSAGE_MAX_ATTEMPTS", "4"))
+MESSAGE_RETRY_SECONDS = float(os.environ.get("MESSAGE_RETRY_SECONDS", "30"))
+# An attempt cut off by a worker's death, on a channel that cannot tell a repeat, is sent
+# again only after this long without any delivery report of it (see notifications.delivery).
+MESSAGE_OUTCOME_WAIT_SECONDS = float(os.environ.get("MESSAGE_OUTCOME_WAIT_SECONDS", "900"))
+MESSAGE_HTTP_TIMEOUT_SECONDS = float(os.environ.get("MESSAGE_HTTP_TIMEOUT_SECONDS", "10"))

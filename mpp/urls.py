@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("umkm/", include("umkm.urls")),
     path("api/v1/", api.urls),
+    path("webhooks/", include("notifications.urls")),
     path("reservasi/", include("counters.booking.urls")),
     path("", include("counters.urls")),
 ]

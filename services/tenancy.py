@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.http import Http404
 from django_scopes import scope, scopes_disabled
 
-from common.admin import LabelledRowsInline
+from common.admin import LabelledRowsInline, ReadOnlyAdminMixin  # noqa: F401 — used by the apps
 from services.models import Agency
 from services.permissions import can_enter_agency, can_manage_agency, can_operate
 
@@ -52,20 +52,6 @@ def staff_view(find: Callable, argument: str, *, may: Callable = can_operate):
         return wrapped
 
     return decorator
-
-
-class ReadOnlyAdminMixin:
-    """For records written by the application only (audit trails, history): nobody adds,
-    edits or deletes them by hand."""
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class AgencyScopedMixin:

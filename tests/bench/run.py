@@ -133,17 +133,16 @@ def janitor(env: dict, fixtures: dict):
     """Plays the operators finishing each called visitor (start, then finish) a moment after
     the call, outside the measured requests, so that call-next always finds its counter free."""
     import dj_database_url
-    import psycopg2
+    import psycopg
 
     db = dj_database_url.parse(env["DATABASE_URL"])
     counters = [seat["counter"] for seat in fixtures["operators"]]
     stop_event = threading.Event()
 
     def work():
-        connection = psycopg2.connect(
-            dbname=db["NAME"], user=db["USER"], host=db["HOST"], port=db["PORT"]
+        connection = psycopg.connect(
+            dbname=db["NAME"], user=db["USER"], host=db["HOST"], port=db["PORT"], autocommit=True
         )
-        connection.autocommit = True
         with connection.cursor() as cursor:
             while not stop_event.wait(0.02):
                 cursor.execute(

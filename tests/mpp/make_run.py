@@ -7,7 +7,7 @@ import time
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 
-import psycopg2
+import psycopg
 from django.conf import settings
 
 from tests.machine import call, database_url, free_port
@@ -79,11 +79,14 @@ def make_run(env: dict[str, str], log: Path):
 
 def admin_connection(db_name: str = "postgres"):
     db = settings.DATABASES["default"]
-    connection = psycopg2.connect(
-        dbname=db_name, user=db["USER"], password=db["PASSWORD"], host=db["HOST"], port=db["PORT"]
+    return psycopg.connect(
+        dbname=db_name,
+        user=db["USER"],
+        password=db["PASSWORD"],
+        host=db["HOST"],
+        port=db["PORT"],
+        autocommit=True,
     )
-    connection.autocommit = True
-    return connection
 
 
 @contextmanager

@@ -23,6 +23,7 @@ from counters.models import (
 from counters.queue.services.tickets import ticket_issue
 from mpp.agency_site import agency_admin_site
 from mpp.tenancy import agency_admin_reverse
+from notifications.models import Message
 from services.models import Membership, Service, ServicePledge
 from tests.factories import (
     PASSWORD,
@@ -113,10 +114,19 @@ OBJECT_MAKERS = {
     BookingClosure: lambda agency: BookingClosureFactory(agency=agency),
     Booking: booking,
     PersonalDataAccess: personal_data_access,
+    Message: lambda agency: Message.objects.create(
+        idempotency_key=f"uji:{agency.slug}",
+        tenant=agency.pk,
+        recipient="+6281234567890",
+        channel="whatsapp",
+        purpose="booking",
+        template="queue_called",
+        context={"number": "A-001", "counter": "3"},
+    ),
 }
 # The queue's history is written by the engine only, bookings by citizens and the kiosk:
 # nobody adds or edits them by hand.
-READ_ONLY = {Ticket, CounterPause, Booking, PersonalDataAccess}
+READ_ONLY = {Ticket, CounterPause, Booking, PersonalDataAccess, Message}
 
 
 def inline_management(*prefixes: str) -> dict:

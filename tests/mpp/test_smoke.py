@@ -2,7 +2,7 @@
 
 from contextlib import closing
 
-import psycopg2
+import psycopg
 import pytest
 from django.db import connection
 
@@ -91,7 +91,7 @@ def test_a_database_failure_in_a_view_is_a_503_asking_to_try_again(
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         (pid,) = cursor.fetchone()
-    with closing(psycopg2.connect(**connection.get_connection_params())) as other:
+    with closing(psycopg.connect(**connection.get_connection_params())) as other:
         other.cursor().execute("SELECT pg_terminate_backend(%s)", [pid])
     try:
         page = client.get("/layanan/", {"q": "akta kelahiran"})

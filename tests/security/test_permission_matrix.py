@@ -60,6 +60,7 @@ DECISIONS = {
     "switch_language": ("get", "/bahasa/en/", every(302)),
     "login": ("get", "/akun/masuk/", public()),
     "logout": ("post", "/akun/keluar/", every(302)),
+    "notifications:whatsapp_webhook": ("post", "/webhooks/whatsapp/", every(403)),
     "services:index": ("get", "/layanan/", public()),
     "services:agency": ("get", "/layanan/{agency}/", public()),
     "services:service": ("get", "/layanan/{agency}/{service}/", public()),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from common import clock
-from common.db import broke
+from common.db import broke, sqlstate
 from common.side_effects import after_commit
 from common.validators import normalize_nik, normalize_phone
 from counters.booking import limits as booking_limits
@@ -83,7 +83,7 @@ def _busy_when_held_too_long():
 
 
 def _waited_too_long(error: OperationalError) -> bool:
-    return getattr(error.__cause__, "pgcode", None) == LOCK_NOT_AVAILABLE
+    return sqlstate(error) == LOCK_NOT_AVAILABLE
 
 
 def _busy() -> BookingError:

@@ -1,4 +1,5 @@
-"""`manage.py serve`: the processes of `make run` (the web server now), run and stopped together."""
+"""`manage.py serve`: the processes of `make run` (the web server and one background worker),
+run and stopped together."""
 
 import os
 import signal
@@ -28,14 +29,18 @@ def database_url() -> str:
 
 
 def process_commands(bind: str) -> dict[str, list[str]]:
-    """Name -> command of every process that runs beside the others (a background worker
-    joins the web server here)."""
+    """Name -> command of every process that runs beside the others: the web server and the
+    worker of the task queue (messages, periodic jobs)."""
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    return {"web": [gunicorn, "--config", str(GUNICORN_CONFIG), "--bind", bind]}
+    manage = str(Path(settings.BASE_DIR) / "manage.py")
+    return {
+        "web": [gunicorn, "--config", str(GUNICORN_CONFIG), "--bind", bind],
+        "worker": [sys.executable, manage, "procrastinate", "worker"],
+    }
 
 
 class Command(BaseCommand):
-    help = "Jalankan server web (gunicorn) seperti `make run`; Ctrl-C menghentikannya."
+    help = "Jalankan server web (gunicorn) dan worker seperti `make run`; Ctrl-C menghentikannya."
 
     def add_arguments(self, parser):
         parser.add_argument("--bind", default="127.0.0.1:8000", help="HOST:PORT")
