@@ -343,6 +343,7 @@ MALL_ADMIN_GROUP = "pengelola-mpp"
 # `manage.py serve` starts one worker beside the web server, production runs N of them
 # (deploy/systemd/mpp-worker@.service). Finished jobs are kept a month (mpp.tasks).
 PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"
+PROCRASTINATE_ON_APP_READY = "mpp.worker.configure"
 
 # Messages to citizens (notifications): channels in order of preference; a message goes to
 # the first one the citizen consented to and falls back to the next after its retries.

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 from django.conf import settings
@@ -13,7 +14,9 @@ from procrastinate.contrib.django import app
 from procrastinate.contrib.django.models import ProcrastinateJob
 
 from common.side_effects import defer_on_commit
+from counters.tasks import booking_email
 from mpp.tasks import retry_stalled_jobs
+from mpp.worker import connections_held
 from notifications.delivery import deliver_message
 from notifications.models import Message
 from tests.machine import database_url
@@ -192,3 +195,36 @@ def test_serve_runs_a_worker_beside_the_web_server():
     commands = process_commands("127.0.0.1:8000")
     assert commands["worker"][-2:] == ["procrastinate", "worker"]
     assert "web" in commands
+
+
+def test_an_idle_worker_holds_only_its_pool_and_listener(job_queue):
+    """Sync jobs run in the worker's threads with Django's connections, closed after each
+    job (mpp.worker): once the jobs are done the worker keeps no more than its own pool and
+    its listening connection, whichever threads ran them."""
+    for _ in range(12):
+        defer_on_commit(booking_email, booking_id=0, kind="confirmation")
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "procrastinate", "worker", "--queues", "messages"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DATABASE_URL": database_url(connection.settings_dict)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while ProcrastinateJob.objects.filter(queue_name="messages").exclude(status="succeeded").exists():
+            assert time.monotonic() < deadline, "the worker never finished its jobs"
+            time.sleep(0.2)
+        held = []
+        for _ in range(5):
+            time.sleep(0.2)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT count(*) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+                held.append(cursor.fetchone()[0])
+    finally:
+        worker.terminate()
+        worker.wait(30)
+    assert 0 < max(held) <= connections_held(concurrency=0), held
