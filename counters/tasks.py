@@ -1,16 +1,19 @@
 """The queue's and bookings' periodic work and deferred side effects, run by the worker.
 
-Each task calls the one service (or command) that the manual command calls too."""
+Each task calls the one service (or command) that the manual command calls too; a
+booking's e-mail is a task of counters.booking.messages."""
 
 import io
 
 from django.core.management import call_command
-from django_scopes import scopes_disabled
 from procrastinate.contrib.django import app
 
-from counters.booking.documents import send_booking_email
-from counters.booking.models import Booking
-from counters.booking.services import booking_mark_no_shows, booking_send_reminders
+from counters.booking.messages import booking_email
+from counters.booking.services import (
+    booking_closure_announce,
+    booking_mark_no_shows,
+    booking_send_reminders,
+)
 
 
 # Cron times are UTC, as procrastinate reads them: 08:00 UTC is 16:00 WITA.
@@ -35,13 +38,15 @@ def anonymise_bookings(timestamp: int) -> str:
     return output.getvalue().strip()
 
 
-@app.task(name="counters.booking_email", queue="messages")
-def booking_email(booking_id: int, kind: str) -> None:
-    """A booking's e-mail (confirmation, cancellation, reschedule), sent by the worker:
-    deferred with common.side_effects.defer_on_commit instead of after_commit."""
-    with scopes_disabled():
-        booking = (
-            Booking.objects.select_related("service", "location").filter(pk=booking_id).first()
-        )
-    if booking is not None and booking.email:
-        send_booking_email(booking, kind=kind)
+@app.task(name="counters.announce_closure", queue="messages")
+def announce_closure(closure_id: int) -> int:
+    return booking_closure_announce(closure_id)
+
+
+__all__ = [
+    "announce_closure",
+    "anonymise_bookings",
+    "booking_email",
+    "mark_booking_no_shows",
+    "send_booking_reminders",
+]

@@ -35,6 +35,12 @@ if not DEBUG:
 SECRET_KEY = os.environ.get("SECRET_KEY") or "development-only-key-not-for-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# Where citizens open the portal: the links in messages, which no request is there to name.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").rstrip("/") or (
+    f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+    if ALLOWED_HOSTS and not DEBUG
+    else "http://127.0.0.1:8000"
+)
 
 INSTALLED_APPS = [
     "mpp.apps.MallAdminConfig",

@@ -37,12 +37,13 @@ def message_queue(
     the others kept as fallbacks, and have a worker send it after the commit. None when
     they allowed none. The same key queued again returns the first message, sent once."""
     purpose = TEMPLATES[template].purpose
-    existing = Message.objects.filter(idempotency_key=idempotency_key).first()
-    if existing is not None:
-        return existing
+    # Most citizens allow nothing: that is one query, and the end of it.
     channels = allowed_channels(purpose=purpose, phone=phone, email=email)
     if not channels:
         return None
+    existing = Message.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return existing
     (channel, recipient), *fallbacks = channels
     try:
         with transaction.atomic():

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common import clock
+from common.side_effects import defer_on_commit
 from counters.booking.models import (
     WEEKDAY_CHOICES,
     Booking,
@@ -19,6 +20,7 @@ from counters.booking.models import (
     BookingSchedule,
     PersonalDataAccess,
 )
+from counters.tasks import announce_closure
 from services.admin import CatalogChangeMixin
 from services.tenancy import AgencyScopedAdmin, AgencyScopedTabularInline, ReadOnlyAdminMixin
 
@@ -85,6 +87,12 @@ class BookingClosureAdmin(CatalogChangeMixin, AgencyLocationsMixin, AgencyScoped
     list_display = ["date", "reason", "location"]
     list_filter = ["location"]
     date_hierarchy = "date"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Whoever is booked that day hears of it from a worker, after this save commits.
+        defer_on_commit(announce_closure, closure_id=obj.pk)
+        self.message_user(request, _("Warga yang sudah memesan pada hari itu akan diberi tahu."))
 
 
 class DayFilter(admin.SimpleListFilter):

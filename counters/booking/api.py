@@ -1,11 +1,12 @@
 """API of bookings: slots, create, look up and cancel with the NIK, check-in at the kiosk."""
 
 from datetime import date, datetime
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict
 
 from common import clock
@@ -40,6 +41,14 @@ class BookingIn(Schema):
     nik: str
     phone: str
     email: str = ""
+    notify: list[Literal["whatsapp", "sms"]] = Field(
+        default=[],
+        description="Phone channels the citizen allows booking messages and queue calls on "
+        "(their consent, recorded with the booking).",
+    )
+    language: Literal["id", "en"] = Field(
+        default="id", description="The language of the citizen's e-mails and messages."
+    )
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -52,6 +61,7 @@ class BookingIn(Schema):
                     "nik": "6408015505920002",
                     "phone": "081234567890",
                     "email": "siti@example.id",
+                    "notify": ["whatsapp"],
                 }
             ]
         }
@@ -158,6 +168,8 @@ def booking_create_endpoint(request, payload: BookingIn):
         nik=payload.nik,
         phone=payload.phone,
         email=payload.email,
+        notify=tuple(payload.notify),
+        language=payload.language,
         client_ip=request.META.get("REMOTE_ADDR", ""),
     )
     return Status(201, booking)

@@ -246,6 +246,8 @@ class Booking(models.Model):
     nik = models.CharField(_("NIK"), max_length=16)
     phone = models.CharField(_("nomor ponsel"), max_length=16)
     email = models.EmailField(_("email"), blank=True)
+    # The language of the pages the citizen booked on: their e-mails and messages use it.
+    language = models.CharField(_("bahasa"), max_length=5, default="id", db_default="id")
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.BOOKED
     )

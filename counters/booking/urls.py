@@ -26,6 +26,7 @@ urlpatterns = [
     path("<booking_code:code>/", views.manage, name="manage"),
     path("<booking_code:code>/kalender.ics", views.ics, name="ics"),
     path("<booking_code:code>/batal/", views.cancel, name="cancel"),
+    path("<booking_code:code>/pesan/", views.message_settings, name="messages"),
     path("<booking_code:code>/ubah/", views.reschedule, name="reschedule"),
     path("kios/<slug:location>/", views.kiosk_check_in, name="kiosk_check_in"),
     path("<slug:agency>/<slug:service>/", views.service, name="service"),

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -18,7 +19,8 @@ from common.errors import DomainError
 from counters.booking import limits as booking_limits
 from counters.booking import selectors
 from counters.booking.documents import booking_ics, qr_svg, requirement_lines
-from counters.booking.forms import BookingForm, CodeLookupForm, NikCheckForm
+from counters.booking.forms import BookingForm, CodeLookupForm, MessagesForm, NikCheckForm
+from counters.booking.messages import booking_messages_allowed, booking_messages_set
 from counters.booking.services import (
     BookingError,
     booking_cancel,
@@ -133,6 +135,7 @@ def create(request, agency: str, service: str):
                 schedule=schedule,
                 starts_at=slot.starts_at,
                 client_ip=client_ip(request),
+                language=get_language(),
                 **{k: v for k, v in form.cleaned_data.items() if k != "consent"},
             )
         except BookingError as error:
@@ -152,10 +155,13 @@ def create(request, agency: str, service: str):
 def manage(request, code: str):
     booking = _granted_booking(request, code)
     if booking is not None:
+        allowed = booking_messages_allowed(booking)
         context = {
             "booking": booking,
             "qr": qr_svg(booking.code),
             "requirements": requirement_lines(booking),
+            "messages_allowed": allowed,
+            "messages_form": MessagesForm(initial={"notify": allowed}),
         }
         return render(request, "counters/booking/detail.html", context)
     form = NikCheckForm(request.POST or None)
@@ -190,6 +196,23 @@ def ics(request, code: str):
     response = HttpResponse(booking_ics(booking), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="reservasi-{booking.code}.ics"'
     return response
+
+
+@require_http_methods(["POST"])
+def message_settings(request, code: str):
+    """The phone channels the booking's number gets messages on; none stops them all."""
+    booking = _require_access(request, code)
+    form = MessagesForm(request.POST)
+    if form.is_valid():
+        channels = form.cleaned_data.get("notify", [])
+        booking_messages_set(booking, channels)
+        if channels:
+            messages.success(request, _("Pilihan pemberitahuan disimpan."))
+        else:
+            messages.success(request, _("Anda tidak akan menerima pesan lagi di nomor ini."))
+    else:
+        messages.error(request, _("Pilihan kanal pemberitahuan tidak dikenal."))
+    return redirect("booking:manage", code=code)
 
 
 @never_cache

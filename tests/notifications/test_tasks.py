@@ -20,7 +20,8 @@ from mpp.worker import connections_held
 from notifications.delivery import deliver_message
 from notifications.models import Message
 from tests.machine import database_url
-from tests.notifications.conftest import TOKEN, allow
+from tests.notifications.conftest import allow
+from tests.notifications.fakes import TOKEN
 from tests.notifications.helpers import queue
 
 PROCRASTINATE_TABLES = "procrastinate_jobs, procrastinate_periodic_defers, procrastinate_workers"
@@ -212,7 +213,8 @@ def test_an_idle_worker_holds_only_its_pool_and_listener(job_queue):
     )
     try:
         deadline = time.monotonic() + 120
-        while ProcrastinateJob.objects.filter(queue_name="messages").exclude(status="succeeded").exists():
+        messages = ProcrastinateJob.objects.filter(queue_name="messages")
+        while messages.exclude(status="succeeded").exists():
             assert time.monotonic() < deadline, "the worker never finished its jobs"
             time.sleep(0.2)
         held = []

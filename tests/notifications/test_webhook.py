@@ -10,7 +10,8 @@ import pytest
 from notifications.consent import allowed_channels
 from notifications.delivery import message_deliver
 from notifications.models import Consent, Message
-from tests.notifications.conftest import APP_SECRET, PHONE, VERIFY_TOKEN, allow
+from tests.gateways import APP_SECRET, VERIFY_TOKEN
+from tests.notifications.conftest import PHONE, allow
 from tests.notifications.helpers import queue
 
 pytestmark = pytest.mark.django_db

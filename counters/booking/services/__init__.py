@@ -1,7 +1,9 @@
 """Every write of a booking, one transaction each with its BookingEvent row: reservation
-(book, cancel, reschedule), check-in at the kiosk, the daily jobs and personal-data reveals."""
+(book, cancel, reschedule), check-in at the kiosk, the daily jobs, closed days and
+personal-data reveals."""
 
 from counters.booking.services.check_in import booking_check_in
+from counters.booking.services.closures import booking_closure_announce
 from counters.booking.services.housekeeping import (
     ANONYMISED_NAME,
     booking_mark_no_shows,
@@ -17,6 +19,7 @@ __all__ = [
     "BookingError",
     "booking_cancel",
     "booking_check_in",
+    "booking_closure_announce",
     "booking_create",
     "booking_mark_no_shows",
     "booking_personal_data_reveal",

@@ -1,7 +1,6 @@
 """The daily jobs: reminders for tomorrow, no-shows of closed windows, and erasing
 personal data after the retention period."""
 
-import logging
 from datetime import datetime, timedelta
 
 from django.db import transaction
@@ -11,22 +10,21 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from common import clock
-from counters.booking.documents import send_booking_email
+from counters.booking.messages import booking_tell
 from counters.booking.models import CHECK_IN_CLOSES_AFTER, Booking, BookingEvent
-
-logger = logging.getLogger(__name__)
 
 
 def booking_send_reminders(*, now: datetime | None = None) -> int:
-    """Email tomorrow's booked visitors once: each booking is locked (others running the
-    command at the same time skip it) and marked in the transaction that sends it."""
+    """Remind tomorrow's booked visitors once (e-mail, and a message where they allowed
+    one): each booking is locked (others running this at the same time skip it) and marked
+    in the transaction that queues its reminder for the worker."""
     now = now or clock.now()
     tomorrow = timezone.localdate(now) + timedelta(days=1)
     sent = 0
     with scopes_disabled():
         pending = Booking.objects.filter(
             local_date=tomorrow, status=Booking.Status.BOOKED, reminder_sent_at__isnull=True
-        ).exclude(email="")
+        )
         for pk in pending.values_list("pk", flat=True):
             with transaction.atomic():
                 booking = (
@@ -37,11 +35,7 @@ def booking_send_reminders(*, now: datetime | None = None) -> int:
                 )
                 if booking is None:
                     continue
-                try:
-                    send_booking_email(booking, kind="reminder")
-                except OSError:
-                    logger.exception("Reminder for %s could not be sent", booking.code)
-                    continue
+                booking_tell(booking, "reminder")
                 booking.reminder_sent_at = now
                 booking.save(update_fields=["reminder_sent_at", "updated_at"])
                 sent += 1

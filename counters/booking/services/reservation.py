@@ -17,7 +17,7 @@ from common.db import broke, sqlstate
 from common.side_effects import after_commit
 from common.validators import normalize_nik, normalize_phone
 from counters.booking import limits as booking_limits
-from counters.booking.documents import send_booking_email
+from counters.booking.messages import booking_messages_allow, booking_tell
 from counters.booking.models import (
     ONE_ACTIVE_PER_NIK_SERVICE_DAY,
     UNIQUE_CODE,
@@ -148,11 +148,14 @@ def booking_create(
     nik: str,
     phone: str,
     email: str = "",
+    language: str = "id",
+    notify: tuple[str, ...] = (),
     client_ip: str | None = None,
     now: datetime | None = None,
 ) -> Booking:
     """Book one seat of the slot starting at `starts_at`; raises BookingError when the slot
-    is full or closed, the NIK already has a booking that day, or a limit is reached."""
+    is full or closed, the NIK already has a booking that day, or a limit is reached.
+    `notify`: the phone channels the citizen allowed messages on; `language` theirs."""
     now = now or clock.now()
     name, nik, phone, email = _clean_person(name=name, nik=nik, phone=phone, email=email)
     today = timezone.localdate(now)
@@ -174,6 +177,7 @@ def booking_create(
         nik=nik,
         phone=phone,
         email=email,
+        language=language,
         status=Booking.Status.BOOKED,
         created_at=now,
         updated_at=now,
@@ -182,8 +186,8 @@ def booking_create(
     record_event(booking, BookingEvent.Action.CREATED, from_status="", at=now)
     after_commit(lambda: booking_limits.count("ip", client_ip, today))
     after_commit(lambda: booking_limits.count("nik", nik, today))
-    if booking.email:
-        after_commit(lambda: send_booking_email(booking, kind="confirmation"))
+    booking_messages_allow(booking, notify)
+    booking_tell(booking, "confirmation")
     return booking
 
 
@@ -244,8 +248,7 @@ def booking_cancel(*, booking: Booking, now: datetime | None = None) -> Booking:
         record_event(
             booking, BookingEvent.Action.CANCELLED, from_status=Booking.Status.BOOKED, at=now
         )
-        if booking.email:
-            after_commit(lambda: send_booking_email(booking, kind="cancellation"))
+        booking_tell(booking, "cancellation")
     return booking
 
 
@@ -286,6 +289,5 @@ def booking_reschedule(
             at=now,
             note=note,
         )
-        if booking.email:
-            after_commit(lambda: send_booking_email(booking, kind="reschedule"))
+        booking_tell(booking, "reschedule")
     return booking

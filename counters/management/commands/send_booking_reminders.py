@@ -1,4 +1,5 @@
-"""Email tomorrow's booked visitors a reminder; safe to run twice or on several nodes."""
+"""Remind tomorrow's booked visitors (e-mail and messages, sent by the worker); safe to run
+twice or on several nodes."""
 
 from django.core.management.base import BaseCommand
 
@@ -6,8 +7,8 @@ from counters.booking.services import booking_send_reminders
 
 
 class Command(BaseCommand):
-    help = "Kirim email pengingat untuk reservasi besok (aman dijalankan berulang)."
+    help = "Antrekan pengingat reservasi besok (email dan pesan; aman dijalankan berulang)."
 
     def handle(self, *args, **options):
         sent = booking_send_reminders()
-        self.stdout.write(f"Pengingat terkirim: {sent}")
+        self.stdout.write(f"Pengingat diantrekan: {sent}")

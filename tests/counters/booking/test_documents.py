@@ -8,6 +8,7 @@ from django.core import mail
 from counters.booking.services import booking_cancel, booking_reschedule
 from tests.counters.booking.conftest import NINE, VALID_NIK, book, wita
 from tests.factories import ServiceRequirementFactory
+from tests.jobs import run_jobs
 from tests.qr_reader import read_qr, svg_in_page
 
 pytestmark = pytest.mark.django_db
@@ -82,15 +83,15 @@ def test_the_calendar_entry_raises_its_sequence_on_reschedule_and_cancels_with_t
     assert int(cancelled["SEQUENCE"]) == 2 and str(cancelled["STATUS"]) == "CANCELLED"
 
 
-def test_every_email_carries_the_calendar_entry_of_its_revision(
-    schedule, monday_morning, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        booking = book(schedule, monday_morning, email=EMAIL)
-        booking_reschedule(
-            booking=booking, schedule=schedule, starts_at=ELEVEN_NEXT_DAY, now=monday_morning
-        )
-        booking_cancel(booking=booking, now=monday_morning)
+def test_every_email_carries_the_calendar_entry_of_its_revision(schedule, monday_morning):
+    booking = book(schedule, monday_morning, email=EMAIL)
+    run_jobs()
+    booking_reschedule(
+        booking=booking, schedule=schedule, starts_at=ELEVEN_NEXT_DAY, now=monday_morning
+    )
+    run_jobs()
+    booking_cancel(booking=booking, now=monday_morning)
+    run_jobs()
     events = [attached_event(message) for message in mail.outbox]
     assert [int(event["SEQUENCE"]) for _calendar, event in events] == [0, 1, 2]
     assert [str(event["STATUS"]) for _calendar, event in events] == [
@@ -119,10 +120,10 @@ def test_the_confirmation_page_lists_the_documents_to_bring(
 
 
 def test_the_confirmation_email_lists_the_documents_to_bring(
-    schedule, monday_morning, requirements, django_capture_on_commit_callbacks
+    schedule, monday_morning, requirements
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        book(schedule, monday_morning, email=EMAIL)
+    book(schedule, monday_morning, email=EMAIL)
+    run_jobs()
     body = mail.outbox[0].body
     for line in REQUIRED_LINES:
         assert f"- {line}\n" in body

@@ -12,6 +12,7 @@ from django_scopes import scopes_disabled
 from counters.booking.services import booking_cancel, booking_create, booking_send_reminders
 from counters.models import Booking
 from tests.counters.booking.conftest import OTHER_NIK, VALID_NIK, next_slot, wita
+from tests.jobs import run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -30,15 +31,18 @@ def book(schedule, nik, start, email="warga@example.id"):
     )
 
 
-def test_tomorrows_booked_visitors_get_one_reminder_with_the_ics(schedule):
+def test_tomorrows_booked_visitors_get_one_reminder_the_email_with_the_ics(schedule):
     tomorrow = book(schedule, VALID_NIK, wita(2026, 12, 8, 9, 0))
     book(schedule, OTHER_NIK, wita(2026, 12, 9, 9, 0))  # the day after: not yet
     book(schedule, "6408011505900003", wita(2026, 12, 8, 10, 0), email="")  # no address
     cancelled = book(schedule, "6408011505900004", wita(2026, 12, 8, 10, 0))
     booking_cancel(booking=cancelled, now=MONDAY_EVENING)
+    run_jobs()
     mail.outbox.clear()
-    assert booking_send_reminders(now=MONDAY_EVENING) == 1
+    # Every booked visit of tomorrow is reminded (by message where allowed), once.
+    assert booking_send_reminders(now=MONDAY_EVENING) == 2
     assert booking_send_reminders(now=MONDAY_EVENING) == 0
+    run_jobs()
     assert len(mail.outbox) == 1
     assert tomorrow.code in mail.outbox[0].subject and "Pengingat" in mail.outbox[0].subject
     assert mail.outbox[0].attachments[0][2] == "text/calendar"
@@ -59,7 +63,9 @@ def test_the_command_runs_twice_without_sending_twice(open_schedule):
         Booking.objects.filter(pk=booking.pk).update(
             local_date=timezone.localdate() + timedelta(days=1)
         )
+    run_jobs()
     mail.outbox.clear()
     call_command("send_booking_reminders", stdout=StringIO())
     call_command("send_booking_reminders", stdout=StringIO())
+    run_jobs()
     assert len(mail.outbox) == 1

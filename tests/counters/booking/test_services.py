@@ -13,6 +13,7 @@ from counters.booking.services import (
 )
 from counters.models import Booking, BookingSlot
 from tests.counters.booking.conftest import NINE, OTHER_NIK, VALID_NIK, book, wita
+from tests.jobs import run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -124,11 +125,10 @@ def test_lowering_capacity_below_bookings_closes_the_slot_without_breaking(
     assert error.value.code == "slot_full"
 
 
-def test_confirmation_email_with_ics_is_sent_after_commit(
-    schedule, monday_morning, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        booking = book(schedule, monday_morning, email="siti@example.id")
+def test_confirmation_email_with_ics_is_sent_by_the_worker(schedule, monday_morning):
+    booking = book(schedule, monday_morning, email="siti@example.id")
+    assert mail.outbox == []  # not in the request
+    assert run_jobs("counters.booking_email") == 1
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert booking.code in message.subject and message.to == ["siti@example.id"]
@@ -137,10 +137,19 @@ def test_confirmation_email_with_ics_is_sent_after_commit(
     assert mimetype == "text/calendar" and "DTSTART:20261208T010000Z" in content
 
 
-def test_no_email_without_an_address(schedule, monday_morning, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        book(schedule, monday_morning)
+def test_no_email_without_an_address(schedule, monday_morning):
+    book(schedule, monday_morning)
+    assert run_jobs("counters.booking_email") == 0
     assert mail.outbox == []
+
+
+def test_an_email_overtaken_by_a_later_change_is_not_sent(schedule, monday_morning):
+    """Booked and cancelled before a worker came by: only the cancellation goes out, its
+    calendar entry the one that counts."""
+    booking = book(schedule, monday_morning, email="siti@example.id")
+    booking_cancel(booking=booking, now=monday_morning)
+    assert run_jobs("counters.booking_email") == 2
+    assert [message.subject for message in mail.outbox] == [f"Reservasi {booking.code} dibatalkan"]
 
 
 def test_bookings_per_nik_per_day_are_limited_with_429(

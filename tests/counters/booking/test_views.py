@@ -11,6 +11,7 @@ from django_scopes import scopes_disabled
 
 from counters.booking.services import booking_create
 from counters.models import Booking
+from notifications.models import Consent, Message
 from tests.counters.booking.conftest import OTHER_NIK, VALID_NIK, next_slot
 
 pytestmark = pytest.mark.django_db
@@ -202,7 +203,7 @@ def test_pages_stay_within_their_query_budgets(
     with django_assert_max_num_queries(6):
         assert client.get(service_url).status_code == 200
     client.post(f"/reservasi/{booking.code}/", {"nik": VALID_NIK})
-    with django_assert_max_num_queries(4):  # one of them the documents to bring
+    with django_assert_max_num_queries(5):  # the documents to bring, the messages allowed
         assert client.get(f"/reservasi/{booking.code}/").status_code == 200
     slot = next_slot(open_schedule, skip=1)
     with django_assert_max_num_queries(15):  # 6 of them savepoints and releases
@@ -240,3 +241,68 @@ def test_no_nik_travels_in_a_url_of_the_booking_pages(client, open_schedule):
         assert Booking.objects.get(code=code).status == Booking.Status.CANCELLED
     digits_of_urls = [re.sub(r"\D", "", unquote_plus(url)) for url in urls]
     assert not [digits for digits in digits_of_urls if VALID_NIK[4:12] in digits]
+
+
+@pytest.fixture
+def phone_channels(settings):
+    settings.MESSAGE_CHANNELS = {
+        "whatsapp": settings.CONSOLE_CHANNEL,
+        "sms": settings.CONSOLE_CHANNEL,
+        "email": "notifications.channels.EmailChannel",
+    }
+
+
+def test_the_form_asks_which_channels_may_carry_messages(client, open_schedule, phone_channels):
+    url = create_url(open_schedule, next_slot(open_schedule))
+    body = client.get(url).content.decode()
+    assert 'name="notify" value="whatsapp"' in body and 'name="notify" value="sms"' in body
+    response = client.post(url, {**PERSON, "notify": ["whatsapp"]})
+    assert response.status_code == 302
+    assert set(Consent.objects.values_list("channel", "purpose", "source")) == {
+        ("whatsapp", "booking", "reservasi"),
+        ("whatsapp", "queue", "reservasi"),
+    }
+    assert Message.objects.get().template == "booking_confirmation"
+
+
+def test_an_unknown_channel_is_refused_and_nothing_is_booked(client, open_schedule, phone_channels):
+    url = create_url(open_schedule, next_slot(open_schedule))
+    response = client.post(url, {**PERSON, "notify": ["merpati"]})
+    assert response.status_code == 422
+    assert "merpati" in response.content.decode()  # named in the field's error
+    with scopes_disabled():
+        assert not Booking.objects.exists()
+    assert not Consent.objects.exists()
+
+
+def test_no_channel_choice_where_none_is_sent_on(client, open_schedule, settings):
+    settings.MESSAGE_CHANNELS = {"email": "notifications.channels.EmailChannel"}
+    body = client.get(create_url(open_schedule, next_slot(open_schedule))).content.decode()
+    assert 'name="notify"' not in body
+
+
+def test_one_tap_on_the_booking_page_stops_the_messages(client, open_schedule, phone_channels):
+    client.post(create_url(open_schedule, next_slot(open_schedule)), {**PERSON, "notify": ["sms"]})
+    with scopes_disabled():
+        booking = Booking.objects.get()
+    page = client.get(f"/reservasi/{booking.code}/").content.decode()
+    assert "Berhenti menerima pesan" in page and booking.masked_phone in page
+    response = client.post(f"/reservasi/{booking.code}/pesan/", follow=True)
+    assert "tidak akan menerima pesan lagi" in response.content.decode()
+    assert not Consent.objects.filter(withdrawn_at=None).exists()
+    assert (
+        "Berhenti menerima pesan" not in client.get(f"/reservasi/{booking.code}/").content.decode()
+    )
+    # Allowed again from the same page.
+    client.post(f"/reservasi/{booking.code}/pesan/", {"notify": ["whatsapp"]})
+    assert list(Consent.objects.filter(withdrawn_at=None).values_list("channel", flat=True)) == [
+        "whatsapp",
+        "whatsapp",
+    ]
+
+
+def test_message_settings_need_the_booking_unlocked(client, open_schedule, phone_channels):
+    booking = make_booking(open_schedule)
+    response = Client().post(f"/reservasi/{booking.code}/pesan/", {"notify": ["sms"]})
+    assert response.status_code == 404
+    assert not Consent.objects.exists()
