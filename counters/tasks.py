@@ -8,12 +8,14 @@ import io
 from django.core.management import call_command
 from procrastinate.contrib.django import app
 
+from common import clock
 from counters.booking.messages import booking_email
 from counters.booking.services import (
     booking_closure_announce,
     booking_mark_no_shows,
     booking_send_reminders,
 )
+from counters.queue.messages import ticket_phones_forget
 
 
 # Cron times are UTC, as procrastinate reads them: 08:00 UTC is 16:00 WITA.
@@ -38,6 +40,12 @@ def anonymise_bookings(timestamp: int) -> str:
     return output.getvalue().strip()
 
 
+@app.periodic(cron="20 18 * * *")  # 02:20 WITA
+@app.task(name="counters.forget_ticket_phones", queueing_lock="forget_ticket_phones")
+def forget_ticket_phones(timestamp: int) -> int:
+    return ticket_phones_forget(before=clock.today())
+
+
 @app.task(name="counters.announce_closure", queue="messages")
 def announce_closure(closure_id: int) -> int:
     return booking_closure_announce(closure_id)
@@ -47,6 +55,7 @@ __all__ = [
     "announce_closure",
     "anonymise_bookings",
     "booking_email",
+    "forget_ticket_phones",
     "mark_booking_no_shows",
     "send_booking_reminders",
 ]

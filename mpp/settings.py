@@ -327,6 +327,7 @@ PUBLIC_WRITE_LIMITS = {
         "booking:kiosk_check_in": (60, 600),
         "api-1:booking_check_in_endpoint": (60, 600),
         "counters:survey": (60, 600),
+        "counters:ticket_messages": (20, 600),
         "api-1:survey_create": (60, 600),
         "umkm:register": (5, 3600),
     }.items()

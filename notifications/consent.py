@@ -6,6 +6,9 @@ from common import clock
 from notifications.models import Consent
 from notifications.recipients import normalise
 
+# The channels that reach a phone number; a citizen's yes is given per channel.
+PHONE_CHANNELS = ("whatsapp", "sms")
+
 
 def _active(**filters):
     return Consent.objects.filter(withdrawn_at__isnull=True, **filters)

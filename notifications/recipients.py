@@ -5,6 +5,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from common.validators import mask_phone
+
 E164 = re.compile(r"\+[1-9]\d{7,14}")
 
 
@@ -22,10 +24,9 @@ def normalise(*, channel: str, address: str) -> str:
 
 
 def mask(address: str) -> str:
-    """+62812*****890 or b***@example.org: enough to recognise, useless to anyone else."""
+    """+62812****7890 (as every page masks a phone) or b***@example.org: enough to
+    recognise, useless to anyone else."""
     if "@" in address:
         name, _, domain = address.partition("@")
         return f"{name[:1]}***@{domain}"
-    if len(address) < 9:
-        return "*" * len(address)
-    return f"{address[:6]}{'*' * (len(address) - 9)}{address[-3:]}"
+    return mask_phone(address)

@@ -1,49 +1,11 @@
 """Forms of the public booking pages; the same validators as the booking service."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from common.validators import normalize_nik, normalize_phone
-from counters.booking.messages import PHONE_CHANNELS
 from counters.booking.models import CODE_ALPHABET, CODE_LENGTH
-from notifications.models import Channel
-
-
-def phone_channel_choices() -> list[tuple[str, str]]:
-    """The phone channels this installation sends on, for the citizen to allow."""
-    return [
-        (channel, Channel(channel).label)
-        for channel in PHONE_CHANNELS
-        if channel in settings.MESSAGE_CHANNELS
-    ]
-
-
-class MessageChannelsField(forms.MultipleChoiceField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("Kirim pemberitahuan ke nomor ponsel ini lewat"))
-        kwargs.setdefault(
-            "help_text",
-            _(
-                "Konfirmasi, pengingat sehari sebelumnya, perubahan jadwal dan panggilan "
-                "antrean pada hari kunjungan. Bisa dihentikan kapan saja di halaman reservasi "
-                "atau dengan membalas STOP."
-            ),
-        )
-        super().__init__(required=False, widget=forms.CheckboxSelectMultiple, **kwargs)
-
-
-class OffersMessages(forms.Form):
-    """A form whose `notify` field lists the phone channels sent on here, and is left out
-    where there are none."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = phone_channel_choices()
-        if choices:
-            self.fields["notify"].choices = choices
-        else:
-            del self.fields["notify"]
+from notifications.forms import MessageChannelsField, OffersMessages
 
 
 class NikField(forms.CharField):
@@ -79,7 +41,13 @@ class BookingForm(OffersMessages):
         help_text=_("Bukti reservasi dan pengingat dikirim ke alamat ini."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    notify = MessageChannelsField()
+    notify = MessageChannelsField(
+        help_text=_(
+            "Konfirmasi, pengingat sehari sebelumnya, perubahan jadwal dan panggilan "
+            "antrean pada hari kunjungan. Bisa dihentikan kapan saja di halaman reservasi "
+            "atau dengan membalas STOP."
+        )
+    )
     consent = forms.BooleanField(
         label=_(
             "Saya setuju data pribadi ini dipakai hanya untuk reservasi dan pelayanan di MPP "

@@ -13,11 +13,14 @@ from common.links import public_url
 from common.side_effects import defer_on_commit
 from counters.booking.documents import send_booking_email
 from counters.booking.models import Booking
-from notifications.consent import allowed_channels, consent_grant, consent_withdraw
+from notifications.consent import (
+    PHONE_CHANNELS,
+    allowed_channels,
+    consent_grant,
+    consent_withdraw,
+)
 from notifications.services import message_queue
 
-# The channels of the phone number every booking has; e-mail has the documents below.
-PHONE_CHANNELS = ("whatsapp", "sms")
 # A yes given with a booking covers its own messages and the calls of its visit's ticket.
 PURPOSES = ("booking", "queue")
 CONSENT_SOURCE = "reservasi"

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager, scopes_disabled
 
+from common.validators import mask_phone
 from counters.upsert import increment
 from services.models import Agency, Location, Service
 
@@ -326,6 +327,12 @@ class Ticket(models.Model):
     started_at = models.DateTimeField(_("mulai dilayani"), null=True, blank=True)
     finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
     recall_count = models.PositiveSmallIntegerField(_("panggilan ulang"), default=0)
+    # Where the visitor asked to be told "3 more" and the call (counters.queue.messages):
+    # kept for the day only, cleared at night; the language of those messages.
+    phone = models.CharField(
+        _("nomor ponsel"), max_length=16, blank=True, default="", db_default=""
+    )
+    language = models.CharField(_("bahasa"), max_length=5, default="id", db_default="id")
     counter = models.ForeignKey(
         Counter,
         on_delete=models.SET_NULL,
@@ -397,6 +404,10 @@ class Ticket(models.Model):
     @property
     def display_number(self) -> str:
         return f"{self.prefix}-{self.number:03d}"
+
+    @property
+    def masked_phone(self) -> str:
+        return mask_phone(self.phone)
 
     @classmethod
     def waiting_line(cls, *, location_id: int, day, service_ids) -> models.QuerySet:

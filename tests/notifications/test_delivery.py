@@ -249,7 +249,7 @@ def test_development_prints_messages_on_the_console_with_the_number_masked(capsy
     message = deliver(queue())
     assert message.state == Message.State.SENT
     printed = capsys.readouterr().out
-    assert "[whatsapp → +62812*****890] Reservasi KTP-el pada 04-12-2026" in printed
+    assert "[whatsapp → +62812****7890] Reservasi KTP-el pada 04-12-2026" in printed
     assert PHONE not in printed
 
 

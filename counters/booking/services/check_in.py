@@ -75,6 +75,10 @@ def booking_check_in(*, code: str, location: Location, now: datetime | None = No
             location=booking.location,
             source=Ticket.Source.BOOKING,
             booked_slot_start=booking.starts_at,
+            # The booking's number: its calls are told where the citizen allowed queue
+            # messages with the booking.
+            phone=booking.phone,
+            language=booking.language,
         )
         booking.ticket = ticket
         booking.status = Booking.TRANSITIONS["checked_in"][1]

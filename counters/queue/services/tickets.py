@@ -20,6 +20,7 @@ from counters.queue.errors import (
     QuotaFull,
     ServiceClosed,
 )
+from counters.queue.messages import ticket_tell
 from counters.queue.models import (
     ONE_ACTIVE_PER_COUNTER,
     ONE_ACTIVE_PER_OPERATOR,
@@ -54,7 +55,7 @@ def _record(
     at: datetime,
 ) -> TicketEvent:
     queue_changed(ticket.location_id)
-    return TicketEvent.objects.create(
+    event = TicketEvent.objects.create(
         agency_id=ticket.agency_id,
         location_id=ticket.location_id,
         ticket=ticket,
@@ -66,6 +67,8 @@ def _record(
         note=note[:255],
         at=at,
     )
+    ticket_tell(ticket, action)
+    return event
 
 
 def _queue_class(*, priority: str, source: str) -> int:
@@ -84,10 +87,12 @@ def ticket_issue(
     source: str = Ticket.Source.KIOSK,
     issued_by=None,
     booked_slot_start: datetime | None = None,
+    phone: str = "",
+    language: str = "id",
 ) -> Ticket:
     """A new waiting ticket with the next number of the day; refused when closed or full.
     Its `position_when_issued` says how many of its service were to be called before it
-    and the estimated wait."""
+    and the estimated wait. `phone`: where its calls are told, if the number allows."""
     priority = priority or ""
     if priority and priority not in Priority.values:
         raise DomainError(_("Kategori prioritas tidak dikenal."), code="invalid", status=422)
@@ -114,6 +119,8 @@ def ticket_issue(
         booked_slot_start=booked_slot_start,
         issued_at=now,
         issued_by=issuer,
+        phone=phone,
+        language=language,
     )
     with transaction.atomic():
         # A booking was the promise: its check-in is never refused by the walk-in quota.
@@ -415,6 +422,8 @@ def ticket_transfer(*, ticket: Ticket, operator, service: Service) -> Ticket:
             booked_slot_start=old.booked_slot_start,
             issued_at=now,
             issued_by=operator,
+            phone=old.phone,
+            language=old.language,
             transferred_from=old,
         )
         _count_toward_quota(new, promised=True)
