@@ -19,7 +19,7 @@ urlpatterns = [
         name="kiosk_priority",
     ),
     path("antrian/tiket/<str:code>/", ticket.ticket_status, name="ticket_status"),
-    path("antrian/tiket/<str:code>/pesan/", ticket.ticket_messages, name="ticket_messages"),
+    path("antrian/tiket/<str:code>/pemberitahuan/", ticket.ticket_messages, name="ticket_messages"),
     path("antrian/layar/<slug:location>/", board.board, name="board"),
     path("loket/", console.console_home, name="console"),
     path("loket/<int:counter_id>/", console.console_counter, name="console_counter"),

@@ -24,6 +24,7 @@ from tests.notifications.conftest import allow
 from tests.notifications.fakes import TOKEN
 from tests.notifications.helpers import queue
 
+WORKER_NAME = "mpp-worker-under-test"
 PROCRASTINATE_TABLES = "procrastinate_jobs, procrastinate_periodic_defers, procrastinate_workers"
 
 
@@ -207,7 +208,13 @@ def test_an_idle_worker_holds_only_its_pool_and_listener(job_queue):
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "procrastinate", "worker", "--queues", "messages"],
         cwd=settings.BASE_DIR,
-        env={**os.environ, "DATABASE_URL": database_url(connection.settings_dict)},
+        # Its connections named, apart from any other on the test database (libpq reads
+        # PGAPPNAME for every connection, the pool's and Django's alike).
+        env={
+            **os.environ,
+            "DATABASE_URL": database_url(connection.settings_dict),
+            "PGAPPNAME": WORKER_NAME,
+        },
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -222,8 +229,8 @@ def test_an_idle_worker_holds_only_its_pool_and_listener(job_queue):
             time.sleep(0.2)
             with connection.cursor() as cursor:
                 cursor.execute(
-                    "SELECT count(*) FROM pg_stat_activity"
-                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = %s",
+                    [WORKER_NAME],
                 )
                 held.append(cursor.fetchone()[0])
     finally:

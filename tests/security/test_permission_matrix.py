@@ -83,6 +83,8 @@ DECISIONS = {
     "booking:ics": ("get", "/reservasi/{booking}/kalender.ics", every(404)),
     "booking:cancel": ("get", "/reservasi/{booking}/batal/", every(404)),
     "booking:reschedule": ("get", "/reservasi/{booking}/ubah/", every(404)),
+    # A POST of the booking's own page (unlocked with its NIK); GET is not a page.
+    "booking:messages": ("get", "/reservasi/{booking}/pemberitahuan/", every(405)),
     "booking:kiosk_check_in": ("get", "/reservasi/kios/{location}/", public()),
     "counters:kiosk": ("get", "/antrian/ambil/", every(302)),
     "counters:kiosk_agencies": ("get", "/antrian/ambil/{location}/", public()),
@@ -91,6 +93,7 @@ DECISIONS = {
     "counters:kiosk_ticket": ("get", "/antrian/ambil/tiket/{ticket}/", public()),
     "counters:ticket_status": ("get", "/antrian/tiket/{ticket}/", public()),
     "counters:survey": ("get", "/antrian/tiket/{ticket}/survei/", public()),
+    "counters:ticket_messages": ("get", "/antrian/tiket/{ticket}/pemberitahuan/", public()),
     "counters:board": ("get", "/antrian/layar/{location}/", public()),
     "counters:transparency": ("get", "/transparansi/", public()),
     "counters:console": ("get", "/loket/", {**signed_in(200), "citizen": 403, "mall": 403}),

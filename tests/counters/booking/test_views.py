@@ -287,14 +287,14 @@ def test_one_tap_on_the_booking_page_stops_the_messages(client, open_schedule, p
         booking = Booking.objects.get()
     page = client.get(f"/reservasi/{booking.code}/").content.decode()
     assert "Berhenti menerima pesan" in page and booking.masked_phone in page
-    response = client.post(f"/reservasi/{booking.code}/pesan/", follow=True)
+    response = client.post(f"/reservasi/{booking.code}/pemberitahuan/", follow=True)
     assert "tidak akan menerima pesan lagi" in response.content.decode()
     assert not Consent.objects.filter(withdrawn_at=None).exists()
     assert (
         "Berhenti menerima pesan" not in client.get(f"/reservasi/{booking.code}/").content.decode()
     )
     # Allowed again from the same page.
-    client.post(f"/reservasi/{booking.code}/pesan/", {"notify": ["whatsapp"]})
+    client.post(f"/reservasi/{booking.code}/pemberitahuan/", {"notify": ["whatsapp"]})
     assert list(Consent.objects.filter(withdrawn_at=None).values_list("channel", flat=True)) == [
         "whatsapp",
         "whatsapp",
@@ -303,6 +303,6 @@ def test_one_tap_on_the_booking_page_stops_the_messages(client, open_schedule, p
 
 def test_message_settings_need_the_booking_unlocked(client, open_schedule, phone_channels):
     booking = make_booking(open_schedule)
-    response = Client().post(f"/reservasi/{booking.code}/pesan/", {"notify": ["sms"]})
+    response = Client().post(f"/reservasi/{booking.code}/pemberitahuan/", {"notify": ["sms"]})
     assert response.status_code == 404
     assert not Consent.objects.exists()

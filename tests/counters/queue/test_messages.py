@@ -155,8 +155,8 @@ def test_the_ticket_page_offers_messages_and_one_tap_stops_them(service_a, locat
     (ticket,) = issue_line(service_a, location, 1)
     client = Client()
     page = client.get(f"/antrian/tiket/{ticket.code}/").content.decode()
-    assert f"/antrian/tiket/{ticket.code}/pesan/" in page
-    url = f"/antrian/tiket/{ticket.code}/pesan/"
+    assert f"/antrian/tiket/{ticket.code}/pemberitahuan/" in page
+    url = f"/antrian/tiket/{ticket.code}/pemberitahuan/"
     bad = client.post(url, {"phone": "12345", "notify": ["whatsapp"]})
     assert bad.status_code == 422 and "Nomor ponsel harus" in bad.content.decode()
     none = client.post(url, {"phone": "0812 3456 7890"})
@@ -167,4 +167,4 @@ def test_the_ticket_page_offers_messages_and_one_tap_stops_them(service_a, locat
     assert set(Consent.objects.values_list("channel", "purpose")) == {("sms", "queue")}
     client.post(url, {"berhenti": "1"})
     assert not Consent.objects.filter(withdrawn_at=None).exists()
-    assert Client().get("/antrian/tiket/TIDAKADA/pesan/").status_code == 404
+    assert Client().get("/antrian/tiket/TIDAKADA/pemberitahuan/").status_code == 404
