@@ -1,6 +1,6 @@
 """Browser journeys of a citizen on a small phone (360×740): Back after a search, booking
-from a service page, answers in view without scrolling, a called ticket, a cancelled booking
-and touch targets."""
+from a service page, answers in view without scrolling, a called ticket, a cancelled booking,
+touch targets, and a walk-in's WhatsApp notifications turned on and off."""
 
 import re
 
@@ -17,6 +17,7 @@ from counters.queue.services import (
     ticket_issue,
     ticket_start,
 )
+from notifications.models import Consent, Message
 from tests.e2e.conftest import book_first_slot
 from tests.factories import ProductFactory
 
@@ -260,3 +261,34 @@ def test_a_showcase_search_is_fetched_once(new_page, db):
     expect(page.get_by_role("link", name="Amplang Ikan Belida").first).to_be_visible()
     page.wait_for_timeout(1000)
     assert len(searches) == 1, searches
+
+
+def test_a_walk_in_asks_to_be_told_on_whatsapp_and_stops_it_with_one_tap(new_page, expo, settings):
+    settings.MESSAGE_CHANNELS = {
+        "whatsapp": settings.CONSOLE_CHANNEL,
+        "sms": settings.CONSOLE_CHANNEL,
+        "email": "notifications.channels.EmailChannel",
+    }
+    with scopes_disabled():
+        for _ in range(4):
+            ticket_issue(service=expo.service, location=expo.location)
+        mine = ticket_issue(service=expo.service, location=expo.location)
+        counter_open(counter=expo.counter, operator=expo.operator)
+    page = new_page(**SMALL_PHONE)
+    page.goto(f"/antrian/tiket/{mine.code}/")
+    page.get_by_role("link", name="Kabari saya lewat WhatsApp atau SMS").click()
+    page.get_by_label("Nomor ponsel").fill("0812 3456 7890")
+    page.get_by_role("checkbox", name="WhatsApp").check()
+    page.get_by_role("button", name="Kabari saya", exact=True).click()
+    expect(page.get_by_role("main")).to_contain_text("Pemberitahuan aktif ke nomor +62812****7890")
+
+    serve_next(expo)  # three ahead now
+    almost = Message.objects.get(template="queue_almost")
+    assert (almost.channel, almost.context["number"]) == ("whatsapp", mine.display_number)
+
+    page.get_by_role("button", name="Berhenti menerima pesan").click()
+    expect(page.get_by_role("main")).to_contain_text("tidak akan menerima pesan lagi")
+    assert not Consent.objects.filter(withdrawn_at=None).exists()
+    with scopes_disabled():
+        ticket_call_next(counter=expo.counter, operator=expo.operator)
+    assert not Message.objects.filter(template="queue_called").exists()
