@@ -62,6 +62,7 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
 
 
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+RAW_BODY_PATHS = ("/api/", "/webhooks/")
 
 
 def _any_nul(texts) -> bool:
@@ -109,8 +110,9 @@ class NulCharactersMiddleware:
         if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
             return False
         # Pages read forms through Django's parsers and leave the raw body alone; the API
-        # reads JSON from the raw body, whatever the content type says.
-        if not request.path.startswith("/api/") and request.content_type in FORM_TYPES:
+        # and the providers' webhooks (which sign the raw body) read the raw body, whatever
+        # the content type says.
+        if not request.path.startswith(RAW_BODY_PATHS) and request.content_type in FORM_TYPES:
             fields = [text for key, values in request.POST.lists() for text in (key, *values)]
             names = [
                 text

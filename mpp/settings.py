@@ -328,6 +328,9 @@ PUBLIC_WRITE_LIMITS = {
         "api-1:booking_check_in_endpoint": (60, 600),
         "counters:survey": (60, 600),
         "counters:ticket_messages": (20, 600),
+        "counters:online_take": (10, 600),
+        "api-1:online_ticket_create": (10, 600),
+        "counters:kiosk_online_check_in": (60, 600),
         "api-1:survey_create": (60, 600),
         "umkm:register": (5, 3600),
     }.items()

@@ -3,7 +3,7 @@
 import factory
 from django.contrib.auth import get_user_model
 
-from services.models import Agency, Location, Membership, Service
+from services.models import Agency, ApiToken, Location, Membership, Service, hash_token
 
 PASSWORD = "rahasia-uji-2026"
 
@@ -174,3 +174,12 @@ class BookingClosureFactory(factory.django.DjangoModelFactory):
     agency = factory.SubFactory(AgencyFactory)
     date = factory.LazyFunction(date.today)
     reason = "Cuti bersama"
+
+
+def kiosk_token(location) -> str:
+    """The raw secret of a new kiosk token of `location`."""
+    raw = ApiToken.generate()
+    ApiToken.objects.create(
+        name="kios", key_hash=hash_token(raw), prefix=raw[:8], kiosk_location=location
+    )
+    return raw

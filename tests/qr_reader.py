@@ -36,7 +36,12 @@ def read_qr(svg: str | bytes) -> str:
     """The text of the one QR code in the SVG; fails unless it is a standard QR code that
     zbar reads and has its full quiet zone."""
     data = svg.encode() if isinstance(svg, str) else svg
-    png = cairosvg.svg2png(bytestring=data, output_width=400, background_color="white")
+    # Whole pixels per unit of the drawing: a module edge between pixels would render gray
+    # and blur where the symbol starts.
+    size = re.search(rb'viewBox="0 0 (\d+)', data)
+    units = int(size.group(1)) if size else 400
+    width = units * max(1, round(400 / units))
+    png = cairosvg.svg2png(bytestring=data, output_width=width, background_color="white")
     image = Image.open(io.BytesIO(png)).convert("L")
     symbols = decode(image, symbols=[ZBarSymbol.QRCODE])
     assert len(symbols) == 1, f"zbar read {len(symbols)} QR codes"

@@ -3,23 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from common.validators import normalize_nik, normalize_phone
+from common.forms import NikField
+from common.validators import normalize_phone
 from counters.booking.models import CODE_ALPHABET, CODE_LENGTH
 from notifications.forms import MessageChannelsField, OffersMessages
-
-
-class NikField(forms.CharField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("NIK (Nomor Induk Kependudukan)"))
-        kwargs.setdefault("max_length", 24)
-        kwargs.setdefault("help_text", _("16 angka, sesuai KTP-el atau Kartu Keluarga."))
-        super().__init__(**kwargs)
-        self.widget.attrs.update(
-            {"inputmode": "numeric", "autocomplete": "off", "pattern": r"[0-9 .\-]*"}
-        )
-
-    def clean(self, value):
-        return normalize_nik(super().clean(value))
 
 
 class BookingForm(OffersMessages):

@@ -106,6 +106,67 @@ def ticket_create(request, payload: TicketIn):
     return Status(201, ticket_out(ticket, position=ticket.position_when_issued))
 
 
+class OnlineTicketIn(Schema):
+    service: str = Field(description="instansi/layanan")
+    location: str
+    nik: str
+    phone: str
+    notify: list[Literal["whatsapp", "sms"]] = Field(
+        default=[], description='Phone channels allowed for "3 more" and the call.'
+    )
+    language: Literal["id", "en"] = "id"
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "service": "dukcapil/ktp-el",
+                    "location": "expo-sangatta",
+                    "nik": "6408015505920002",
+                    "phone": "081234567890",
+                    "notify": ["whatsapp"],
+                }
+            ]
+        }
+    )
+
+
+@router.post("/tickets/online", response={201: TicketOut, **refusals(404, 409, 422, 429)})
+def online_ticket_create(request, payload: OnlineTicketIn):
+    """Today's number from a phone, for a service that takes online tickets at that
+    location: it must check in at a kiosk there (its code scanned) before its turn, or it
+    lapses. 409 when closed, the phones' share is gone or the NIK holds a live one of the
+    service; 429 past a NIK's tickets of the day."""
+    location, service = location_and_service(payload.location, payload.service)
+    if location is None or not location.is_active or service is None:
+        raise Http404
+    ticket = queue.ticket_take_online(
+        service=service,
+        location=location,
+        nik=payload.nik,
+        phone=payload.phone,
+        notify=payload.notify,
+        language=payload.language,
+    )
+    return Status(201, ticket_out(ticket, position=ticket.position_when_issued))
+
+
+@router.post(
+    "/tickets/{code}/check-in",
+    response={200: TicketOut, **refusals(403, 404, 409)},
+    auth=token_or_session,
+)
+def online_ticket_check_in(request, code: str):
+    """Check a ticket from a phone in at the hall: with the kiosk token of its location."""
+    kiosk = kiosk_location(request)
+    if kiosk is None:
+        raise PermissionDenied(_("Check-in tiket online hanya dapat dilakukan di kios MPP."))
+    ticket = ticket_by_code(code)
+    if ticket is None:
+        raise Http404
+    return ticket_out(queue.ticket_check_in(ticket=ticket, location=kiosk))
+
+
 @router.get("/tickets/{code}", response=TicketOut)
 def ticket_detail(request, code: str):
     """A ticket's status, the visitors ahead of it, the estimated wait and the counter

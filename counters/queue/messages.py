@@ -23,7 +23,13 @@ SOON_AHEAD = 3
 CONSENT_SOURCE = "halaman tiket"
 Action = TicketEvent.Action
 # Events after which the tickets behind move up.
-LINE_MOVES = (Action.CALLED, Action.CANCELLED, Action.SENT_BACK, Action.TRANSFERRED)
+LINE_MOVES = (
+    Action.CALLED,
+    Action.CANCELLED,
+    Action.SENT_BACK,
+    Action.TRANSFERRED,
+    Action.LAPSED,
+)
 
 
 def ticket_tell(ticket: Ticket, action: str) -> None:
@@ -87,7 +93,6 @@ def ticket_messages_allow(
 ) -> Ticket:
     """The visitor's number for this ticket's messages and their yes to them on these
     channels (and to the survey link when `survey`); refused once the visit is over."""
-    purposes = ("queue", "survey") if survey else ("queue",)
     with transaction.atomic(), scopes_disabled():  # a visitor's own ticket, found by its code
         locked = Ticket.objects.select_for_update(of=("self",)).get(pk=ticket.pk)
         if locked.status not in (Ticket.Status.WAITING, Ticket.Status.CALLED):
@@ -97,12 +102,16 @@ def ticket_messages_allow(
             )
         locked.phone, locked.language = phone, language
         locked.save(update_fields=["phone", "language"])
-        for channel in channels:
-            for purpose in purposes:
-                consent_grant(
-                    recipient=phone, channel=channel, purpose=purpose, source=CONSENT_SOURCE
-                )
+        ticket_messages_consent(phone=phone, channels=channels, survey=survey)
     return locked
+
+
+def ticket_messages_consent(*, phone: str, channels, survey: bool = False) -> None:
+    """The yes of `phone` to queue messages (and the survey link) on these channels."""
+    purposes = ("queue", "survey") if survey else ("queue",)
+    for channel in channels:
+        for purpose in purposes:
+            consent_grant(recipient=phone, channel=channel, purpose=purpose, source=CONSENT_SOURCE)
 
 
 def ticket_messages_stop(ticket: Ticket) -> int:
@@ -131,6 +140,9 @@ def ticket_messages_allowed(ticket: Ticket) -> list[str]:
 
 
 def ticket_phones_forget(*, before) -> int:
-    """Clear the numbers of tickets of days before `before`: they served that day only."""
+    """Clear the phone numbers and NIKs of tickets of days before `before`: they served
+    that day only."""
     with scopes_disabled():
-        return Ticket.objects.filter(day__lt=before).exclude(phone="").update(phone="")
+        return (
+            Ticket.objects.filter(day__lt=before).exclude(phone="", nik="").update(phone="", nik="")
+        )

@@ -133,6 +133,17 @@ class DailyQuota(models.Model):
         Location, on_delete=models.CASCADE, related_name="daily_quotas", verbose_name=_("lokasi")
     )
     limit = models.PositiveIntegerField(_("kuota per hari"))
+    # The share citizens may take from their phones (the rest stays for the kiosk); a
+    # service offers online tickets at a location only where it is set.
+    online_limit = models.PositiveIntegerField(
+        _("tiket online per hari"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Bagian kuota yang boleh diambil dari ponsel (/antrian/ambil/online/); sisanya "
+            "untuk kios. Kosongkan bila layanan ini tidak menerima tiket online."
+        ),
+    )
 
     objects = ScopedManager(agency="agency")
 
@@ -142,6 +153,11 @@ class DailyQuota(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["service", "location"], name="quota_unique_service"),
             models.CheckConstraint(condition=Q(limit__gte=1), name="quota_limit_positive"),
+            models.CheckConstraint(
+                condition=Q(online_limit__isnull=True)
+                | Q(online_limit__gte=1, online_limit__lte=models.F("limit")),
+                name="quota_online_within_limit",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -176,17 +192,24 @@ class TicketSequence(models.Model):
 
 
 class DailyIssueCount(models.Model):
-    """Tickets issued per service, location and local day: what the daily quota counts."""
+    """Tickets issued per service, location and local day: what the daily quota counts.
+    One tally of every ticket ("all") and one of those taken from phones ("online")."""
+
+    class Kind(models.TextChoices):
+        ALL = "all"
+        ONLINE = "online"
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.ALL, db_default="all")
     issued = models.PositiveIntegerField()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["service", "location", "day"], name="daily_issue_count_unique_day"
+                fields=["service", "location", "day", "kind"],
+                name="daily_issue_count_unique_day_kind",
             )
         ]
 
@@ -194,11 +217,13 @@ class DailyIssueCount(models.Model):
         return f"{self.day}: {self.issued}"
 
     @classmethod
-    def count_one(cls, *, service_id: int, location_id: int, day, limit: int | None) -> bool:
-        """Count one ticket toward the day's tally, unless `limit` (None: no limit) has been
-        reached; False when refused. The row stays locked until the transaction ends, so
-        parallel kiosks can't go past the limit together."""
-        key = {"service": service_id, "location": location_id, "day": day}
+    def count_one(
+        cls, *, service_id: int, location_id: int, day, limit: int | None, kind: str = Kind.ALL
+    ) -> bool:
+        """Count one ticket toward the day's tally of `kind`, unless `limit` (None: no
+        limit) has been reached; False when refused. The row stays locked until the
+        transaction ends, so parallel kiosks can't go past the limit together."""
+        key = {"service": service_id, "location": location_id, "day": day, "kind": kind}
         return increment(cls, key=key, field="issued", below=limit) is not None
 
     @classmethod
@@ -209,7 +234,9 @@ class DailyIssueCount(models.Model):
                 service=models.OuterRef("service"), location=models.OuterRef("location")
             ).values("limit")
             return set(
-                cls.objects.filter(location_id=location_id, day=day, service_id__in=service_ids)
+                cls.objects.filter(
+                    location_id=location_id, day=day, service_id__in=service_ids, kind=cls.Kind.ALL
+                )
                 .annotate(limit=models.Subquery(limit))
                 .filter(issued__gte=models.F("limit"))
                 .values_list("service_id", flat=True)
@@ -241,6 +268,12 @@ ONE_ACTIVE_PER_COUNTER = models.UniqueConstraint(
     condition=Q(status__in=["called", "serving"]),
     name="ticket_one_active_per_counter",
 )
+# A citizen takes one ticket of a service a day from their phone while it is live.
+ONE_LIVE_ONLINE_PER_NIK = models.UniqueConstraint(
+    fields=["service", "day", "nik"],
+    condition=Q(source="online", status__in=["waiting", "called", "serving"]) & ~Q(nik=""),
+    name="ticket_one_live_online_per_nik",
+)
 
 
 class Ticket(models.Model):
@@ -259,6 +292,7 @@ class Ticket(models.Model):
         KIOSK = "kiosk", _("Kios")
         BOOKING = "booking", _("Reservasi")
         STAFF = "staff", _("Petugas")
+        ONLINE = "online", _("Ponsel")
 
     class QueueClass(models.IntegerChoices):
         """The first part of the call order (then queued_at, then id)."""
@@ -283,6 +317,8 @@ class Ticket(models.Model):
         "sent_back": ((Status.CALLED,), Status.WAITING),
         "transferred": ((Status.SERVING,), Status.TRANSFERRED),
         "cancelled": ((Status.WAITING, Status.CALLED), Status.CANCELLED),
+        "checked_in": ((Status.WAITING,), Status.WAITING),
+        "lapsed": ((Status.WAITING,), Status.NO_SHOW),
     }
 
     # Every ticket written costs one entry per index, and a call or a finish (which change
@@ -333,6 +369,11 @@ class Ticket(models.Model):
         _("nomor ponsel"), max_length=16, blank=True, default="", db_default=""
     )
     language = models.CharField(_("bahasa"), max_length=5, default="id", db_default="id")
+    # A ticket taken from a phone: the NIK it was taken with (one live ticket per NIK, service
+    # and day; cleared at night like the phone) and when it checked in at the hall. Until
+    # then it lapses instead of being called.
+    nik = models.CharField(_("NIK"), max_length=16, blank=True, default="", db_default="")
+    checked_in_at = models.DateTimeField(_("check-in"), null=True, blank=True)
     counter = models.ForeignKey(
         Counter,
         on_delete=models.SET_NULL,
@@ -385,6 +426,7 @@ class Ticket(models.Model):
             ),
             ONE_ACTIVE_PER_OPERATOR,
             ONE_ACTIVE_PER_COUNTER,
+            ONE_LIVE_ONLINE_PER_NIK,
         ]
         indexes = [
             # Today's waiting line of one service in call order: places in line, and the
@@ -396,6 +438,8 @@ class Ticket(models.Model):
             ),
             models.Index(fields=["service", "location", "finished_at"], name="ticket_finished"),
             models.Index(fields=["agency", "day"], name="ticket_agency_day"),
+            # A NIK's tickets from phones today (their daily limit).
+            models.Index(fields=["nik", "day"], condition=~Q(nik=""), name="ticket_online_nik"),
         ]
 
     def __str__(self) -> str:
@@ -408,6 +452,11 @@ class Ticket(models.Model):
     @property
     def masked_phone(self) -> str:
         return mask_phone(self.phone)
+
+    @property
+    def awaits_check_in(self) -> bool:
+        """Taken from a phone and not yet checked in at the hall: lapses at its turn."""
+        return self.source == self.Source.ONLINE and self.checked_in_at is None
 
     @classmethod
     def waiting_line(cls, *, location_id: int, day, service_ids) -> models.QuerySet:
@@ -452,6 +501,8 @@ class TicketEvent(models.Model):
         SENT_BACK = "sent_back", _("Dikembalikan ke antrian")
         TRANSFERRED = "transferred", _("Dialihkan")
         CANCELLED = "cancelled", _("Dibatalkan")
+        CHECKED_IN = "checked_in", _("Check-in di kios")
+        LAPSED = "lapsed", _("Hangus (belum check-in saat giliran)")
 
     CALLS = (Action.CALLED, Action.RECALLED)
 

@@ -2,11 +2,23 @@
 
 from django.urls import path
 
-from counters.queue.views import board, console, kiosk, ticket
+from counters.queue.views import board, console, kiosk, online, ticket
 
 urlpatterns = [
     path("antrian/ambil/", kiosk.kiosk_start, name="kiosk"),
     path("antrian/ambil/tiket/<str:code>/", kiosk.kiosk_ticket, name="kiosk_ticket"),
+    # Before the kiosk's /antrian/ambil/<location>/…, which "online" would otherwise name.
+    path("antrian/ambil/online/", online.online_start, name="online_start"),
+    path(
+        "antrian/ambil/online/<slug:location>/<slug:agency>/<slug:service>/",
+        online.online_take,
+        name="online_take",
+    ),
+    path(
+        "antrian/check-in/<slug:location>/",
+        online.kiosk_online_check_in,
+        name="kiosk_online_check_in",
+    ),
     path("antrian/ambil/<slug:location>/", kiosk.kiosk_agency_list, name="kiosk_agencies"),
     path(
         "antrian/ambil/<slug:location>/<slug:agency>/",

@@ -173,3 +173,14 @@ def test_odd_signed_bodies_never_end_in_a_server_error(client, gateways, payload
 
 def test_only_get_and_post(client, gateways):
     assert client.put(URL).status_code == 405
+
+
+def test_a_form_body_is_refused_by_its_signature_not_with_an_error(client):
+    """The webhook signs the raw body: nothing parses a form out of it first."""
+    response = client.post(
+        "/webhooks/whatsapp/",
+        data=b"--zz\r\nContent-Disposition: form-data\r\n\r\nx",
+        content_type="multipart/form-data; boundary=zz",
+        HTTP_X_HUB_SIGNATURE_256="sha256=00",
+    )
+    assert response.status_code == 403

@@ -6,6 +6,7 @@ from django_scopes import scope, scopes_disabled
 
 from counters.booking.services import booking_create
 from counters.queue import services as queue
+from counters.queue.models import DailyQuota
 from tests.counters.booking.conftest import VALID_NIK, next_slot
 from tests.counters.conftest import open_all_week
 from tests.factories import (
@@ -23,6 +24,10 @@ def world(db, agency_a, agency_b, location, admin_a, operator_a, operator_b, mal
     open_all_week(agency_a, location)
     service = ServiceFactory(
         agency=agency_a, slug="ktp-el", queue_prefix="A", is_bookable=True, locations=[location]
+    )
+    # Half of its day's numbers may be taken from phones.
+    DailyQuota.objects.create(
+        agency=agency_a, service=service, location=location, limit=200, online_limit=100
     )
     counter = CounterFactory(agency=agency_a, location=location, number=1, services=[service])
     with scope(agency=agency_a):

@@ -94,6 +94,13 @@ DECISIONS = {
     "counters:ticket_status": ("get", "/antrian/tiket/{ticket}/", public()),
     "counters:survey": ("get", "/antrian/tiket/{ticket}/survei/", public()),
     "counters:ticket_messages": ("get", "/antrian/tiket/{ticket}/pemberitahuan/", public()),
+    "counters:online_start": ("get", "/antrian/ambil/online/", public()),
+    "counters:online_take": (
+        "get",
+        "/antrian/ambil/online/{location}/{agency}/{service}/",
+        public(),
+    ),
+    "counters:kiosk_online_check_in": ("get", "/antrian/check-in/{location}/", public()),
     "counters:board": ("get", "/antrian/layar/{location}/", public()),
     "counters:transparency": ("get", "/transparansi/", public()),
     "counters:console": ("get", "/loket/", {**signed_in(200), "citizen": 403, "mall": 403}),
@@ -138,6 +145,13 @@ DECISIONS = {
     "api-1:ticket_detail": ("get", "/api/v1/tickets/{ticket}", public()),
     "api-1:survey_create": ("post", "/api/v1/tickets/{ticket}/survey", every(422)),
     "api-1:ticket_create": ("post", "/api/v1/tickets", signed_in(422, anonymous=401)),
+    "api-1:online_ticket_create": ("post", "/api/v1/tickets/online", every(422)),
+    # Kiosk tokens only (tested with one in tests/counters/queue/test_online.py).
+    "api-1:online_ticket_check_in": (
+        "post",
+        "/api/v1/tickets/{ticket}/check-in",
+        signed_in(403, anonymous=401),
+    ),
     "api-1:ticket_action": (
         "post",
         "/api/v1/tickets/{ticket}/recall",

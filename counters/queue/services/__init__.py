@@ -6,10 +6,12 @@ from counters.queue.services.counters import (
     counter_pause,
     counter_resume,
 )
+from counters.queue.services.online import ONLINE_TICKETS_PER_NIK, ticket_take_online
 from counters.queue.services.tickets import (
     ticket_call,
     ticket_call_next,
     ticket_cancel,
+    ticket_check_in,
     ticket_finish,
     ticket_issue,
     ticket_no_show,
@@ -30,6 +32,7 @@ TICKET_ACTIONS = {
 }
 
 __all__ = [
+    "ONLINE_TICKETS_PER_NIK",
     "TICKET_ACTIONS",
     "counter_close",
     "counter_open",
@@ -38,11 +41,13 @@ __all__ = [
     "ticket_call",
     "ticket_call_next",
     "ticket_cancel",
+    "ticket_check_in",
     "ticket_finish",
     "ticket_issue",
     "ticket_no_show",
     "ticket_recall",
     "ticket_send_back",
     "ticket_start",
+    "ticket_take_online",
     "ticket_transfer",
 ]

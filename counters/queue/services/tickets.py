@@ -40,6 +40,9 @@ from services.models import Location, Service
 
 Status = Ticket.Status
 Action = TicketEvent.Action
+# Tickets from phones that one call lapses at most before it calls (or gives up, for the
+# next call to go on): a call stays short however many did not come.
+LAPSES_PER_CALL = 20
 # A field value meaning "the moment of this transition".
 NOW = object()
 
@@ -89,6 +92,7 @@ def ticket_issue(
     booked_slot_start: datetime | None = None,
     phone: str = "",
     language: str = "id",
+    nik: str = "",
 ) -> Ticket:
     """A new waiting ticket with the next number of the day; refused when closed or full.
     Its `position_when_issued` says how many of its service were to be called before it
@@ -121,6 +125,7 @@ def ticket_issue(
         issued_by=issuer,
         phone=phone,
         language=language,
+        nik=nik,
     )
     with transaction.atomic():
         # A booking was the promise: its check-in is never refused by the walk-in quota.
@@ -137,15 +142,31 @@ def ticket_issue(
 
 def _count_toward_quota(ticket: Ticket, *, promised: bool) -> None:
     """The daily quota: a walk-in is refused once the day's tally of its service here has
-    reached the agency's limit. A visitor who was promised a place (a booking checking in,
-    a transfer: already in the hall and served) is never refused but counts toward it.
-    The tally is always taken before the number sequence: no deadlock between kiosks."""
+    reached the agency's limit, a ticket from a phone also once the phones' share has. A
+    visitor who was promised a place (a booking checking in, a transfer: already in the
+    hall and served) is never refused but counts toward it. The tally is always taken
+    before the number sequence: no deadlock between kiosks."""
     with scopes_disabled():
-        limit = (
+        limit, online_limit = (
             DailyQuota.objects.filter(service_id=ticket.service_id, location_id=ticket.location_id)
-            .values_list("limit", flat=True)
+            .values_list("limit", "online_limit")
             .first()
-        )
+        ) or (None, None)
+    if ticket.source == Ticket.Source.ONLINE:
+        # The phones' share first (always in this order: no deadlock with the kiosks).
+        if online_limit is None:
+            raise ServiceClosed(_("Layanan ini tidak menerima tiket online di lokasi ini."))
+        if not DailyIssueCount.count_one(
+            service_id=ticket.service_id,
+            location_id=ticket.location_id,
+            day=ticket.day,
+            limit=online_limit,
+            kind=DailyIssueCount.Kind.ONLINE,
+        ):
+            raise QuotaFull(
+                _("Tiket online %(service)s hari ini sudah habis; ambil nomor di kios MPP.")
+                % {"service": ticket.service.name}
+            )
     counted = DailyIssueCount.count_one(
         service_id=ticket.service_id,
         location_id=ticket.location_id,
@@ -286,21 +307,56 @@ def ticket_call_next(*, counter: Counter, operator) -> Ticket | None:
     now = clock.now()
     with _busy_on_conflict(), transaction.atomic():
         locked = _lock_counter(counter=counter, operator=operator)
-        ticket = (
-            Ticket.waiting_line(
-                location_id=locked.location_id,
-                day=clock.local_day(now),
-                service_ids=locked.services.values("pk"),
-            )
-            .select_for_update(skip_locked=True, of=("self",))
-            .select_related("service")
-            .first()
-        )
+        line = Ticket.waiting_line(
+            location_id=locked.location_id,
+            day=clock.local_day(now),
+            service_ids=locked.services.values("pk"),
+        ).select_for_update(skip_locked=True, of=("self",))
+        for _lapsed in range(LAPSES_PER_CALL + 1):
+            ticket = line.select_related("service").first()
+            if ticket is None or not ticket.awaits_check_in:
+                break
+            _lapse(ticket, now=now)
+        else:
+            return None  # more lapsed than one call clears: the next call goes on
         if ticket is None:
             return None
         _mark_called(ticket=ticket, counter=locked, operator=operator, now=now)
     ticket.counter = counter
     return ticket
+
+
+def _lapse(ticket: Ticket, *, now: datetime) -> None:
+    """Its turn came before it checked in at the hall: a no-show, and the line goes on."""
+    from_status = ticket.status
+    ticket.status = Ticket.TRANSITIONS[Action.LAPSED][1]
+    ticket.finished_at = now
+    ticket.save(update_fields=["status", "finished_at"])
+    _record(ticket=ticket, action=Action.LAPSED, from_status=from_status, at=now)
+
+
+def ticket_check_in(*, ticket: Ticket, location: Location) -> Ticket:
+    """A ticket taken from a phone checks in at the hall (its QR scanned at a kiosk of its
+    location): from now on it is called, not lapsed."""
+    allowed, _to = Ticket.TRANSITIONS[Action.CHECKED_IN]
+    now = clock.now()
+    # The hall's kiosk, for whichever agency: the ticket is the one the citizen showed.
+    with transaction.atomic(), scopes_disabled():
+        locked = _lock_ticket(ticket)
+        if locked.location_id != location.pk:
+            raise DomainError(
+                _("Tiket ini untuk %(location)s, bukan lokasi ini.")
+                % {"location": locked.location.name},
+                code="wrong_location",
+            )
+        if locked.checked_in_at is not None:
+            return locked
+        if locked.source != Ticket.Source.ONLINE or locked.status not in allowed:
+            raise _refuse(locked, _("check-in"))
+        locked.checked_in_at = now
+        locked.save(update_fields=["checked_in_at"])
+        _record(ticket=locked, action=Action.CHECKED_IN, from_status=locked.status, at=now)
+    return locked
 
 
 def ticket_call(*, ticket: Ticket, counter: Counter, operator, reason: str) -> Ticket:
@@ -424,6 +480,8 @@ def ticket_transfer(*, ticket: Ticket, operator, service: Service) -> Ticket:
             issued_by=operator,
             phone=old.phone,
             language=old.language,
+            # Served at a counter already: in the hall, whatever it was taken from.
+            checked_in_at=old.checked_in_at or now,
             transferred_from=old,
         )
         _count_toward_quota(new, promised=True)

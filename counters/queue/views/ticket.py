@@ -11,6 +11,7 @@ from django.views.decorators.http import condition, require_http_methods
 
 from common.caching import cached_page
 from common.errors import DomainError
+from common.qr import qr_svg_inline
 from counters.queue.caching import queue_version
 from counters.queue.forms import TicketMessagesForm
 from counters.queue.messages import (
@@ -61,6 +62,12 @@ def ticket_status(request, code: str):
         "live": ticket.status in ("waiting", "called", "serving"),
         "soon": ticket.status == "waiting" and position.ahead <= SOON_AHEAD,
         "offers_messages": bool(phone_channel_choices()),
+        # What the kiosk's scanner reads to check a ticket from a phone in: its bare code.
+        "check_in_qr": (
+            qr_svg_inline(ticket.code, scale=5, title=_("Kode QR check-in"))
+            if ticket.awaits_check_in
+            else ""
+        ),
         "fragment_etag": f'"{_page_version(request, code, partial=True)}"',
     }
     template = (

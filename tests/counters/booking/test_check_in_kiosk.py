@@ -7,10 +7,9 @@ from django_scopes import scopes_disabled
 from common import clock
 from counters.booking.services import booking_create
 from counters.models import Booking, Ticket
-from services.models import ApiToken, hash_token
 from tests.counters.booking.conftest import VALID_NIK, wita
 from tests.counters.conftest import open_all_week
-from tests.factories import LocationFactory, UserFactory
+from tests.factories import LocationFactory, UserFactory, kiosk_token
 
 pytestmark = pytest.mark.django_db
 
@@ -32,14 +31,6 @@ def booking(schedule, location, monkeypatch):
     )
     monkeypatch.setattr(clock, "now", lambda: wita(2026, 12, 8, 8, 45))
     return made
-
-
-def kiosk_token(location) -> str:
-    raw = ApiToken.generate()
-    ApiToken.objects.create(
-        name="kios", key_hash=hash_token(raw), prefix=raw[:8], kiosk_location=location
-    )
-    return raw
 
 
 def check_in_api(client, code, **extra):

@@ -5,19 +5,10 @@ from django_scopes import scopes_disabled
 
 from counters.models import DailyQuota, Ticket
 from counters.queue import services as queue
-from services.models import ApiToken, hash_token
-from tests.factories import LocationFactory
+from tests.factories import LocationFactory, kiosk_token
 
 pytestmark = pytest.mark.django_db
 OUTSIDE = {"REMOTE_ADDR": "203.0.113.7"}
-
-
-def kiosk_token(location) -> str:
-    raw = ApiToken.generate()
-    ApiToken.objects.create(
-        name="kios", key_hash=hash_token(raw), prefix=raw[:8], kiosk_location=location
-    )
-    return raw
 
 
 def post(client, url, data=None, token=None, **extra):
