@@ -31,19 +31,17 @@ def console_state(counter: Counter) -> ConsoleState:
         .select_related("service")
         .first()
     )
-    waiting = Ticket.objects.filter(
-        status=Ticket.Status.WAITING,
-        location_id=counter.location_id,
-        day=today,
-        service__in=counter.services.all(),
+    # In the order call-next takes them: the whole line is read to place each ticket.
+    waiting = Ticket.call_sequence(
+        Ticket.waiting_line(
+            location_id=counter.location_id, day=today, service_ids=counter.services.values("pk")
+        ).select_related("service")
     )
     return ConsoleState(
         counter=counter,
         current=current,
-        waiting=list(
-            waiting.select_related("service").order_by(*Ticket.CALL_ORDER)[:WAITING_SHOWN]
-        ),
-        waiting_total=waiting.count(),
+        waiting=waiting[:WAITING_SHOWN],
+        waiting_total=len(waiting),
         pause=CounterPause.objects.filter(counter=counter, ended_at__isnull=True).first(),
         served_today=Ticket.objects.filter(
             counter=counter, day=today, status=Ticket.Status.DONE

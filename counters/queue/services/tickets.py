@@ -3,8 +3,9 @@
 from contextlib import contextmanager
 from datetime import datetime
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BigIntegerField, Exists, F, Func, IntegerField, OuterRef, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
@@ -41,6 +42,8 @@ Status = Ticket.Status
 Action = TicketEvent.Action
 # A field value meaning "the moment of this transition".
 NOW = object()
+# What call_sequence reads of each waiting ticket.
+CALL_FIELDS = ("id", "location", "day", "service", "queue_class", "queued_at")
 
 
 def _record(
@@ -272,19 +275,32 @@ def _mark_called(
 
 
 def ticket_call_next(*, counter: Counter, operator) -> Ticket | None:
-    """Call the first waiting ticket of the counter's services in call order (priority
-    visitors, then checked-in bookings, then arrival order). None when nobody waits.
-    Tickets another counter is taking at this instant are skipped (SKIP LOCKED): two
-    counters never get the same ticket and neither waits for the other."""
+    """Call the first waiting ticket of the counter's services in call order
+    (Ticket.call_sequence: priority visitors, then checked-in bookings, then arrival order,
+    with a regular visitor after every few priority ones when the agency sets it). None
+    when nobody waits. Tickets another counter is taking at this instant are skipped (SKIP
+    LOCKED): two counters never get the same ticket and neither waits for the other."""
     now = clock.now()
     with _busy_on_conflict(), transaction.atomic():
         locked = _lock_counter(counter=counter, operator=operator)
+        line = Ticket.waiting_line(
+            location_id=locked.location_id,
+            day=clock.local_day(now),
+            service_ids=locked.services.values("pk"),
+        )
+        sequence = [ticket.pk for ticket in Ticket.call_sequence(line.only(*CALL_FIELDS))]
+        if not sequence:
+            return None
+        # The first of the sequence that no other counter holds; one that joined the line
+        # since it was read comes after it.
+        place = Func(
+            Value(sequence, output_field=ArrayField(BigIntegerField())),
+            F("id"),
+            function="array_position",
+            output_field=IntegerField(),
+        )
         ticket = (
-            Ticket.waiting_line(
-                location_id=locked.location_id,
-                day=clock.local_day(now),
-                service_ids=locked.services.values("pk"),
-            )
+            line.order_by(place.asc(nulls_last=True), *Ticket.CALL_ORDER)
             .select_for_update(skip_locked=True, of=("self",))
             .select_related("service")
             .first()

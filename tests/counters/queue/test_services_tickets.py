@@ -455,12 +455,13 @@ def test_issuing_and_calling_take_few_round_trips(
 ):
     issue(service_a, location)
     # Hours and offer, the quota's limit, the tally's and the number's upserts, the ticket,
-    # its event, the place in line (+ savepoint).
-    with django_assert_max_num_queries(10):
+    # its event, the place in line: the line's interleave, its kind ahead, the other kind
+    # put before it (+ savepoint).
+    with django_assert_max_num_queries(11):
         issue(service_a, location)
-    # The counter's lock with its pause and busy checks, the SKIP LOCKED pick, the update,
-    # its event (+ savepoint).
-    with django_assert_max_num_queries(6):
+    # The counter's lock with its pause and busy checks, the waiting line and its
+    # interleave, the SKIP LOCKED pick, the update, its event (+ savepoint).
+    with django_assert_max_num_queries(8):
         queue.ticket_call_next(counter=counter_a, operator=operator_a)
 
 
