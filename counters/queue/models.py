@@ -1,10 +1,10 @@
 """The queue engine's data: counters, opening schedules, quotas, tickets and their events."""
 
 import heapq
+import itertools
 import operator
 import secrets
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import reduce
@@ -306,14 +306,12 @@ class Interleave:
         due = self.others_due(priority=priority, rank=rank)
         return rank + (others if due is None else min(due, others))
 
-    def order(self, line: list["Ticket"]) -> list["Ticket"]:
-        """One line's waiting tickets, given in CALL_ORDER, in the order they are called."""
-        kinds = {True: [], False: []}
-        for ticket in line:
-            kinds[ticket.is_priority].append(ticket)
+    def order(self, priorities: list, regulars: list) -> list:
+        """One line's two kinds, each given in CALL_ORDER, in the order they are called."""
+        kinds = ((True, priorities, regulars), (False, regulars, priorities))
         placed = [
-            (self.ahead(priority=priority, rank=rank, others=len(kinds[not priority])), ticket)
-            for priority, own in kinds.items()
+            (self.ahead(priority=priority, rank=rank, others=len(others)), ticket)
+            for priority, own, others in kinds
             for rank, ticket in enumerate(own)
         ]
         return [ticket for _ahead, ticket in sorted(placed, key=operator.itemgetter(0))]
@@ -576,24 +574,32 @@ class Ticket(models.Model):
             return {pk: Interleave(every=every, streak=streak) for pk, every, streak in rows}
 
     @classmethod
-    def call_sequence(cls, tickets: Iterable["Ticket"]) -> list["Ticket"]:
-        """Waiting tickets of one location and day, given in CALL_ORDER, in the order that
-        call-next, pressed again and again at a counter serving all their services, calls
-        them: each line in its Interleave order, and at each call, of the lines' next
-        tickets the one that CALL_ORDER puts first."""
-        lines = defaultdict(list)
-        for ticket in tickets:
-            lines[ticket.service_id].append(ticket)
-        if not lines:
+    def call_sequence(cls, *, location_id: int, day, service_ids, length: int) -> list[int]:
+        """The ids of the first `length` waiting tickets of these services at a location, in
+        the order that call-next, pressed again and again at a counter serving them all,
+        calls them: each service's line in its Interleave order, and at each call, of the
+        lines' next tickets the one that CALL_ORDER puts first. Those `length` can only be
+        among the first `length` of each kind of each line, so no more are read (one
+        statement with the interleaves), however long the lines."""
+        interleaves = cls.interleaves(location_id=location_id, day=day, service_ids=service_ids)
+        firsts = [
+            cls.waiting_line(location_id=location_id, day=day, service_ids=[service_id])
+            .filter(cls.of_kind(priority=priority))
+            .values_list("service_id", *cls.CALL_ORDER, named=True)[:length]
+            for service_id in interleaves
+            for priority in (True, False)
+        ]
+        if not firsts:
             return []
-        first = next(iter(lines.values()))[0]
-        interleaves = cls.interleaves(
-            location_id=first.location_id, day=first.day, service_ids=list(lines)
-        )
-        ordered = [interleaves[service_id].order(line) for service_id, line in lines.items()]
+        lines = defaultdict(lambda: ([], []))
+        for row in firsts[0].union(*firsts[1:], all=True).order_by(*cls.CALL_ORDER):
+            priorities, regulars = lines[row.service_id]
+            (priorities if row.queue_class == cls.QueueClass.PRIORITY else regulars).append(row)
+        ordered = [interleaves[service_id].order(*kinds) for service_id, kinds in lines.items()]
         # heapq.merge holds one ticket of each line at a time and yields the first of them
         # in CALL_ORDER: the rule across lines, without reordering a line.
-        return list(heapq.merge(*ordered, key=operator.attrgetter(*cls.CALL_ORDER)))
+        merged = heapq.merge(*ordered, key=operator.attrgetter(*cls.CALL_ORDER))
+        return [row.id for row in itertools.islice(merged, length)]
 
     @property
     def is_active(self) -> bool:

@@ -31,17 +31,19 @@ def console_state(counter: Counter) -> ConsoleState:
         .select_related("service")
         .first()
     )
-    # In the order call-next takes them: the whole line is read to place each ticket.
-    waiting = Ticket.call_sequence(
-        Ticket.waiting_line(
-            location_id=counter.location_id, day=today, service_ids=counter.services.values("pk")
-        ).select_related("service")
+    services = counter.services.values("pk")
+    # In the order call-next takes them.
+    shown = Ticket.call_sequence(
+        location_id=counter.location_id, day=today, service_ids=services, length=WAITING_SHOWN
     )
+    waiting = Ticket.objects.select_related("service").in_bulk(shown)
     return ConsoleState(
         counter=counter,
         current=current,
-        waiting=waiting[:WAITING_SHOWN],
-        waiting_total=len(waiting),
+        waiting=[waiting[pk] for pk in shown if pk in waiting],
+        waiting_total=Ticket.waiting_line(
+            location_id=counter.location_id, day=today, service_ids=services
+        ).count(),
         pause=CounterPause.objects.filter(counter=counter, ended_at__isnull=True).first(),
         served_today=Ticket.objects.filter(
             counter=counter, day=today, status=Ticket.Status.DONE

@@ -42,8 +42,9 @@ Status = Ticket.Status
 Action = TicketEvent.Action
 # A field value meaning "the moment of this transition".
 NOW = object()
-# What call_sequence reads of each waiting ticket.
-CALL_FIELDS = ("id", "location", "day", "service", "queue_class", "queued_at")
+# How far call-next reads ahead in the call sequence: how many counters serving the same
+# lines may call at one instant and each still take their ticket in the sequence's order.
+CALL_LOOKAHEAD = 30
 
 
 def _record(
@@ -283,28 +284,28 @@ def ticket_call_next(*, counter: Counter, operator) -> Ticket | None:
     now = clock.now()
     with _busy_on_conflict(), transaction.atomic():
         locked = _lock_counter(counter=counter, operator=operator)
-        line = Ticket.waiting_line(
-            location_id=locked.location_id,
-            day=clock.local_day(now),
-            service_ids=locked.services.values("pk"),
+        day = clock.local_day(now)
+        services = locked.services.values("pk")
+        sequence = Ticket.call_sequence(
+            location_id=locked.location_id, day=day, service_ids=services, length=CALL_LOOKAHEAD
         )
-        sequence = [ticket.pk for ticket in Ticket.call_sequence(line.only(*CALL_FIELDS))]
         if not sequence:
             return None
-        # The first of the sequence that no other counter holds; one that joined the line
-        # since it was read comes after it.
         place = Func(
             Value(sequence, output_field=ArrayField(BigIntegerField())),
             F("id"),
             function="array_position",
             output_field=IntegerField(),
         )
-        ticket = (
-            line.order_by(place.asc(nulls_last=True), *Ticket.CALL_ORDER)
+        pick = (
+            Ticket.waiting_line(location_id=locked.location_id, day=day, service_ids=services)
             .select_for_update(skip_locked=True, of=("self",))
             .select_related("service")
-            .first()
         )
+        # The first of the sequence that no other counter holds. Only when more counters
+        # than CALL_LOOKAHEAD take from these lines at this instant is every one held; then
+        # the first free ticket in CALL_ORDER, so that nobody is told the line is empty.
+        ticket = pick.filter(pk__in=sequence).order_by(place).first() or pick.first()
         if ticket is None:
             return None
         _mark_called(ticket=ticket, counter=locked, operator=operator, now=now)

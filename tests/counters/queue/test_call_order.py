@@ -2,7 +2,6 @@
 call. Call-next, the place in line and the console's list must tell the same order."""
 
 from datetime import timedelta
-from types import SimpleNamespace
 
 import pytest
 from django_scopes import scopes_disabled
@@ -68,8 +67,9 @@ def names_of(called, tickets) -> str:
 
 
 def kinds_in_order(interleave: Interleave, line: str) -> str:
-    tickets = [SimpleNamespace(is_priority=kind == "P", name=kind) for kind in line]
-    return "".join(ticket.name for ticket in interleave.order(tickets))
+    priorities = [kind for kind in line if kind == "P"]
+    regulars = [kind for kind in line if kind != "P"]
+    return "".join(interleave.order(priorities, regulars))
 
 
 @pytest.mark.parametrize(
@@ -181,6 +181,27 @@ def test_on_a_counter_of_two_services_each_place_counts_the_calls_of_its_own_ser
             pk: calls_before for calls_before, pk in enumerate(of_service)
         }
     assert listed == [ticket.pk for ticket in called]
+
+
+@pytest.mark.parametrize("every", [None, 1, 2, 3])
+def test_the_start_of_the_sequence_is_read_from_the_start_of_each_line(
+    agency_a, service_a, service_a2, location, counter_a, operator_a, in_a, every
+):
+    """call_sequence reads only `length` tickets of each kind of each line: the first ones
+    of a long sequence come out the same as when everything is read."""
+    if every is not None:
+        set_priority_run(agency_a, every)
+    make_streak(service_a, location, counter_a, operator_a, 1)
+    issue_line(service_a, location, MIXED_LINE * 2)
+    issue_line(service_a2, location, "WWPBWPPWPW")
+    where = {"location_id": location.pk, "day": clock.today()}
+    services = [service_a.pk, service_a2.pk]
+    whole = Ticket.call_sequence(**where, service_ids=services, length=100)
+    assert len(whole) == len(MIXED_LINE) * 2 + 10
+    for length in range(1, 12):
+        assert (
+            Ticket.call_sequence(**where, service_ids=services, length=length) == (whole[:length])
+        )
 
 
 # Cost ----------------------------------------------------------------------------------------
