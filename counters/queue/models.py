@@ -579,8 +579,8 @@ class Ticket(models.Model):
         the order that call-next, pressed again and again at a counter serving them all,
         calls them: each service's line in its Interleave order, and at each call, of the
         lines' next tickets the one that CALL_ORDER puts first. Those `length` can only be
-        among the first `length` of each kind of each line, so no more are read (one
-        statement with the interleaves), however long the lines."""
+        among the first `length` of each kind of each line, so no more are read, however
+        long the lines: one statement for the interleaves, one for those tickets."""
         interleaves = cls.interleaves(location_id=location_id, day=day, service_ids=service_ids)
         firsts = [
             cls.waiting_line(location_id=location_id, day=day, service_ids=[service_id])

@@ -227,7 +227,7 @@ def test_call_next_takes_as_many_queries_however_long_the_line(
 ):
     set_priority_run(agency_a, 2)
     issue_line(service_a, location, "PW" * (length // 2))
-    # The counter's lock, the waiting line and its interleave, the SKIP LOCKED pick, the
-    # update, its event (+ savepoint).
+    # The counter's lock, the lines' interleaves, the start of each line, the SKIP LOCKED
+    # pick, the update, its event (+ savepoint).
     with django_assert_num_queries(8):
         assert queue.ticket_call_next(counter=counter_a, operator=operator_a).is_priority

@@ -459,8 +459,8 @@ def test_issuing_and_calling_take_few_round_trips(
     # put before it (+ savepoint).
     with django_assert_max_num_queries(11):
         issue(service_a, location)
-    # The counter's lock with its pause and busy checks, the waiting line and its
-    # interleave, the SKIP LOCKED pick, the update, its event (+ savepoint).
+    # The counter's lock with its pause and busy checks, the lines' interleaves, the
+    # start of each line, the SKIP LOCKED pick, the update, its event (+ savepoint).
     with django_assert_max_num_queries(8):
         queue.ticket_call_next(counter=counter_a, operator=operator_a)
 
