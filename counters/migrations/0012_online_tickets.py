@@ -63,4 +63,8 @@ class Migration(migrations.Migration):
             model_name='ticket',
             constraint=models.UniqueConstraint(condition=models.Q(('source', 'online'), ('status__in', ['waiting', 'called', 'serving']), models.Q(('nik', ''), _negated=True)), fields=('service', 'day', 'nik'), name='ticket_one_live_online_per_nik'),
         ),
+        migrations.AddIndex(
+            model_name='ticket',
+            index=models.Index(condition=models.Q(('status', 'waiting'), models.Q(('phone', ''), _negated=True)), fields=['location', 'service', 'day'], name='ticket_waiting_with_phone'),
+        ),
     ]

@@ -2,12 +2,14 @@
 
 from django.contrib import admin
 
+from counters.queue.caching import queue_changed
 from counters.queue.models import (
     AgencySchedule,
     BoardSetting,
     Counter,
     CounterPause,
     DailyQuota,
+    QueueSetting,
     Ticket,
     TicketEvent,
 )
@@ -90,6 +92,33 @@ class QuotaAdminBase(admin.ModelAdmin):
     list_select_related = ["service", "agency", "location"]
 
 
+class QueueSettingAdminBase(admin.ModelAdmin):
+    """The setting reorders the agency's lines: the places in line that ticket pages show
+    from the cache are read anew at each of its locations."""
+
+    list_display = ["agency", "priority_run"]
+    list_select_related = ["agency"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self._queues_changed(obj)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self._queues_changed(obj)
+
+    def delete_queryset(self, request, queryset):
+        settings = list(queryset.select_related("agency"))
+        super().delete_queryset(request, queryset)
+        for setting in settings:
+            self._queues_changed(setting)
+
+    @staticmethod
+    def _queues_changed(setting: QueueSetting) -> None:
+        for location_id in setting.agency.locations.values_list("pk", flat=True):
+            queue_changed(location_id)
+
+
 admin.site.register(Counter, CounterAdminBase)
 
 
@@ -105,6 +134,7 @@ class PauseAdmin(ReadOnlyAdminMixin, PauseAdminBase):
 
 admin.site.register(AgencySchedule, ScheduleAdminBase)
 admin.site.register(DailyQuota, QuotaAdminBase)
+admin.site.register(QueueSetting, QueueSettingAdminBase)
 
 
 @admin.register(BoardSetting)
@@ -124,6 +154,10 @@ class AgencyQuotaAdmin(LocationOfAgencyMixin, AgencyScopedAdmin, QuotaAdminBase)
     pass
 
 
+class AgencyQueueSettingAdmin(AgencyScopedAdmin, QueueSettingAdminBase):
+    pass
+
+
 class AgencyTicketAdmin(ReadOnlyAdminMixin, AgencyScopedAdmin, TicketAdminBase):
     inlines = [AgencyTicketEventInline]
 
@@ -133,11 +167,13 @@ class AgencyPauseAdmin(ReadOnlyAdminMixin, AgencyScopedAdmin, PauseAdminBase):
 
 
 # Registered on every agency's own admin site by mpp.agency_site: admins manage counters,
-# schedules and quotas; operators only read them, and everyone reads the queue's history.
+# schedules, quotas and the queue setting; operators only read them, and everyone reads
+# the queue's history.
 AGENCY_ADMIN = [
     (Counter, AgencyCounterAdmin),
     (AgencySchedule, AgencyScheduleAdmin),
     (DailyQuota, AgencyQuotaAdmin),
+    (QueueSetting, AgencyQueueSettingAdmin),
     (Ticket, AgencyTicketAdmin),
     (CounterPause, AgencyPauseAdmin),
 ]

@@ -1,13 +1,19 @@
 """The queue engine's data: counters, opening schedules, quotas, tickets and their events."""
 
+import heapq
+import itertools
 import operator
 import secrets
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import reduce
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager, scopes_disabled
 
@@ -164,6 +170,36 @@ class DailyQuota(models.Model):
         return f"{self.service}: {self.limit}"
 
 
+class QueueSetting(models.Model):
+    """How an agency's lines are called; an agency without one calls priority visitors
+    always first."""
+
+    agency = models.OneToOneField(
+        Agency, on_delete=models.CASCADE, related_name="queue_setting", verbose_name=_("instansi")
+    )
+    priority_run = models.PositiveSmallIntegerField(
+        _("panggilan prioritas berturut-turut"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Setelah sekian pengunjung prioritas (lansia, penyandang disabilitas, ibu hamil "
+            "atau menyusui, anak) dipanggil berturut-turut dalam antrian satu layanan, satu "
+            "pengunjung reguler (reservasi atau datang langsung) dipanggil, agar mereka tidak "
+            "menunggu tanpa akhir. Kosongkan atau isi 0 agar pengunjung prioritas selalu "
+            "didahulukan."
+        ),
+    )
+
+    objects = ScopedManager(agency="agency")
+
+    class Meta:
+        verbose_name = _("pengaturan antrian")
+        verbose_name_plural = _("pengaturan antrian")
+
+    def __str__(self) -> str:
+        return str(self.agency)
+
+
 class TicketSequence(models.Model):
     """The last number given per location, prefix and local day (taken by one upsert)."""
 
@@ -276,8 +312,66 @@ ONE_LIVE_ONLINE_PER_NIK = models.UniqueConstraint(
 )
 
 
+@dataclass(frozen=True)
+class Interleave:
+    """How one line mixes its two kinds of visitors, each kept in CALL_ORDER among its own:
+    priority visitors and the regular ones (bookings, then walk-ins). After `every` priority
+    calls in a row one regular visitor is called; `streak` priority calls have been made in
+    a row since the line's last regular call. `every` None or 0: priority visitors always
+    first. When one kind runs out, the other goes on in its own order."""
+
+    every: int | None
+    streak: int = 0
+
+    def others_due(self, *, priority: bool, rank: int) -> int | None:
+        """How many of the other kind are called before the visitor with `rank` of their own
+        kind ahead, if that many wait; None: all of them."""
+        # Priority calls still to make before the next regular one.
+        run = max(self.every - self.streak, 0) if self.every else None
+        if priority:
+            if run is None or rank < run:
+                return 0
+            return (rank - run) // self.every + 1
+        return None if run is None else run + rank * self.every
+
+    def ahead(self, *, priority: bool, rank: int, others: int) -> int:
+        """How many are called before the visitor with `rank` of their own kind ahead, when
+        `others` of the other kind wait."""
+        due = self.others_due(priority=priority, rank=rank)
+        return rank + (others if due is None else min(due, others))
+
+    def order(self, priorities: list, regulars: list) -> list:
+        """One line's two kinds, each given in CALL_ORDER, in the order they are called."""
+        kinds = ((True, priorities, regulars), (False, regulars, priorities))
+        placed = [
+            (self.ahead(priority=priority, rank=rank, others=len(others)), ticket)
+            for priority, own, others in kinds
+            for rank, ticket in enumerate(own)
+        ]
+        return [ticket for _ahead, ticket in sorted(placed, key=operator.itemgetter(0))]
+
+
+# Before any call: the streak counts the priority calls after the line's last regular one.
+BEFORE_ANY_CALL = datetime(1, 1, 1, tzinfo=UTC)
+
+
 class Ticket(models.Model):
-    """A queue ticket; its number is unique per location, prefix and local day."""
+    """A queue ticket; its number is unique per location, prefix and local day.
+
+    The call order is defined here once. A line is the waiting tickets of one service at one
+    location on one local day. Within a line, priority visitors and regular ones (bookings,
+    then walk-ins) each keep CALL_ORDER among their own, and the agency's
+    `QueueSetting.priority_run` interleaves them (Interleave): after that many priority
+    calls in a row, one regular call. The streak is counted per line, from the line's own
+    calls today, because a line is what the place in line counts (the tickets of the same
+    service ahead) and what every counter serving that service takes from: whichever
+    counter calls, and whatever else it serves, a line is called in its own interleaved
+    order, so the number shown to a visitor is the number of calls of their service before
+    theirs. A streak per counter or per agency would let other services' calls change a
+    line's order, and two counters serving one service would call it in different orders.
+    Across the lines of a counter, call-next takes among the lines' next tickets the one
+    CALL_ORDER puts first (a priority visitor of any of its services first), as
+    call_sequence lists them."""
 
     class Status(models.TextChoices):
         WAITING = "waiting", _("Menunggu")
@@ -302,8 +396,9 @@ class Ticket(models.Model):
         WALK_IN = 2, _("Datang langsung")
 
     ACTIVE = (Status.CALLED, Status.SERVING)
-    # Who is called first: priority visitors, checked-in bookings by their slot, then
-    # walk-ins by arrival. Call-next, places in line and the console's list all sort by it.
+    # Who is called first among priority visitors, and among the regular ones: checked-in
+    # bookings by their slot, then walk-ins by arrival. Interleave mixes the two kinds
+    # within a line; across lines, the next ticket of each line is compared by it.
     CALL_ORDER = ("queue_class", "queued_at", "id")
     # Every change of status, by the action its TicketEvent records: the statuses it may
     # start from and the one it leads to. counters.queue.services.tickets applies no other.
@@ -436,8 +531,22 @@ class Ticket(models.Model):
                 condition=Q(status="waiting"),
                 name="ticket_waiting_by_service",
             ),
+            # Each line's latest calls: the streak of priority calls.
+            models.Index(
+                fields=["location", "service", "day", "called_at"],
+                include=["queue_class"],
+                condition=Q(called_at__isnull=False),
+                name="ticket_called_by_service",
+            ),
             models.Index(fields=["service", "location", "finished_at"], name="ticket_finished"),
             models.Index(fields=["agency", "day"], name="ticket_agency_day"),
+            # Whether anyone waiting in a line left a number to be told "3 more": a few
+            # entries, read at every call.
+            models.Index(
+                fields=["location", "service", "day"],
+                condition=Q(status="waiting") & ~Q(phone=""),
+                name="ticket_waiting_with_phone",
+            ),
             # A NIK's tickets from phones today (their daily limit).
             models.Index(fields=["nik", "day"], condition=~Q(nik=""), name="ticket_online_nik"),
         ]
@@ -458,9 +567,20 @@ class Ticket(models.Model):
         """Taken from a phone and not yet checked in at the hall: lapses at its turn."""
         return self.source == self.Source.ONLINE and self.checked_in_at is None
 
+    @property
+    def is_priority(self) -> bool:
+        return self.queue_class == self.QueueClass.PRIORITY
+
+    @classmethod
+    def of_kind(cls, *, priority: bool) -> Q:
+        """Priority visitors, or the regular ones (bookings and walk-ins)."""
+        if priority:
+            return Q(queue_class=cls.QueueClass.PRIORITY)
+        return Q(queue_class__gt=cls.QueueClass.PRIORITY)
+
     @classmethod
     def waiting_line(cls, *, location_id: int, day, service_ids) -> models.QuerySet:
-        """Today's waiting tickets of these services at a location, in call order."""
+        """Today's waiting tickets of these services at a location, in CALL_ORDER."""
         with scopes_disabled():
             return cls.objects.filter(
                 status=cls.Status.WAITING,
@@ -469,10 +589,10 @@ class Ticket(models.Model):
                 service_id__in=service_ids,
             ).order_by(*cls.CALL_ORDER)
 
-    def called_before(self) -> Q:
-        """The tickets that CALL_ORDER puts before this one."""
+    def ahead_of_its_kind(self) -> Q:
+        """The tickets of its kind that CALL_ORDER puts before this one."""
         # (a, b, c) < (x, y, z): a < x, or a = x and b < y, or a = x, b = y and c < z.
-        return reduce(
+        earlier = reduce(
             operator.or_,
             (
                 Q(
@@ -482,6 +602,71 @@ class Ticket(models.Model):
                 for n, name in enumerate(self.CALL_ORDER)
             ),
         )
+        return self.of_kind(priority=self.is_priority) & earlier
+
+    @classmethod
+    def interleaves(cls, *, location_id: int, day, service_ids) -> dict[int, Interleave]:
+        """Each line's Interleave, by service id, in one statement: its agency's setting
+        and the priority calls made in a row since its last regular call today."""
+
+        def calls(service):
+            return cls.objects.filter(
+                location_id=location_id, day=day, service=service, called_at__isnull=False
+            )
+
+        with scopes_disabled():
+            last_regular = (
+                calls(OuterRef(OuterRef("pk")))
+                .filter(cls.of_kind(priority=False))
+                .order_by("-called_at")
+                .values("called_at")[:1]
+            )
+            streak = (
+                calls(OuterRef("pk"))
+                .filter(
+                    cls.of_kind(priority=True),
+                    called_at__gt=Coalesce(Subquery(last_regular), Value(BEFORE_ANY_CALL)),
+                )
+                .order_by()
+                .values("service")
+                .annotate(count=Count("pk"))
+                .values("count")
+            )
+            rows = (
+                Service.objects.filter(pk__in=service_ids)
+                .order_by()
+                .annotate(streak=Coalesce(Subquery(streak), 0))
+                .values_list("pk", "agency__queue_setting__priority_run", "streak")
+            )
+            return {pk: Interleave(every=every, streak=streak) for pk, every, streak in rows}
+
+    @classmethod
+    def call_sequence(cls, *, location_id: int, day, service_ids, length: int) -> list[int]:
+        """The ids of the first `length` waiting tickets of these services at a location, in
+        the order that call-next, pressed again and again at a counter serving them all,
+        calls them: each service's line in its Interleave order, and at each call, of the
+        lines' next tickets the one that CALL_ORDER puts first. Those `length` can only be
+        among the first `length` of each kind of each line, so no more are read, however
+        long the lines: one statement for the interleaves, one for those tickets."""
+        interleaves = cls.interleaves(location_id=location_id, day=day, service_ids=service_ids)
+        firsts = [
+            cls.waiting_line(location_id=location_id, day=day, service_ids=[service_id])
+            .filter(cls.of_kind(priority=priority))
+            .values_list("service_id", *cls.CALL_ORDER, named=True)[:length]
+            for service_id in interleaves
+            for priority in (True, False)
+        ]
+        if not firsts:
+            return []
+        lines = defaultdict(lambda: ([], []))
+        for row in firsts[0].union(*firsts[1:], all=True).order_by(*cls.CALL_ORDER):
+            priorities, regulars = lines[row.service_id]
+            (priorities if row.queue_class == cls.QueueClass.PRIORITY else regulars).append(row)
+        ordered = [interleaves[service_id].order(*kinds) for service_id, kinds in lines.items()]
+        # heapq.merge holds one ticket of each line at a time and yields the first of them
+        # in CALL_ORDER: the rule across lines, without reordering a line.
+        merged = heapq.merge(*ordered, key=operator.attrgetter(*cls.CALL_ORDER))
+        return [row.id for row in itertools.islice(merged, length)]
 
     @property
     def is_active(self) -> bool:

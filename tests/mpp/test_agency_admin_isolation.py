@@ -18,6 +18,7 @@ from counters.models import (
     CounterPause,
     DailyQuota,
     PersonalDataAccess,
+    QueueSetting,
     Ticket,
 )
 from counters.queue.services.tickets import ticket_issue
@@ -108,6 +109,7 @@ OBJECT_MAKERS = {
         location=location_of(agency),
         limit=100,
     ),
+    QueueSetting: lambda agency: QueueSetting.objects.create(agency=agency, priority_run=3),
     Ticket: issued_ticket,
     CounterPause: counter_pause,
     BookingSchedule: booking_schedule,

@@ -31,19 +31,19 @@ def console_state(counter: Counter) -> ConsoleState:
         .select_related("service")
         .first()
     )
-    waiting = Ticket.objects.filter(
-        status=Ticket.Status.WAITING,
-        location_id=counter.location_id,
-        day=today,
-        service__in=counter.services.all(),
+    services = counter.services.values("pk")
+    # In the order call-next takes them.
+    shown = Ticket.call_sequence(
+        location_id=counter.location_id, day=today, service_ids=services, length=WAITING_SHOWN
     )
+    waiting = Ticket.objects.select_related("service").in_bulk(shown)
     return ConsoleState(
         counter=counter,
         current=current,
-        waiting=list(
-            waiting.select_related("service").order_by(*Ticket.CALL_ORDER)[:WAITING_SHOWN]
-        ),
-        waiting_total=waiting.count(),
+        waiting=[waiting[pk] for pk in shown if pk in waiting],
+        waiting_total=Ticket.waiting_line(
+            location_id=counter.location_id, day=today, service_ids=services
+        ).count(),
         pause=CounterPause.objects.filter(counter=counter, ended_at__isnull=True).first(),
         served_today=Ticket.objects.filter(
             counter=counter, day=today, status=Ticket.Status.DONE

@@ -62,14 +62,21 @@ class Position:
 
 
 def tickets_ahead(ticket: Ticket) -> int:
-    """How many waiting tickets of its service the call order puts before this one."""
-    return (
-        Ticket.waiting_line(
-            location_id=ticket.location_id, day=ticket.day, service_ids=[ticket.service_id]
-        )
-        .filter(ticket.called_before())
-        .count()
+    """How many waiting tickets of its line (its service here today) are called before this
+    one: those of its kind that CALL_ORDER puts first, and as many of the other kind as the
+    line's Interleave puts before them. Counted, never listed: the other kind is counted
+    only up to what the interleave can put first."""
+    line = Ticket.waiting_line(
+        location_id=ticket.location_id, day=ticket.day, service_ids=[ticket.service_id]
     )
+    interleave = Ticket.interleaves(
+        location_id=ticket.location_id, day=ticket.day, service_ids=[ticket.service_id]
+    )[ticket.service_id]
+    priority = ticket.is_priority
+    rank = line.filter(ticket.ahead_of_its_kind()).count()
+    due = interleave.others_due(priority=priority, rank=rank)
+    others = line.filter(Ticket.of_kind(priority=not priority))[:due].count() if due != 0 else 0
+    return interleave.ahead(priority=priority, rank=rank, others=others)
 
 
 def ticket_position(ticket: Ticket) -> Position:

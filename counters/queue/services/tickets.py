@@ -3,8 +3,9 @@
 from contextlib import contextmanager
 from datetime import datetime
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BigIntegerField, Exists, F, Func, IntegerField, OuterRef, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
@@ -45,6 +46,9 @@ Action = TicketEvent.Action
 LAPSES_PER_CALL = 20
 # A field value meaning "the moment of this transition".
 NOW = object()
+# How far call-next reads ahead in the call sequence: how many counters serving the same
+# lines may call at one instant and each still take their ticket in the sequence's order.
+CALL_LOOKAHEAD = 30
 
 
 def _record(
@@ -299,21 +303,43 @@ def _mark_called(
     return ticket
 
 
+def _next_to_call(counter: Counter, *, day, service_ids) -> Ticket | None:
+    """The first of the counter's call sequence that no other counter holds, locked. Only
+    when more counters than CALL_LOOKAHEAD take from these lines at this instant is every
+    one held; then the first free ticket in CALL_ORDER, so that nobody is told the line is
+    empty."""
+    sequence = Ticket.call_sequence(
+        location_id=counter.location_id, day=day, service_ids=service_ids, length=CALL_LOOKAHEAD
+    )
+    if not sequence:
+        return None
+    place = Func(
+        Value(sequence, output_field=ArrayField(BigIntegerField())),
+        F("id"),
+        function="array_position",
+        output_field=IntegerField(),
+    )
+    pick = (
+        Ticket.waiting_line(location_id=counter.location_id, day=day, service_ids=service_ids)
+        .select_for_update(skip_locked=True, of=("self",))
+        .select_related("service")
+    )
+    return pick.filter(pk__in=sequence).order_by(place).first() or pick.first()
+
+
 def ticket_call_next(*, counter: Counter, operator) -> Ticket | None:
-    """Call the first waiting ticket of the counter's services in call order (priority
-    visitors, then checked-in bookings, then arrival order). None when nobody waits.
-    Tickets another counter is taking at this instant are skipped (SKIP LOCKED): two
-    counters never get the same ticket and neither waits for the other."""
+    """Call the first waiting ticket of the counter's services in call order
+    (Ticket.call_sequence: priority visitors, then checked-in bookings, then arrival order,
+    with a regular visitor after every few priority ones when the agency sets it). None
+    when nobody waits. Tickets another counter is taking at this instant are skipped (SKIP
+    LOCKED): two counters never get the same ticket and neither waits for the other."""
     now = clock.now()
     with _busy_on_conflict(), transaction.atomic():
         locked = _lock_counter(counter=counter, operator=operator)
-        line = Ticket.waiting_line(
-            location_id=locked.location_id,
-            day=clock.local_day(now),
-            service_ids=locked.services.values("pk"),
-        ).select_for_update(skip_locked=True, of=("self",))
+        day = clock.local_day(now)
+        services = locked.services.values("pk")
         for _lapsed in range(LAPSES_PER_CALL + 1):
-            ticket = line.select_related("service").first()
+            ticket = _next_to_call(locked, day=day, service_ids=services)
             if ticket is None or not ticket.awaits_check_in:
                 break
             _lapse(ticket, now=now)

@@ -3,8 +3,9 @@
 import pytest
 from django_scopes import scopes_disabled
 
-from counters.models import Counter
+from counters.models import Counter, QueueSetting
 from counters.queue import services as queue
+from counters.queue.caching import queue_version
 from tests.factories import CounterFactory
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +112,30 @@ def test_a_counter_number_taken_by_another_agency_at_the_location_is_a_form_erro
         assert not Counter.objects.filter(agency=agency_a).exists()
     data["number"] = 8
     assert client.post(url(agency_a, "counter", "add/"), data).status_code == 302
+
+
+def test_an_agency_admin_sets_the_priority_run_on_their_site(
+    client, admin_a, agency_a, agency_b, location
+):
+    client.force_login(admin_a)
+    form = client.get(url(agency_a, "queuesetting", "add/")).content.decode()
+    assert "Panggilan prioritas berturut-turut" in form
+    assert "satu pengunjung reguler" in form  # the help text says what the number does
+    before = queue_version(location.pk)
+    response = client.post(
+        url(agency_a, "queuesetting", "add/"), {"agency": agency_b.pk, "priority_run": 3}
+    )
+    assert response.status_code == 302
+    with scopes_disabled():
+        setting = QueueSetting.objects.get()
+    assert (setting.agency, setting.priority_run) == (agency_a, 3)
+    # Places in line change with it: ticket pages cached under the old version are stale.
+    assert queue_version(location.pk) != before
+
+
+def test_a_blank_priority_run_is_accepted(client, admin_a, agency_a):
+    client.force_login(admin_a)
+    response = client.post(url(agency_a, "queuesetting", "add/"), {"priority_run": ""})
+    assert response.status_code == 302
+    with scopes_disabled():
+        assert QueueSetting.objects.get(agency=agency_a).priority_run is None

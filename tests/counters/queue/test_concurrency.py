@@ -9,7 +9,14 @@ from django.db import connection
 from django_scopes import scope, scopes_disabled
 
 from common import clock
-from counters.models import DailyIssueCount, DailyQuota, Ticket, TicketEvent
+from counters.models import (
+    DailyIssueCount,
+    DailyQuota,
+    Priority,
+    QueueSetting,
+    Ticket,
+    TicketEvent,
+)
 from counters.queue import services as queue
 from counters.queue.errors import InvalidTransition, QuotaFull
 from counters.queue.services import tickets as engine
@@ -59,12 +66,18 @@ def test_fifty_parallel_issues_get_fifty_distinct_consecutive_numbers(service_a,
     assert sorted(results) == list(range(1, 51))
 
 
+@pytest.mark.parametrize("priority_run", [None, 2])
 def test_parallel_call_next_on_several_counters_never_calls_a_ticket_twice(
-    monkeypatch, agency_a, service_a, location
+    monkeypatch, agency_a, service_a, location, priority_run
 ):
+    """Also when the agency interleaves regular visitors among priority ones: every
+    counter still takes a ticket of its own from the sequence."""
     counters_count, rounds = 10, 5
-    for _ in range(counters_count * rounds):
-        queue.ticket_issue(service=service_a, location=location)
+    with scopes_disabled():
+        QueueSetting.objects.create(agency=agency_a, priority_run=priority_run)
+    for number in range(counters_count * rounds):
+        priority = Priority.LANSIA if number % 3 else None
+        queue.ticket_issue(service=service_a, location=location, priority=priority)
     counters = []
     with scope(agency=agency_a):
         for number in range(1, counters_count + 1):

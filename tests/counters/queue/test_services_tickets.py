@@ -455,12 +455,14 @@ def test_issuing_and_calling_take_few_round_trips(
 ):
     issue(service_a, location)
     # Hours and offer, the quota's limit, the tally's and the number's upserts, the ticket,
-    # its event, the place in line (+ savepoint).
-    with django_assert_max_num_queries(10):
+    # its event, the place in line: the line's interleave, its kind ahead, the other kind
+    # put before it (+ savepoint).
+    with django_assert_max_num_queries(11):
         issue(service_a, location)
-    # The counter's lock with its pause and busy checks, the SKIP LOCKED pick, the update,
-    # its event (+ savepoint), who of the next few left a number to be told.
-    with django_assert_max_num_queries(7):
+    # The counter's lock with its pause and busy checks, the lines' interleaves, the
+    # start of each line, the SKIP LOCKED pick, the update, its event (+ savepoint),
+    # whether anyone waiting left a number to be told.
+    with django_assert_max_num_queries(9):
         queue.ticket_call_next(counter=counter_a, operator=operator_a)
 
 
@@ -548,6 +550,18 @@ def test_every_recorded_change_is_one_of_the_model_transitions(
         else:
             moved = queue.ticket_transfer(ticket=serving, operator=operator_a, service=service_a2)
     queue.ticket_cancel(ticket=moved, actor=operator_a, reason="pulang")
+    # Two tickets from phones: one checks in and is called, the other lapses at its turn.
+    DailyQuota.objects.create(
+        agency=service_a.agency, service=service_a, location=location, limit=99, online_limit=9
+    )
+    for nik in ("6408011505900001", "6408015505920002"):
+        queue.ticket_take_online(
+            service=service_a, location=location, nik=nik, phone="081234567890"
+        )
+    checked_in = queue.ticket_check_in(
+        ticket=Ticket.objects.get(nik="6408015505920002"), location=location
+    )
+    assert queue.ticket_call_next(counter=counter_a, operator=operator_a).pk == checked_in.pk
 
     events = list(TicketEvent.objects.all())
     assert {event.action for event in events} == set(TicketEvent.Action.values)
