@@ -15,6 +15,7 @@ from counters.queue.models import (
     DailyIssueCount,
     DailyQuota,
     Priority,
+    QueueSetting,
     Ticket,
     TicketEvent,
     TicketSequence,
@@ -33,7 +34,10 @@ COUNTERS = {"dukcapil": 4, "samsat": 3, "dpmptsp": 3}
 # Visitors on a normal weekday, per agency (the rest get the default).
 VISITORS = {"dukcapil": 140, "samsat": 90, "dpmptsp": 45, "bpjs-kesehatan": 40, "polres": 50}
 DEFAULT_VISITORS = 25
-QUOTAS = {("dukcapil", "ktp-el"): 100, ("imigrasi", "paspor-baru"): 50}
+# (agency, service): (numbers a day, of which from phones)
+QUOTAS = {("dukcapil", "ktp-el"): (100, 30), ("imigrasi", "paspor-baru"): (50, 10)}
+# After this many priority calls in a row, one regular visitor (per agency).
+PRIORITY_RUNS = {"dukcapil": 3}
 RUNNING_TEXT = (
     "Selamat datang di Mal Pelayanan Publik Kabupaten Kutai Timur, sementara di Gedung Expo "
     "Sangatta. Siapkan KTP-el dan berkas asli sebelum dipanggil. Lansia, penyandang "
@@ -86,14 +90,22 @@ def seed_counters(
 
 
 def seed_quotas(location: Location) -> None:
-    for (agency_slug, service_slug), limit in QUOTAS.items():
+    for (agency_slug, service_slug), (limit, online_limit) in QUOTAS.items():
         service = Service.objects.filter(agency__slug=agency_slug, slug=service_slug).first()
         if service:
             DailyQuota.objects.update_or_create(
                 service=service,
                 location=location,
-                defaults={"agency_id": service.agency_id, "limit": limit},
+                defaults={
+                    "agency_id": service.agency_id,
+                    "limit": limit,
+                    "online_limit": online_limit,
+                },
             )
+    for agency_slug, run in PRIORITY_RUNS.items():
+        agency = Agency.objects.filter(slug=agency_slug).first()
+        if agency:
+            QueueSetting.objects.update_or_create(agency=agency, defaults={"priority_run": run})
 
 
 def simulate_day(

@@ -9,6 +9,8 @@ from django_scopes import scopes_disabled
 from counters.models import AgencySchedule, Counter, Ticket, TicketEvent
 from counters.queue import demo
 from counters.queue import services as queue
+from counters.queue.models import QueueSetting
+from counters.queue.selectors.online import online_offers
 from services import demo as services_demo
 from services.models import Location
 
@@ -77,3 +79,8 @@ def test_seed_demo_command_runs_twice(demo_catalog):
     call_command("seed_demo", "--always-open", "--force")
     with scopes_disabled():
         assert Counter.objects.filter(agency__slug="dukcapil").count() == 4
+    # KTP-el takes part of its numbers from phones; Dukcapil lets a regular visitor in
+    # after three priority calls.
+    offers = {offer.quota.service.slug: offer.left for offer in online_offers()}
+    assert offers == {"ktp-el": 30, "paspor-baru": 10}
+    assert QueueSetting.objects.get(agency__slug="dukcapil").priority_run == 3
