@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from common.validators import normalize_nik
+from common.validators import normalize_nik, normalize_phone
 
 
 class NikField(forms.CharField):
@@ -18,3 +18,17 @@ class NikField(forms.CharField):
 
     def clean(self, value):
         return normalize_nik(super().clean(value))
+
+
+class PhoneField(forms.CharField):
+    """An Indonesian mobile number, cleaned to +62…."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Nomor ponsel"))
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("help_text", _("Nomor seluler Indonesia, mis. 0812 3456 7890."))
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "tel", "autocomplete": "tel"})
+
+    def clean(self, value):
+        return normalize_phone(super().clean(value))

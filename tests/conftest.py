@@ -13,7 +13,12 @@ from counters.queue.selectors.reference import forget_local
 from services.caching import forget_catalog_version
 from services.models import Membership
 from tests.factories import AgencyFactory, LocationFactory, MembershipFactory, UserFactory
-from tests.gateways import gateways, sms_gateway, whatsapp_api  # noqa: F401 — fixtures
+from tests.gateways import (  # noqa: F401 — fixtures
+    gateways,
+    phone_channels,
+    sms_gateway,
+    whatsapp_api,
+)
 from tests.machine import require
 from tests.pgbouncer import database_route, pgbouncer_address  # noqa: F401 — fixtures
 

@@ -1,5 +1,6 @@
-"""Local fakes of the WhatsApp Cloud API and of the SMS gateway, and settings that make the
-portal send through them for real (fixtures of every suite, from tests/conftest.py)."""
+"""Local fakes of the WhatsApp Cloud API and of the SMS gateway, settings that make the
+portal send through them for real, and settings that offer both phone channels with the
+console standing in for them (fixtures of every suite, from tests/conftest.py)."""
 
 import pytest
 
@@ -42,3 +43,15 @@ def gateways(settings, whatsapp_api, sms_gateway, mailoutbox):
     settings.MESSAGE_RETRY_SECONDS = 1
     settings.MESSAGE_OUTCOME_WAIT_SECONDS = 600
     return whatsapp_api, sms_gateway
+
+
+@pytest.fixture
+def phone_channels(settings):
+    """WhatsApp and SMS offered to citizens, printed by the console channel; links in
+    messages to the public address."""
+    settings.MESSAGE_CHANNELS = {
+        "whatsapp": settings.CONSOLE_CHANNEL,
+        "sms": settings.CONSOLE_CHANNEL,
+        "email": "notifications.channels.EmailChannel",
+    }
+    settings.PUBLIC_BASE_URL = "https://mpp.kutaitimurkab.go.id"

@@ -3,8 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import NikField
-from common.validators import normalize_phone
+from common.forms import NikField, PhoneField
 from counters.booking.models import CODE_ALPHABET, CODE_LENGTH
 from notifications.forms import MessageChannelsField, OffersMessages
 
@@ -16,12 +15,7 @@ class BookingForm(OffersMessages):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     nik = NikField()
-    phone = forms.CharField(
-        label=_("Nomor ponsel"),
-        max_length=20,
-        help_text=_("Nomor seluler Indonesia, mis. 0812 3456 7890."),
-        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
-    )
+    phone = PhoneField()
     email = forms.EmailField(
         label=_("Email (opsional)"),
         required=False,
@@ -42,9 +36,6 @@ class BookingForm(OffersMessages):
         ),
         error_messages={"required": _("Persetujuan penggunaan data pribadi diperlukan.")},
     )
-
-    def clean_phone(self):
-        return normalize_phone(self.cleaned_data["phone"])
 
 
 class MessagesForm(OffersMessages):

@@ -4,19 +4,13 @@ check-in at the kiosk."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import NikField
-from common.validators import normalize_phone
+from common.forms import NikField, PhoneField
 from counters.queue.selectors.tickets import CODE_MAX_LENGTH
 from notifications.forms import MessageChannelsField, OffersMessages
 
 
 class TicketMessagesForm(OffersMessages):
-    phone = forms.CharField(
-        label=_("Nomor ponsel"),
-        max_length=20,
-        help_text=_("Nomor seluler Indonesia, mis. 0812 3456 7890."),
-        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
-    )
+    phone = PhoneField()
     notify = MessageChannelsField(
         help_text=_(
             "Pesan saat tinggal 3 nomor lagi dan saat nomor Anda dipanggil, hanya untuk tiket "
@@ -27,9 +21,6 @@ class TicketMessagesForm(OffersMessages):
         label=_("Kirim juga tautan survei kepuasan setelah selesai dilayani"), required=False
     )
 
-    def clean_phone(self):
-        return normalize_phone(self.cleaned_data["phone"])
-
     def clean_notify(self):
         if not self.cleaned_data["notify"]:
             raise forms.ValidationError(_("Pilih paling sedikit satu kanal."))
@@ -38,12 +29,7 @@ class TicketMessagesForm(OffersMessages):
 
 class OnlineTicketForm(OffersMessages):
     nik = NikField()
-    phone = forms.CharField(
-        label=_("Nomor ponsel"),
-        max_length=20,
-        help_text=_("Nomor seluler Indonesia, mis. 0812 3456 7890."),
-        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
-    )
+    phone = PhoneField()
     notify = MessageChannelsField(
         help_text=_("Pesan saat tinggal 3 nomor lagi dan saat nomor Anda dipanggil.")
     )
@@ -54,9 +40,6 @@ class OnlineTicketForm(OffersMessages):
         ),
         error_messages={"required": _("Persetujuan penggunaan data pribadi diperlukan.")},
     )
-
-    def clean_phone(self):
-        return normalize_phone(self.cleaned_data["phone"])
 
 
 class TicketCodeForm(forms.Form):

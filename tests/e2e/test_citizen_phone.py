@@ -263,12 +263,9 @@ def test_a_showcase_search_is_fetched_once(new_page, db):
     assert len(searches) == 1, searches
 
 
-def test_a_walk_in_asks_to_be_told_on_whatsapp_and_stops_it_with_one_tap(new_page, expo, settings):
-    settings.MESSAGE_CHANNELS = {
-        "whatsapp": settings.CONSOLE_CHANNEL,
-        "sms": settings.CONSOLE_CHANNEL,
-        "email": "notifications.channels.EmailChannel",
-    }
+def test_a_walk_in_asks_to_be_told_on_whatsapp_and_stops_it_with_one_tap(
+    new_page, expo, phone_channels
+):
     with scopes_disabled():
         for _ in range(4):
             ticket_issue(service=expo.service, location=expo.location)

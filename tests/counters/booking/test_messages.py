@@ -21,16 +21,6 @@ pytestmark = pytest.mark.django_db
 PHONE = "+6281234567890"
 
 
-@pytest.fixture
-def phone_channels(settings):
-    settings.MESSAGE_CHANNELS = {
-        "whatsapp": settings.CONSOLE_CHANNEL,
-        "sms": settings.CONSOLE_CHANNEL,
-        "email": "notifications.channels.EmailChannel",
-    }
-    settings.PUBLIC_BASE_URL = "https://mpp.kutaitimurkab.go.id"
-
-
 def messages(template: str | None = None) -> list[Message]:
     found = Message.objects.order_by("id")
     return list(found.filter(template=template) if template else found)

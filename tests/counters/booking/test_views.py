@@ -243,15 +243,6 @@ def test_no_nik_travels_in_a_url_of_the_booking_pages(client, open_schedule):
     assert not [digits for digits in digits_of_urls if VALID_NIK[4:12] in digits]
 
 
-@pytest.fixture
-def phone_channels(settings):
-    settings.MESSAGE_CHANNELS = {
-        "whatsapp": settings.CONSOLE_CHANNEL,
-        "sms": settings.CONSOLE_CHANNEL,
-        "email": "notifications.channels.EmailChannel",
-    }
-
-
 def test_the_form_asks_which_channels_may_carry_messages(client, open_schedule, phone_channels):
     url = create_url(open_schedule, next_slot(open_schedule))
     body = client.get(url).content.decode()

@@ -19,19 +19,9 @@ from counters.queue.messages import (
 from notifications.models import Consent, Message
 from tests.jobs import run_jobs
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("phone_channels")]
 
 PHONE = "+6281234567890"
-
-
-@pytest.fixture(autouse=True)
-def phone_channels(settings):
-    settings.MESSAGE_CHANNELS = {
-        "whatsapp": settings.CONSOLE_CHANNEL,
-        "sms": settings.CONSOLE_CHANNEL,
-        "email": "notifications.channels.EmailChannel",
-    }
-    settings.PUBLIC_BASE_URL = "https://mpp.kutaitimurkab.go.id"
 
 
 def issue_line(service, location, count: int) -> list[Ticket]:
