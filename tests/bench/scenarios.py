@@ -52,6 +52,7 @@ class Scenario:
     queue: bool = False
     # Kiosk and counters move the line meanwhile (hall.moving_line).
     moving: bool = False
+    # Which ETags a polling client keeps (a Lua pattern; every one by default).
     etag_pattern: str = ""
 
 
