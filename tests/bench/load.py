@@ -1,79 +1,70 @@
-"""Drive one scenario with locust (library mode) in its own process; print figures as JSON.
-
-Run by tests/bench/run.py as `python -m tests.bench.load URL SCENARIO USERS SECONDS WARMUP`.
-"""
+"""Drive one scenario with wrk (tests/bench/wrk.lua): a warm-up, then the measured run."""
 
 import json
+import os
+import resource
 import subprocess
-import sys
-import time
+import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = Path(__file__).with_name("wrk.lua")
+# wrk in C with one thread per core: the generator stays far below the server's cost.
+THREADS = int(os.environ.get("BENCH_WRK_THREADS", "2"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "24"))
+# A phone polls its ticket every 2 s (ticket.js), a board every 1-2 s (board.js).
+POLL_SECONDS = 2
 
 
-def measure(base_url: str, scenario, *, users: int, seconds: float, warmup: float) -> dict:
-    """Called from the runner: the load runs in a separate process (gevent stays there)."""
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.bench.load",
-            base_url,
-            scenario.name,
-            str(users),
-            str(seconds),
-            str(warmup),
-        ],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+def version() -> str:
+    result = subprocess.run(["wrk", "-v"], capture_output=True, text=True)
+    return result.stdout.split(" [")[0].strip()
 
 
-def run(base_url: str, name: str, users: int, seconds: float, warmup: float) -> dict:
-    import gevent
-    from locust import FastHttpUser, constant, task
-    from locust.env import Environment
+def run_wrk(base_url: str, lines: list[str], *, seconds: float, etag_pattern: str) -> dict:
+    """One wrk run; its figures, with the CPU wrk itself used per second of the run."""
+    # Thread t sends lines t, t + THREADS, ...: none may be left without one.
+    lines = lines * THREADS if len(lines) < THREADS else lines
+    with tempfile.NamedTemporaryFile("w", prefix="bench-", suffix=".txt") as requests:
+        requests.write("\n".join(lines) + "\n")
+        requests.flush()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        result = subprocess.run(
+            [
+                *("wrk", "-t", str(THREADS), "-c", str(CONNECTIONS)),
+                *("-d", f"{max(1, round(seconds))}s", "--timeout", "30s", "-s", str(SCRIPT)),
+                *(base_url, "--", requests.name, str(THREADS), str(POLL_SECONDS), etag_pattern),
+            ],
+            capture_output=True,
+            text=True,
+        )
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode:
+        raise RuntimeError(f"wrk failed:\n{result.stdout}{result.stderr}")
+    line = next(line for line in result.stdout.splitlines() if line.startswith("BENCH-RESULT "))
+    figures = json.loads(line.removeprefix("BENCH-RESULT "))
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    figures["generator_cpu"] = cpu / figures["seconds"]
+    return figures
 
-    from tests.bench.scenarios import SCENARIOS_BY_NAME, fixtures
 
-    scenario = SCENARIOS_BY_NAME[name]
-    data = fixtures()
-
-    class BenchUser(FastHttpUser):
-        host = base_url
-        wait_time = constant(0)
-        network_timeout = 30.0
-        connection_timeout = 30.0
-
-        @task
-        def hit(self):
-            scenario.request(self, data)
-
-    environment = Environment(user_classes=[BenchUser])
-    runner = environment.create_local_runner()
-    runner.start(users, spawn_rate=users)
-    gevent.sleep(warmup)
-    environment.stats.reset_all()
-    started = time.monotonic()
-    gevent.sleep(seconds)
-    elapsed = time.monotonic() - started
-    runner.quit()
-    stats = environment.stats.total
+def measure(base_url: str, scenario, keys: dict, *, seconds: float, warmup: float) -> dict:
+    lines = scenario.requests(keys)
+    measured = lines
+    if scenario.once:
+        measured = [line for index, line in enumerate(lines) if index % 5 != 4]
+    if warmup:
+        warm = lines[4::5] if scenario.once else lines
+        run_wrk(base_url, warm, seconds=warmup, etag_pattern=scenario.etag_pattern)
+    figures = run_wrk(base_url, measured, seconds=seconds, etag_pattern=scenario.etag_pattern)
     return {
-        "rps": round(stats.num_requests / elapsed, 1),
-        "p50_ms": round(stats.get_response_time_percentile(0.50) or 0, 1),
-        "p95_ms": round(stats.get_response_time_percentile(0.95) or 0, 1),
-        "p99_ms": round(stats.get_response_time_percentile(0.99) or 0, 1),
-        "errors": stats.num_failures,
-        "requests": stats.num_requests,
+        "rps": round(figures["requests"] / figures["seconds"], 1),
+        "p50_ms": round(figures["p50_ms"], 1),
+        "p95_ms": round(figures["p95_ms"], 1),
+        "p99_ms": round(figures["p99_ms"], 1),
+        "errors": figures["errors"],
+        "requests": figures["requests"],
+        "statuses": figures["statuses"],
+        # Keys sent again within the run: an "uncached" figure would no longer be one.
+        "keys_repeated": scenario.once and figures["wraps"] > 0,
+        "generator_cpu": round(figures["generator_cpu"], 3),
     }
-
-
-if __name__ == "__main__":
-    url, scenario_name, users_arg, seconds_arg, warmup_arg = sys.argv[1:6]
-    figures = run(url, scenario_name, int(users_arg), float(seconds_arg), float(warmup_arg))
-    print(json.dumps(figures))

@@ -1,46 +1,45 @@
-"""Inside Django (manage.py shell): build the bench dataset and the fixtures each scenario
-uses (tokens, ticket codes, open counters, free booking seats); prints them as JSON."""
+"""Inside Django (manage.py shell): build the bench dataset and print, as JSON, the keys the
+scenarios draw from (tokens, open counters, every service page, everyday searches, UMKM
+filters, free booking seats); `line(depth)` lays a fresh waiting line and prints its codes."""
 
 import json
+import os
 import random
 from datetime import timedelta
+from itertools import product
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from common import clock
 from counters.booking.selectors import day_slots
 from counters.models import Booking, BookingSchedule, Counter, DailyQuota, Ticket, TicketSequence
+from counters.queue.caching import queue_changed
+from counters.queue.models import Priority, new_ticket_code
 from counters.queue.services.counters import counter_open
 from mpp.bench_views import create_floor_table
 from services.models import ApiToken, Location, Membership, Service, hash_token
-from tests.bench.scenarios import BENCH_BOOKER
+from services.search import FILLER_WORDS, normalize
+from tests.bench.scenarios import BENCH_BOOKER, LOCATION
 from umkm.models import Category, Kecamatan, Product
 
+# `BENCH_SCALE=demo` measures the small demo catalogue: for trying the harness, not for figures.
+SCALE = os.environ.get("BENCH_SCALE", "large")
 OPERATORS = 192
-WAITING_TICKETS = 40_000
-SEARCHES = [
-    "akte kelahiran",
-    "ktp hilang",
-    "kartu keluarga",
-    "perpanjang stnk",
-    "skck",
-    "npwp",
-    "paspor",
-    "bpjs",
-    "pindah domisili",
-    "izin usaha",
-    "kelahrian",
-    "pbg",
-    "akta kematian",
-    "rekening",
-    "pajak motor",
-    "surat pindah",
-    "nib",
-    "ktp-el",
-]
+OPERATOR_PREFIX = "bench-operator-"
+SEARCHES = int(os.environ.get("BENCH_QUERIES", "30000"))
+# Visitors served earlier this morning: their pages are opened again (for the survey).
+SERVED_THIS_MORNING = 1500
+# Phones polled per line: at most this many waiting tickets, spread over the call order.
+POLLED_TICKETS = 2000
+PRIORITY_SHARE = 0.08  # as in the large dataset's history
+# How citizens start a question; the search drops them, the page cache does not.
+FILLERS = ["", "syarat", "cara urus", "bikin", "buat", "gimana", "perpanjang", "syarat bikin"]
+TYPO_SHARE = 0.4
 
 
 def token_for(**owner) -> str:
@@ -50,12 +49,12 @@ def token_for(**owner) -> str:
 
 
 def operators(location: Location) -> list[dict]:
-    """One operator per open counter, each with a token."""
+    """One operator per counter, each with a token, every counter open and idle."""
     users = get_user_model().objects
     counters = list(Counter.objects.filter(location=location).order_by("number")[:OPERATORS])
     seats = []
     for index, counter in enumerate(counters):
-        user, _ = users.get_or_create(username=f"bench-operator-{index}")
+        user, _ = users.get_or_create(username=f"{OPERATOR_PREFIX}{index}")
         Membership.objects.get_or_create(
             agency=counter.agency, user=user, defaults={"role": Membership.Role.OPERATOR}
         )
@@ -65,54 +64,65 @@ def operators(location: Location) -> list[dict]:
     return seats
 
 
-def waiting_pool(location: Location, counters: list[int]) -> list[str]:
-    """A fresh line of waiting tickets for the open counters, numbered after today's
-    sequence: every run measures the same line, whatever earlier runs left waiting."""
-    today = clock.today()
-    services = list(
-        Service.objects.filter(counters__pk__in=counters)
-        .distinct()
-        .values_list("pk", "agency_id", "queue_prefix")
+def catalogue_phrases() -> list[str]:
+    """Everyday words of the catalogue's real services: their aliases ("akte lahir", "ktp
+    hilang") and the words of their names, alone and in pairs ("akta kelahiran")."""
+    phrases = set()
+    for name, keywords in Service.objects.filter(is_active=True, agency__order__lt=100).values_list(
+        "name", "keywords"
+    ):
+        phrases.update(normalize(alias) for alias in keywords.split(","))
+        words = [word for word in normalize(name).split() if word not in FILLER_WORDS]
+        phrases.update(words)
+        phrases.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    phrases.discard("")
+    return sorted(phrases)
+
+
+def typo(word: str, rng: random.Random) -> str:
+    """A dropped, doubled or swapped letter, as thumbs on a phone make them."""
+    i = rng.randrange(len(word) - 1)
+    return rng.choice(
+        [
+            word[:i] + word[i + 1 :],
+            word[:i] + word[i] + word[i:],
+            word[:i] + word[i + 1] + word[i] + word[i + 2 :],
+        ]
     )
-    now = clock.now()
-    Ticket.objects.filter(status="waiting").update(status="cancelled")
-    waiting = Ticket.objects.filter(
-        status="waiting", day=today, service_id__in=[s[0] for s in services]
-    )
-    missing = WAITING_TICKETS
-    last = dict(
-        TicketSequence.objects.filter(location=location, day=today).values_list(
-            "prefix", "last_number"
-        )
-    )
-    rows = []
-    for index in range(missing):
-        service_id, agency_id, prefix = services[index % len(services)]
-        last[prefix] = last.get(prefix, 0) + 1
-        rows.append(
-            Ticket(
-                agency_id=agency_id,
-                location=location,
-                service_id=service_id,
-                day=today,
-                prefix=prefix,
-                number=last[prefix],
-                source="kiosk",
-                queue_class=2,
-                queued_at=now,
-                issued_at=now,
-            )
-        )
-    Ticket.objects.bulk_create(rows, batch_size=5000)
-    for prefix, number in last.items():
-        TicketSequence.objects.update_or_create(
-            location=location, prefix=prefix, day=today, defaults={"last_number": number}
-        )
-    return list(waiting.order_by("?").values_list("code", flat=True)[:2000])
+
+
+def search_queries(count: int, rng: random.Random) -> list[str]:
+    """`count` distinct questions (fewer if the catalogue has not that many words)."""
+    phrases = catalogue_phrases()
+    queries: dict[str, None] = {}
+    for _ in range(count * 20):
+        if len(queries) == count:
+            break
+        words = rng.choice(phrases).split()
+        if rng.random() < TYPO_SHARE:
+            i = rng.randrange(len(words))
+            if len(words[i]) >= 4:
+                words[i] = typo(words[i], rng)
+        queries[" ".join([rng.choice(FILLERS), *words]).strip()] = None
+    return list(queries)
+
+
+def umkm_pages() -> list[str]:
+    """The showcase by category and kecamatan (each, both or none), price band, pages 1-3."""
+    prices = [{}, {"max_price": 50_000}, {"min_price": 50_000, "max_price": 200_000}]
+    prices.append({"min_price": 200_000})
+    pages = []
+    for category, kecamatan, price, page in product(
+        ["", *Category.values], ["", *Kecamatan.values], prices, [None, 2, 3]
+    ):
+        params = {"category": category, "kecamatan": kecamatan, **price, "halaman": page}
+        query = urlencode({name: value for name, value in params.items() if value})
+        pages.append(f"/umkm/?{query}" if query else "/umkm/")
+    return pages
 
 
 def booking_seats(location: Location) -> list[dict]:
-    """Every free seat of the coming days, once: each bench booking takes its own seat.
+    """Every free seat of the coming week, once: each bench booking takes its own seat.
     Earlier runs' bookings are taken back first, so that every run finds the same seats."""
     Booking.objects.filter(name=BENCH_BOOKER).delete()
     with connection.cursor() as cursor:
@@ -132,51 +142,191 @@ def booking_seats(location: Location) -> list[dict]:
                 seats += [
                     {"service": service, "start": slot.starts_at.isoformat()}
                 ] * slot.remaining
-    random.shuffle(seats)
+    random.Random(2026).shuffle(seats)
     return seats
 
 
 def main() -> None:
     create_floor_table()
-    call_command("seed_demo", "--always-open", "--force", "--scale", "large")
+    call_command("seed_demo", "--always-open", "--force", "--scale", SCALE)
+    rng = random.Random(2026)
     with scopes_disabled():
-        location = Location.objects.get(slug="expo-sangatta")
+        location = Location.objects.get(slug=LOCATION)
         ApiToken.objects.filter(name="bench").delete()
-        seats = operators(location)
+        services = Service.objects.filter(is_active=True).order_by("pk")
         data = {
             "kiosk_token": token_for(kiosk_location=location),
-            "operators": seats,
-            "ticket_codes": waiting_pool(location, [seat["counter"] for seat in seats]),
-            "services": [
+            "operators": operators(location),
+            "service_pages": [
                 f"/layanan/{agency}/{slug}/"
-                for agency, slug in Service.objects.filter(is_active=True).values_list(
-                    "agency__slug", "slug"
-                )[:300]
+                for agency, slug in services.values_list("agency__slug", "slug")
             ],
             # Walk-in services without a daily cap: repeated runs on one day never fill it.
             "issue_services": [
                 f"{agency}/{slug}"
-                for agency, slug in Service.objects.filter(agency__order__lt=100)
+                for agency, slug in services.filter(agency__order__lt=100)
                 .exclude(pk__in=DailyQuota.objects.values("service"))
                 .values_list("agency__slug", "slug")
             ],
-            "searches": SEARCHES,
-            "umkm_filters": [""]
-            + [f"?kategori={c}" for c, _ in Category.choices]
-            + [f"?kecamatan={k}" for k, _ in Kecamatan.choices]
-            + ["?page=3", "?q=madu"],
+            "search_queries": search_queries(SEARCHES, rng),
+            "umkm_pages": umkm_pages(),
             "booking_seats": booking_seats(location),
             "dataset": {
+                "scale": SCALE,
                 "tickets": Ticket.objects.count(),
                 "services": Service.objects.count(),
                 "products": Product.objects.count(),
             },
         }
+    print(json.dumps(data))
+
+
+TICKET_COLUMNS = [
+    "agency_id",
+    "location_id",
+    "service_id",
+    "day",
+    "prefix",
+    "number",
+    "code",
+    "priority",
+    "source",
+    "status",
+    "queue_class",
+    "queued_at",
+    "issued_at",
+    "called_at",
+    "started_at",
+    "finished_at",
+    "recall_count",
+    "counter_id",
+]
+
+
+def _line_services(location: Location) -> tuple[list[tuple], list[float], dict[int, list[int]]]:
+    """The services of the bench counters with each one's share of a morning's visitors:
+    an agency draws by its open counters, and inside it a few services take most (1/rank)."""
+    counters: dict[int, list[int]] = {}
+    for pk, agency_id in Counter.objects.filter(
+        location=location, operator__username__startswith=OPERATOR_PREFIX
+    ).values_list("pk", "agency_id"):
+        counters.setdefault(agency_id, []).append(pk)
+    services, weights = [], []
+    for agency_counters in counters.values():
+        served = list(
+            Service.objects.filter(counters__in=agency_counters)
+            .distinct()
+            .order_by("order", "pk")
+            .values_list("pk", "agency_id", "queue_prefix")
+        )
+        ranks = [1 / rank for rank in range(1, len(served) + 1)]
+        services += served
+        weights += [len(agency_counters) * share / sum(ranks) for share in ranks]
+    return services, weights, counters
+
+
+def _copy_tickets(rows) -> None:
+    statement = f"COPY counters_ticket ({', '.join(TICKET_COLUMNS)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _ticket_row(
+    service: tuple, number: int, *, location: Location, waiting: bool, rng, now, counters
+) -> list:
+    service_id, agency_id, prefix = service
+    priority = rng.choice(Priority.values) if rng.random() < PRIORITY_SHARE else ""
+    # Served tickets came earlier this morning (after midnight) and left just now.
+    midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    issued = now if waiting else max(now - timedelta(minutes=rng.uniform(10, 180)), midnight)
+    called = None if waiting else issued + (now - issued) / 2
+    return [
+        agency_id,
+        location.pk,
+        service_id,
+        clock.local_day(now),
+        prefix,
+        number,
+        new_ticket_code(),
+        priority,
+        "kiosk",
+        "waiting" if waiting else "done",
+        0 if priority else 2,
+        issued,
+        issued,
+        called,
+        called,
+        None if waiting else now,
+        0,
+        None if waiting else rng.choice(counters[agency_id]),
+    ]
+
+
+def line(depth: int) -> None:
+    """A fresh morning at the bench location: its waiting tickets cancelled, the visitors
+    served earlier today topped up to SERVED_THIS_MORNING, then `depth` waiting tickets in
+    one COPY, numbered after today's sequences. Prints the codes of the tickets that phones
+    poll."""
+    rng = random.Random(depth)
+    now, today = clock.now(), clock.today()
+    with scopes_disabled():
+        location = Location.objects.get(slug=LOCATION)
+        services, weights, counters = _line_services(location)
+        Ticket.objects.filter(location=location, status="waiting").update(
+            status="cancelled", finished_at=now
+        )
+        todays = Ticket.objects.filter(location=location, day=today)
+        served = max(0, SERVED_THIS_MORNING - todays.filter(status="done").count())
+        numbers = dict(
+            TicketSequence.objects.filter(location=location, day=today).values_list(
+                "prefix", "last_number"
+            )
+        )
+        rows = []
+        for index, service in enumerate(rng.choices(services, weights, k=served + depth)):
+            prefix = service[2]
+            numbers[prefix] = numbers.get(prefix, 0) + 1
+            rows.append(
+                _ticket_row(
+                    service,
+                    numbers[prefix],
+                    location=location,
+                    waiting=index >= served,
+                    rng=rng,
+                    now=now,
+                    counters=counters,
+                )
+            )
+        _copy_tickets(rows)
+        for prefix, number in numbers.items():
+            TicketSequence.objects.update_or_create(
+                location=location, prefix=prefix, day=today, defaults={"last_number": number}
+            )
+        in_order = list(
+            todays.filter(status="waiting")
+            .order_by(*Ticket.CALL_ORDER)
+            .values_list("code", flat=True)
+        )
+        step = max(1, len(in_order) // POLLED_TICKETS)
+        keys = {
+            "depth": len(in_order),
+            "location_id": location.pk,
+            "day": today.isoformat(),
+            "waiting": in_order[::step][:POLLED_TICKETS],
+            "served": list(
+                todays.filter(status="done")
+                .order_by("-id")
+                .values_list("code", flat=True)[:SERVED_THIS_MORNING]
+            ),
+        }
     # As autovacuum would have by then: the line just replaced leaves dead index entries
     # that every call would otherwise step over.
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE counters_ticket")
-    print(json.dumps(data))
+    # Pages cached under the old line must not answer for the new one.
+    queue_changed(location.pk)
+    print(json.dumps(keys))
 
 
 def time_report() -> None:

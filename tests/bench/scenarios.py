@@ -1,157 +1,171 @@
-"""What `make bench` measures: each endpoint's request, its floor and its target."""
+"""What `make bench` measures: each endpoint's requests, drawn from the keys that prepare.py
+lays out, its floor and its target. A request is one line of tests/bench/wrk.lua's input."""
 
-import itertools
 import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / ".data" / "bench-fixtures.json"
+LOCATION = "expo-sangatta"
 BENCH_BOOKER = "Warga Sangatta"  # every bench booking's name: the next run takes them back
+# Searches that every visitor asks again and again: served from the page cache.
+CACHED_SEARCHES = 200
+# A waiting ticket's page is opened once, then polled by htmx this many times per opening.
+POLLS_PER_OPENING = 8
+# ticket.js polls with the fragment's ETag (data-etag, the one ending in -1), never the
+# full page's; a Lua pattern.
+FRAGMENT_ETAG = '%-1"$'
+HTMX_POLL = (
+    "HX-Request: true",
+    "HX-Target: status-tiket",
+    "HX-Trigger: status-tiket",
+    "If-None-Match: {etag}",
+)
+
+
+def get(path: str, *headers: str) -> str:
+    return "\t".join(["GET", path, "", *headers])
+
+
+def post(path: str, body: dict | None = None, *headers: str) -> str:
+    payload = json.dumps(body) if body is not None else ""
+    return "\t".join(["POST", path, payload, "Content-Type: application/json", *headers])
+
+
+def shuffled(lines: list[str]) -> list[str]:
+    random.Random(2026).shuffle(lines)
+    return lines
 
 
 @dataclass(frozen=True)
 class Scenario:
     name: str
-    request: Callable  # (locust user, fixtures) -> None
+    requests: Callable[[dict], list[str]]  # keys -> request lines
+    floor: str = "floor"
+    target: float | None = None  # least throughput as a share of the floor's
+    p95_below_ms: float | None = None
+    # Each key at most once in the run (an uncached figure, a booking seat): the warm-up
+    # draws from its own fifth of the keys.
+    once: bool = False
+    # Measured on a fresh waiting line that the hall keeps at its depth (hall.held_line).
+    queue: bool = False
+    # Kiosk and counters move the line meanwhile (hall.moving_line).
+    moving: bool = False
+    # Which ETags a polling client keeps (a Lua pattern; every one by default).
+    etag_pattern: str = ""
 
 
-def fixtures() -> dict:
-    return json.loads(FIXTURES.read_text())
+def _ticket_status(keys: dict) -> list[str]:
+    """Phones in the hall: a waiting ticket's page opened, then polled with the ETag of the
+    previous answer; a ticket served earlier this morning opened again (for the survey)."""
+    lines = []
+    for code in keys["waiting"]:
+        page = f"/antrian/tiket/{code}/"
+        lines += [get(page)] + [get(page, *HTMX_POLL)] * POLLS_PER_OPENING
+    lines += [get(f"/antrian/tiket/{code}/") for code in keys["served"]]
+    return shuffled(lines)
 
 
-def _floor(user, data):
-    user.client.get("/bench/floor", name="floor")
+def _board(keys: dict) -> list[str]:
+    """A board asks for calls after the last it saw; the browser revalidates its ETag."""
+    return [get(f"/api/v1/boards/{LOCATION}?after={{after}}", "If-None-Match: {etag}")]
 
 
-def _write_floor(user, data):
-    user.client.post("/bench/write-floor", name="write_floor")
+def _pages(paths: list[str]) -> list[str]:
+    return shuffled([get(path) for path in paths])
 
 
-def _board(user, data):
-    """A board polling with the last event id it saw, as static/js/board.js does."""
-    after = getattr(user, "board_after", 0)
-    with user.client.get(
-        f"/api/v1/boards/expo-sangatta?after={after}", name="board", catch_response=True
-    ) as response:
-        if response.status_code == 200:
-            user.board_after = response.json()["last_event_id"]
-            response.success()
+def _search(queries: list[str]) -> list[str]:
+    return [get("/layanan/?" + urlencode({"q": query})) for query in queries]
 
 
-def _ticket_status(user, data):
-    """A visitor's phone refreshing the page of their own ticket."""
-    if not hasattr(user, "ticket_code"):
-        user.ticket_code = random.choice(data["ticket_codes"])
-    user.client.get(f"/antrian/tiket/{user.ticket_code}/", name="ticket_status")
+def _ticket_issue(keys: dict) -> list[str]:
+    rng = random.Random(2026)
+    priorities = ["lansia", "disabilitas", "ibu_hamil", "anak"]
+    auth = f"Authorization: Bearer {keys['kiosk_token']}"
+    return [
+        post(
+            "/api/v1/tickets",
+            {
+                "service": rng.choice(keys["issue_services"]),
+                "location": LOCATION,
+                "priority": rng.choice(priorities) if rng.random() < 0.08 else None,
+            },
+            auth,
+        )
+        for _ in range(5000)
+    ]
 
 
-def _service_detail(user, data):
-    user.client.get(random.choice(data["services"]), name="service_detail")
-
-
-def _catalog_search(user, data):
-    query = random.choice(data["searches"])
-    user.client.get(f"/layanan/?q={query}", name="catalog_search")
-
-
-def _umkm_list(user, data):
-    user.client.get(f"/umkm/{random.choice(data['umkm_filters'])}", name="umkm_list")
-
-
-def _ticket_issue(user, data):
-    user.client.post(
-        "/api/v1/tickets",
-        json={"service": random.choice(data["issue_services"]), "location": "expo-sangatta"},
-        headers={"Authorization": f"Bearer {data['kiosk_token']}"},
-        name="ticket_issue",
-    )
-
-
-_seat_numbers = itertools.count()
-# From a random start: a NIK of an earlier run today would be a second booking that day.
-_nik_serials = itertools.count(random.randrange(1, 10**8))
-
-
-def _nik() -> str:
-    """A structurally valid NIK of Sangatta Utara (640801), unique in this run and unlikely
-    to repeat an earlier run's."""
-    serial = next(_nik_serials)
+def nik(serial: int) -> str:
+    """A structurally valid NIK of Sangatta Utara (640801), one per serial."""
     day, month, year = 1 + serial % 28, 1 + serial // 28 % 12, 60 + serial // 336 % 40
     return f"640801{day:02d}{month:02d}{year:02d}{1 + serial // 13440 % 9999:04d}"
 
 
-def _booking_create(user, data):
-    seat = data["booking_seats"][next(_seat_numbers) % len(data["booking_seats"])]
-    user.client.post(
-        "/api/v1/bookings",
-        json={
-            **seat,
-            "location": "expo-sangatta",
-            "name": BENCH_BOOKER,
-            "nik": _nik(),
-            "phone": "081234567890",
-        },
-        name="booking_create",
-    )
-
-
-_operator_numbers = itertools.count()
-SEATS_PER_USER = 6
-
-
-def _call_next(user, data):
-    """Each simulated user works several counters in turn, each with its own operator; the
-    runner's janitor plays those operators finishing the visitor, outside the measured
-    requests, so every call finds its counter free."""
-    if not hasattr(user, "seats"):
-        first = next(_operator_numbers) * SEATS_PER_USER
-        user.seats = itertools.cycle(
-            data["operators"][(first + i) % len(data["operators"])] for i in range(SEATS_PER_USER)
+def _booking_create(keys: dict) -> list[str]:
+    """Each free seat of the coming week once, each by its own citizen. NIKs from a random
+    start: without Redis the per-NIK daily limit of an earlier run today is still counted."""
+    first = random.randrange(10**8)  # noqa: S311 — not a secret
+    return [
+        post(
+            "/api/v1/bookings",
+            {
+                **seat,
+                "location": LOCATION,
+                "name": BENCH_BOOKER,
+                "nik": nik(first + serial),
+                "phone": "081234567890",
+            },
         )
-    seat = next(user.seats)
-    with user.client.post(
-        f"/api/v1/counters/{seat['counter']}/call-next",
-        headers={"Authorization": f"Bearer {seat['token']}"},
-        name="call_next",
-        catch_response=True,
-    ) as response:
-        if response.status_code in (200, 204):
-            response.success()
-        else:
-            response.failure(f"{response.status_code}: {response.text[:200]}")
+        for serial, seat in enumerate(keys["booking_seats"])
+    ]
+
+
+def _call_next(keys: dict) -> list[str]:
+    """Every open counter in turn, each by its own operator; the hall serves the called
+    visitor before the counter's turn comes again."""
+    return [
+        post(
+            f"/api/v1/counters/{seat['counter']}/call-next",
+            None,
+            f"Authorization: Bearer {seat['token']}",
+        )
+        for seat in keys["operators"]
+    ]
 
 
 SCENARIOS = [
-    Scenario("floor", _floor),
-    Scenario("write_floor", _write_floor),
-    Scenario("board", _board),
-    Scenario("ticket_status", _ticket_status),
-    Scenario("service_detail", _service_detail),
-    Scenario("catalog_search", _catalog_search),
-    Scenario("umkm_list", _umkm_list),
-    Scenario("ticket_issue", _ticket_issue),
-    Scenario("booking_create", _booking_create),
-    Scenario("call_next", _call_next),
+    Scenario("floor", lambda keys: [get("/bench/floor")]),
+    Scenario("write_floor", lambda keys: [post("/bench/write-floor")], floor="write_floor"),
+    Scenario("board", _board, target=0.5, queue=True, moving=True),
+    Scenario(
+        "ticket_status",
+        _ticket_status,
+        target=0.4,
+        queue=True,
+        moving=True,
+        etag_pattern=FRAGMENT_ETAG,
+    ),
+    Scenario("service_detail", lambda keys: _pages(keys["service_pages"]), target=0.3),
+    Scenario(
+        "catalog_search",
+        lambda keys: _search(keys["search_queries"][CACHED_SEARCHES:]),
+        target=0.2,
+        p95_below_ms=50,
+        once=True,
+    ),
+    Scenario(
+        "catalog_search_cached", lambda keys: _search(keys["search_queries"][:CACHED_SEARCHES])
+    ),
+    Scenario("umkm_list", lambda keys: _pages(keys["umkm_pages"]), target=0.25),
+    Scenario("ticket_issue", _ticket_issue, floor="write_floor", target=0.4, queue=True),
+    Scenario("booking_create", _booking_create, floor="write_floor", target=0.35, once=True),
+    Scenario("call_next", _call_next, floor="write_floor", target=0.35, queue=True),
 ]
 SCENARIOS_BY_NAME = {scenario.name: scenario for scenario in SCENARIOS}
-
-# Writes are compared with the price of a commit, reads with the constant view.
-FLOOR_OF = {
-    "write_floor": "write_floor",
-    "ticket_issue": "write_floor",
-    "booking_create": "write_floor",
-    "call_next": "write_floor",
-}
-TARGETS = {
-    "board": 0.5,
-    "ticket_status": 0.4,
-    "service_detail": 0.3,
-    "umkm_list": 0.25,
-    "catalog_search": 0.2,
-    "ticket_issue": 0.5,
-    "call_next": 0.4,
-    "booking_create": 0.4,
-}
+# Measured again at each depth of the line: what a longer line costs.
+SCALING = ["ticket_status", "board", "ticket_issue"]
+SCALING_DEPTHS = [100, 1000, 10_000, 40_000]
+MORNING_DEPTH = 600
