@@ -58,7 +58,7 @@ def _message_context(booking: Booking, kind: str) -> dict:
     page = "booking:reschedule" if kind == "closed" else "booking:manage"
     with translation.override(booking.language):
         return {
-            "service": str(booking.service),
+            "service": booking.service.localized_name,
             "location": booking.location.name,
             "date": f"{starts_at:%d-%m-%Y}",
             "time": f"{starts_at:%H.%M}",

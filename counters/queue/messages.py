@@ -4,6 +4,7 @@ after the visit. Queued in the transaction of the ticket's change, sent by a wor
 on the channels the number allowed for that purpose (notifications)."""
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
@@ -47,7 +48,7 @@ def ticket_tell(ticket: Ticket, action: str) -> None:
             ticket,
             "survey_invitation",
             "survey",
-            service=str(ticket.service),
+            service=_service_name(ticket),
             link=public_url("counters:survey", ticket.code),
         )
     if action in LINE_MOVES:
@@ -77,9 +78,14 @@ def _tell_the_ones_near(moved: Ticket) -> None:
             "queue_almost",
             "almost",
             number=ticket.display_number,
-            service=str(ticket.service),
+            service=_service_name(ticket),
             link=public_url("counters:ticket_status", ticket.code),
         )
+
+
+def _service_name(ticket: Ticket) -> str:
+    with translation.override(ticket.language):
+        return ticket.service.localized_name
 
 
 def _tell(ticket: Ticket, template: str, event: str, **context) -> None:
