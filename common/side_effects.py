@@ -6,6 +6,7 @@ from collections.abc import Callable
 from django.db import transaction
 from procrastinate import jobs, manager
 from procrastinate.contrib.django.django_connector import DjangoConnector
+from procrastinate.contrib.django.models import ProcrastinateJob
 
 logger = logging.getLogger("mpp.side_effects")
 DJANGO_TRANSACTION_JOBS = manager.JobManager(DjangoConnector())
@@ -26,7 +27,9 @@ def after_commit(effect: Callable[[], object]) -> None:
     transaction.on_commit(run)
 
 
-def defer_on_commit(task, *, delay_seconds: float | None = None, **task_kwargs) -> None:
+def defer_on_commit(
+    task, *, delay_seconds: float | None = None, once: bool = False, **task_kwargs
+) -> None:
     """Enqueue a Procrastinate `task` for a worker, to run once the current transaction
     has committed (`delay_seconds` later).
 
@@ -35,7 +38,11 @@ def defer_on_commit(task, *, delay_seconds: float | None = None, **task_kwargs) 
     between the commit and the enqueueing can lose it. The request only writes the row; the
     slow or failing work (a gateway, a mail server) happens in the worker. A worker's own
     connector (`manage.py procrastinate worker` replaces the app's) writes outside Django's
-    transaction, hence the explicit Django connector here, in web and worker alike."""
+    transaction, hence the explicit Django connector here, in web and worker alike.
+    `once`: not again when a job of `task` with the same arguments exists (finished jobs
+    are kept a month)."""
+    if once and ProcrastinateJob.objects.filter(task_name=task.name, args=task_kwargs).exists():
+        return  # queued (or done) already: what is told again is told once
     options = {"schedule_in": {"seconds": delay_seconds}} if delay_seconds else {}
     job = task.configure(**options).job
     jobs.JobDeferrer(job_manager=DJANGO_TRANSACTION_JOBS, job=job).defer(**task_kwargs)

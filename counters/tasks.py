@@ -13,6 +13,7 @@ from counters.booking.messages import booking_email
 from counters.booking.services import (
     booking_closure_announce,
     booking_mark_no_shows,
+    booking_schedule_stopped_announce,
     booking_send_reminders,
 )
 from counters.queue.messages import ticket_phones_forget
@@ -51,8 +52,14 @@ def announce_closure(closure_id: int) -> int:
     return booking_closure_announce(closure_id)
 
 
+@app.task(name="counters.announce_schedule_stopped", queue="messages")
+def announce_schedule_stopped(schedule_id: int) -> int:
+    return booking_schedule_stopped_announce(schedule_id)
+
+
 __all__ = [
     "announce_closure",
+    "announce_schedule_stopped",
     "anonymise_bookings",
     "booking_email",
     "forget_ticket_phones",

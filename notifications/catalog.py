@@ -123,6 +123,24 @@ TEMPLATES = {
             },
         ),
         MessageTemplate(
+            key="booking_stopped",
+            purpose="booking",
+            whatsapp_name="mpp_reservasi_dihentikan",
+            parameters=("service", "date", "code", "link"),
+            subject={
+                "id": "Reservasi {service} dihentikan",
+                "en": "Bookings for {service} stopped",
+            },
+            text={
+                "id": "Mohon maaf, reservasi {service} dihentikan. Reservasi {code} pada {date} "
+                "tidak dapat dilayani; Anda tetap dapat mengambil antrian di kios MPP. "
+                "Rincian: {link}",
+                "en": "We are sorry: bookings for {service} have stopped. Booking {code} on "
+                "{date} cannot be served; you can still take a number at the MPP kiosk. "
+                "Details: {link}",
+            },
+        ),
+        MessageTemplate(
             key="survey_invitation",
             purpose="survey",
             whatsapp_name="mpp_survei_kepuasan",

@@ -20,7 +20,7 @@ from counters.booking.models import (
     BookingSchedule,
     PersonalDataAccess,
 )
-from counters.tasks import announce_closure
+from counters.tasks import announce_closure, announce_schedule_stopped
 from services.admin import CatalogChangeMixin
 from services.tenancy import AgencyScopedAdmin, AgencyScopedTabularInline, ReadOnlyAdminMixin
 
@@ -76,6 +76,13 @@ class BookingScheduleAdmin(CatalogChangeMixin, AgencyLocationsMixin, AgencyScope
     ]
     list_filter = ["is_active", "location"]
     list_select_related = ["service", "location"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            # Whoever is booked from now on hears of it from a worker, after this commits.
+            defer_on_commit(announce_schedule_stopped, schedule_id=obj.pk)
+            self.message_user(request, _("Warga yang sudah memesan jadwal ini akan diberi tahu."))
 
     @admin.display(description=_("Hari"))
     def weekday_names(self, schedule):

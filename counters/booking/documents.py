@@ -104,15 +104,16 @@ def booking_ics(
 
 
 def send_booking_email(booking: Booking, *, kind: str) -> None:
-    """kind: confirmation, reschedule, reminder, cancellation or closed (the agency closed
-    the booked day); the .ics goes with each of them, so that the citizen's calendar
-    follows the booking."""
+    """kind: confirmation, reschedule, reminder, cancellation, closed (the agency closed
+    the booked day) or stopped (the service takes no bookings there any more); the .ics
+    goes with each of them, so that the citizen's calendar follows the booking."""
     subjects = {
         "confirmation": _("Reservasi %(code)s di MPP Kutai Timur"),
         "reschedule": _("Jadwal reservasi %(code)s diubah"),
         "reminder": _("Pengingat: reservasi %(code)s besok"),
         "cancellation": _("Reservasi %(code)s dibatalkan"),
         "closed": _("Layanan tutup pada hari reservasi %(code)s"),
+        "stopped": _("Reservasi %(code)s tidak dapat dilayani"),
     }
     requirements = requirement_lines(booking)
     body = render_to_string(

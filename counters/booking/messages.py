@@ -32,15 +32,26 @@ TEMPLATES = {
     "reschedule": "booking_confirmation",
     "reminder": "booking_reminder",
     "closed": "booking_closed",
+    "stopped": "booking_stopped",
 }
-EMAIL_KINDS = ("confirmation", "reschedule", "reminder", "cancellation", "closed")
+EMAIL_KINDS = ("confirmation", "reschedule", "reminder", "cancellation", "closed", "stopped")
+# Told by an announcement that may be made more than once for the same booking.
+ANNOUNCED = ("closed", "stopped")
 
 
 def booking_tell(booking: Booking, kind: str) -> None:
     """Queue what the citizen is told of `kind` (confirmation, reschedule, reminder,
-    cancellation, closed) in the current transaction."""
+    cancellation, closed: the day is closed, stopped: the service takes no bookings there
+    any more) in the current transaction."""
     if booking.email and kind in EMAIL_KINDS:
-        defer_on_commit(booking_email, booking_id=booking.pk, kind=kind, sequence=booking.sequence)
+        defer_on_commit(
+            booking_email,
+            # A notice announced again (a closure saved twice) is e-mailed once.
+            once=kind in ANNOUNCED,
+            booking_id=booking.pk,
+            kind=kind,
+            sequence=booking.sequence,
+        )
     if kind in TEMPLATES:
         message_queue(
             template=TEMPLATES[kind],

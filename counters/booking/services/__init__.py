@@ -3,7 +3,10 @@
 personal-data reveals."""
 
 from counters.booking.services.check_in import booking_check_in
-from counters.booking.services.closures import booking_closure_announce
+from counters.booking.services.closures import (
+    booking_closure_announce,
+    booking_schedule_stopped_announce,
+)
 from counters.booking.services.housekeeping import (
     ANONYMISED_NAME,
     booking_mark_no_shows,
@@ -24,6 +27,7 @@ __all__ = [
     "booking_mark_no_shows",
     "booking_personal_data_reveal",
     "booking_reschedule",
+    "booking_schedule_stopped_announce",
     "booking_send_reminders",
     "bookings_anonymise",
 ]

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 from django_scopes import scopes_disabled
+from procrastinate.contrib.django.models import ProcrastinateJob
 
 from counters.booking.services import booking_create
 from counters.models import Booking, BookingSchedule
@@ -145,3 +146,29 @@ def test_a_booked_visit_past_its_check_in_window_reads_as_no_show(
     response = client.get(admin_url(agency_a, "booking_changelist"), {"hari": "hari-ini"})
     assert own.code in response.content.decode()
     assert "Tidak datang" in response.content.decode()
+
+
+def test_switching_a_schedule_off_and_saving_a_closed_day_queue_their_notices(
+    client, admin_a, agency_a, location, open_schedule
+):
+    client.force_login(admin_a)
+    data = {
+        "agency": agency_a.pk,
+        "service": open_schedule.service_id,
+        "location": location.pk,
+        "weekdays": [str(day) for day in range(7)],
+        "opens_at": "08:00",
+        "closes_at": "12:00",
+        "slot_minutes": "30",
+        "capacity": "4",
+        "days_ahead": "14",
+        "min_notice_minutes": "60",
+    }
+    url = admin_url(agency_a, "bookingschedule_change", open_schedule.pk)
+    assert client.post(url, data).status_code == 302  # "is_active" left out: switched off
+    day = {"agency": agency_a.pk, "location": location.pk, "date": "2026-12-24", "reason": "Cuti"}
+    assert client.post(admin_url(agency_a, "bookingclosure_add"), day).status_code == 302
+    assert list(ProcrastinateJob.objects.order_by("id").values_list("task_name", flat=True)) == [
+        "counters.announce_schedule_stopped",
+        "counters.announce_closure",
+    ]

@@ -2,6 +2,7 @@
 reminder, a closed day; their yes recorded with the booking and withdrawn in one tap."""
 
 import pytest
+from django.core import mail
 from django_scopes import scopes_disabled
 
 from counters.booking.messages import booking_messages_allowed, booking_messages_set
@@ -9,6 +10,7 @@ from counters.booking.services import (
     booking_cancel,
     booking_closure_announce,
     booking_reschedule,
+    booking_schedule_stopped_announce,
     booking_send_reminders,
 )
 from notifications.models import Consent, Message
@@ -131,3 +133,23 @@ def test_one_tap_withdraws_every_yes_of_the_number(schedule, monday_morning, pho
     assert Consent.objects.filter(withdrawn_source="halaman reservasi").count() == 4
     booking_send_reminders(now=wita(2026, 12, 7, 18, 0))
     assert messages("booking_reminder") == []
+
+
+def test_a_switched_off_schedule_tells_everyone_booked_from_now_on(
+    schedule, monday_morning, phone_channels
+):
+    told = book(schedule, monday_morning, notify=("whatsapp",), email="siti@example.id")
+    book(schedule, monday_morning, nik=OTHER_NIK, phone="0813 1111 2222")  # no yes, no address
+    assert booking_schedule_stopped_announce(schedule.pk) == 0  # still on: nothing to tell
+    schedule.is_active = False
+    schedule.save()
+    assert booking_schedule_stopped_announce(schedule.pk) == 2
+    assert booking_schedule_stopped_announce(schedule.pk) == 2  # and still one message each
+    (stopped,) = messages("booking_stopped")
+    assert stopped.context["code"] == told.code
+    assert stopped.context["link"].endswith(f"/reservasi/{told.code}/")
+    run_jobs("counters.booking_email")
+    assert [m.subject for m in mail.outbox if "tidak dapat dilayani" in m.subject] == [
+        f"Reservasi {told.code} tidak dapat dilayani"
+    ]
+    assert "kios MPP" in mail.outbox[-1].body and "Dokumen yang dibawa" not in mail.outbox[-1].body
