@@ -22,6 +22,7 @@ from counters.queue.caching import queue_changed
 from counters.queue.models import Priority, new_ticket_code
 from counters.queue.services.counters import counter_open
 from mpp.bench_views import create_floor_table
+from mpp.large_dataset import TICKET_COLUMNS, copy_rows
 from services.models import ApiToken, Location, Membership, Service, hash_token
 from services.search import FILLER_WORDS, normalize
 from tests.bench.scenarios import BENCH_BOOKER, LOCATION
@@ -181,28 +182,6 @@ def main() -> None:
     print(json.dumps(data))
 
 
-TICKET_COLUMNS = [
-    "agency_id",
-    "location_id",
-    "service_id",
-    "day",
-    "prefix",
-    "number",
-    "code",
-    "priority",
-    "source",
-    "status",
-    "queue_class",
-    "queued_at",
-    "issued_at",
-    "called_at",
-    "started_at",
-    "finished_at",
-    "recall_count",
-    "counter_id",
-]
-
-
 def _line_services(location: Location) -> tuple[list[tuple], list[float], dict[int, list[int]]]:
     """The services of the bench counters with each one's share of a morning's visitors:
     an agency draws by its open counters, and inside it a few services take most (1/rank)."""
@@ -223,13 +202,6 @@ def _line_services(location: Location) -> tuple[list[tuple], list[float], dict[i
         services += served
         weights += [len(agency_counters) * share / sum(ranks) for share in ranks]
     return services, weights, counters
-
-
-def _copy_tickets(rows) -> None:
-    statement = f"COPY counters_ticket ({', '.join(TICKET_COLUMNS)}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.copy(statement) as copy:
-        for row in rows:
-            copy.write_row(row)
 
 
 def _ticket_row(
@@ -298,7 +270,7 @@ def line(depth: int) -> None:
                     counters=counters,
                 )
             )
-        _copy_tickets(rows)
+        copy_rows(Ticket._meta.db_table, TICKET_COLUMNS, rows)
         for prefix, number in numbers.items():
             TicketSequence.objects.update_or_create(
                 location=location, prefix=prefix, day=today, defaults={"last_number": number}
