@@ -18,20 +18,26 @@ from common.side_effects import after_commit
 def shared_version(key: str) -> str:
     """The version named `key` in the shared cache (made at first use): pages are cached
     under it, so every app node sees the same one."""
-    version = cache.get(key)
-    if version is None:
-        cache.add(key, uuid4().hex, None)
-        version = cache.get(key)
-    return version
+    return shared_versions(key)[0]
 
 
-def replace_version(key: str, *, then: Callable[[], None] | None = None) -> None:
-    """Call with any write that the pages cached under `key` show. Replaced now and, inside
+def shared_versions(*keys: str) -> list[str]:
+    """The versions named `keys`, in one round trip when all exist."""
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, uuid4().hex, None)
+            found[key] = cache.get(key)
+    return [found[key] for key in keys]
+
+
+def replace_version(*keys: str, then: Callable[[], None] | None = None) -> None:
+    """Call with any write that the pages cached under `keys` show. Replaced now and, inside
     a transaction, again after the commit: a page read between the two could otherwise
     keep the old rows cached under the version set now. `then` runs after each."""
 
     def bump():
-        cache.set(key, uuid4().hex, None)
+        cache.set_many({key: uuid4().hex for key in keys}, None)
         if then is not None:
             then()
 

@@ -4,9 +4,10 @@
 --
 -- Thread t sends lines t, t + threads, t + 2 threads, ... in turn: keys vary as in real
 -- traffic, and no key repeats within a run until a thread has sent its whole share (counted
--- as a wrap). "{etag}" in a header and "{after}" in a path stand for what a polling client
--- kept from its answer `lag` seconds before: the ETag (the header is left out until the
--- first answer) and the board's last event id. done() prints the figures as one JSON line.
+-- as a wrap). "{etag}" in a header and "{after}" in a path stand for what the client polling
+-- that path kept from its answer `lag` seconds before: the ETag (the header is left out
+-- until the first answer; a page's data-etag counts as the answer's, as the page's script
+-- polls with it) and the board's last event id. done() prints the figures as one JSON line.
 
 local threads = {}
 
@@ -17,8 +18,15 @@ end
 
 local requests, position = {}, 0
 local lag, etag_pattern, polls
--- What the clients of this thread were told, one entry per change: {time, etag, after}.
-local history = {}
+-- What the client of each path was told, one entry per change: {time, etag, after}. A
+-- thread's connections answer in any order, so an answer is matched to its path by what
+-- it says: a ticket's page names its own in data-hx-get; the board's feed is one client
+-- per thread (key "").
+local histories = {}
+
+local function key_of(path)
+   return path:find("{after}", 1, true) and "" or path
+end
 statuses, wraps = {}, 0
 
 local function parse(line)
@@ -58,7 +66,7 @@ end
 -- The newest answer at least `lag` seconds old: what a client polling every `lag` seconds
 -- holds when it asks again (os.time() has whole seconds: lag to lag + 1 s old). In the
 -- run's first seconds, the oldest there is: the clients were polling before it began.
-local function remembered()
+local function remembered(history)
    local past = os.time() - lag
    while history[2] and history[2].time <= past do
       table.remove(history, 1)
@@ -75,7 +83,9 @@ function request()
    if r.raw then
       return r.raw
    end
-   local kept = remembered()
+   local key = key_of(r.path)
+   histories[key] = histories[key] or {}
+   local kept = remembered(histories[key])
    local headers = {}
    for name, value in pairs(r.headers) do
       if value == "{etag}" then
@@ -92,10 +102,14 @@ function response(status, headers, body)
    if not polls then
       return
    end
+   local key = (body or ""):match('data%-hx%-get="([^"]*)"') or ""
+   histories[key] = histories[key] or {}
+   local history = histories[key]
    local last = history[#history] or {}
    local etag = headers["ETag"]
    if not (etag and etag:match(etag_pattern)) then
-      etag = last.etag
+      local kept = (body or ""):match('data%-etag="([^"]*)"')
+      etag = kept and kept:gsub("&quot;", '"') or last.etag
    end
    local after = tonumber((body or ""):match('"last_event_id":%s*(%d+)') or "") or last.after
    if etag ~= last.etag or after ~= last.after then

@@ -3,10 +3,10 @@
 import math
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.utils.translation import gettext, ngettext
 from django_scopes import scopes_disabled
 
+from counters.queue.caching import line_of_code_cached
 from counters.queue.models import Ticket
 from counters.queue.selectors.reference import Pace, service_pace
 
@@ -24,24 +24,21 @@ def ticket_by_code(code: str) -> Ticket | None:
         )
 
 
-def ticket_location_id(code: str) -> int | None:
-    """Where a code's ticket is: fixed for its life (a transfer keeps code and location),
-    so it is looked up once and then read from the cache."""
+def ticket_line(code: str) -> tuple[int, int] | None:
+    """(location id, service id) of a code's live ticket: the line its page shows."""
     if len(code) > CODE_MAX_LENGTH:
         return None
-    key = f"ticket-location:{code}"
-    location_id = cache.get(key)
-    if location_id is None:
+
+    def load():
         with scopes_disabled():
-            location_id = (
+            return (
                 Ticket.objects.filter(code=code)
                 .exclude(status=Ticket.Status.TRANSFERRED)
-                .values_list("location_id", flat=True)
+                .values_list("location_id", "service_id")
                 .first()
             )
-        if location_id is not None:
-            cache.set(key, location_id, 24 * 3600)
-    return location_id
+
+    return line_of_code_cached(code, load)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from django_scopes import scopes_disabled
 from common import clock
 from common.db import broke
 from common.errors import DomainError
-from counters.queue.caching import queue_changed
+from counters.queue.caching import code_moved, queue_changed
 from counters.queue.errors import (
     CounterUnavailable,
     InvalidTransition,
@@ -61,7 +61,7 @@ def _record(
     note: str = "",
     at: datetime,
 ) -> TicketEvent:
-    queue_changed(ticket.location_id)
+    queue_changed(ticket.location_id, service_id=ticket.service_id)
     event = TicketEvent.objects.create(
         agency_id=ticket.agency_id,
         location_id=ticket.location_id,
@@ -510,6 +510,7 @@ def ticket_transfer(*, ticket: Ticket, operator, service: Service) -> Ticket:
             checked_in_at=old.checked_in_at or now,
             transferred_from=old,
         )
+        code_moved(new.code)
         _count_toward_quota(new, promised=True)
         _record(
             ticket=new,

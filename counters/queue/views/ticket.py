@@ -12,7 +12,7 @@ from django.views.decorators.http import condition, require_http_methods
 from common.caching import cached_page
 from common.errors import DomainError
 from common.qr import qr_svg_inline
-from counters.queue.caching import queue_version
+from counters.queue.caching import line_version
 from counters.queue.forms import TicketMessagesForm
 from counters.queue.messages import (
     SOON_AHEAD,
@@ -20,7 +20,7 @@ from counters.queue.messages import (
     ticket_messages_allowed,
     ticket_messages_stop,
 )
-from counters.queue.selectors.tickets import ticket_by_code, ticket_location_id, ticket_position
+from counters.queue.selectors.tickets import ticket_by_code, ticket_line, ticket_position
 from notifications.forms import phone_channel_choices
 
 # The called citizen must learn of the call within a few seconds; an unchanged queue
@@ -30,14 +30,15 @@ PAGE_TIMEOUT = 300
 
 
 def _page_version(request, code: str, *, partial: bool) -> str | None:
-    # Everything the page shows changes only with the queue of the ticket's location: read
-    # once per request (the ETag, the shared cache and the fragment's ETag all name it).
-    if not hasattr(request, "ticket_queue_version"):
-        location_id = ticket_location_id(code)
-        request.ticket_queue_version = None if location_id is None else queue_version(location_id)
-    if request.ticket_queue_version is None:
+    # Everything the page shows changes only with the ticket's line (Ticket: its service at
+    # its location today): read once per request (the ETag, the shared cache and the
+    # fragment's ETag all name it).
+    if not hasattr(request, "ticket_line_version"):
+        line = ticket_line(code)
+        request.ticket_line_version = None if line is None else line_version(*line)
+    if request.ticket_line_version is None:
         return None
-    return f"{request.ticket_queue_version}-{get_language()}-{int(partial)}"
+    return f"{request.ticket_line_version}-{get_language()}-{int(partial)}"
 
 
 def _etag(request, code: str) -> str | None:
@@ -48,9 +49,9 @@ def _etag(request, code: str) -> str | None:
 @condition(etag_func=_etag)
 @cached_page(name="ticket", version=_etag, timeout=PAGE_TIMEOUT)
 def ticket_status(request, code: str):
-    """Every phone in the hall polls this: the page is rendered once per queue version of
-    the ticket's location and shared through the cache; a poll that already has that
-    version gets a 304."""
+    """Every phone in the hall polls this: the page is rendered once per version of the
+    ticket's line and shared through the cache; a poll that already has that version gets
+    a 304."""
     ticket = ticket_by_code(code)
     if ticket is None:
         raise Http404

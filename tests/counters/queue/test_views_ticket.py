@@ -1,9 +1,11 @@
-"""The ticket page's poll: a 304 from the cache while the queue stands still, the new state
+"""The ticket page's poll: a 304 from the cache while its line stands still, the new state
 (and its alert for the phone) as soon as it moves."""
 
 import pytest
+from django_scopes import scope
 
 from counters.queue import services as queue
+from tests.factories import CounterFactory
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
@@ -39,6 +41,58 @@ def test_an_unchanged_queue_answers_the_poll_with_a_304_without_rendering(
     body = moved.content.decode()
     assert "3 orang" in body and 'data-alert="soon"' in body
     assert f'data-title="Segera giliran Anda: {mine.display_number}' in body
+
+
+def test_the_hall_moving_elsewhere_still_answers_304_and_a_counter_change_does_not(
+    client,
+    service_a,
+    service_b,
+    location,
+    counter_a,
+    operator_a,
+    counter_b,
+    operator_b,
+    agency_b,
+    in_a,
+):
+    """A ticket's page shows its own line (its service here today): calls and new tickets
+    of other services leave it as it was; a counter opening changes every line's pace."""
+    mine = queue.ticket_issue(service=service_a, location=location)
+    url = f"/antrian/tiket/{mine.code}/"
+    etag = poll(client, url)["ETag"]
+    with scope(agency=agency_b):
+        queue.ticket_issue(service=service_b, location=location)
+        queue.ticket_call_next(counter=counter_b, operator=operator_b)
+        queue.ticket_issue(service=service_b, location=location)
+    assert poll(client, url, etag).status_code == 304
+
+    queue.counter_pause(counter=counter_a, operator=operator_a, reason="break")
+    assert poll(client, url, etag).status_code == 200
+
+
+def test_a_transferred_ticket_follows_its_new_line(
+    client, service_a, service_b, location, counter_a, counter_b, operator_a, operator_b, in_a
+):
+    """The code keeps its page after a transfer; from then on the page changes with the
+    line the visitor joined, not the one left."""
+    mine = queue.ticket_issue(service=service_a, location=location)
+    url = f"/antrian/tiket/{mine.code}/"
+    poll(client, url)
+    queue.ticket_call_next(counter=counter_a, operator=operator_a)
+    queue.ticket_start(ticket=mine, operator=operator_a)
+    etag = poll(client, url)["ETag"]
+    second = CounterFactory(agency=service_b.agency, location=location, number=8)
+    second.services.set([service_b])
+    queue.ticket_transfer(ticket=mine, operator=operator_a, service=service_b)
+    moved = poll(client, url, etag)
+    assert moved.status_code == 200 and "SKCK" in moved.content.decode()
+    assert "0 orang" in moved.content.decode()
+    etag = moved["ETag"]
+    with scope(agency=service_b.agency):
+        before = queue.ticket_issue(service=service_b, location=location, priority="lansia")
+    assert before.pk
+    after = poll(client, url, etag)
+    assert after.status_code == 200 and "1 orang" in after.content.decode()
 
 
 def test_the_called_ticket_carries_the_call_alert_and_title(
