@@ -4,12 +4,12 @@ import heapq
 import itertools
 import operator
 import secrets
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import reduce
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery, Value
@@ -579,14 +579,13 @@ class Ticket(models.Model):
         return Q(queue_class__gt=cls.QueueClass.PRIORITY)
 
     @classmethod
-    def waiting_line(cls, *, location_id: int, day, service_ids) -> models.QuerySet:
-        """Today's waiting tickets of these services at a location, in CALL_ORDER."""
+    def waiting_line(cls, *, location_id: int, day, service_ids=None, service=None):
+        """Today's waiting tickets at a location of these services (ids, or a queryset of
+        them) or of one `service` (an id, or an expression of one), in CALL_ORDER."""
+        services = Q(service_id__in=service_ids) if service is None else Q(service_id=service)
         with scopes_disabled():
             return cls.objects.filter(
-                status=cls.Status.WAITING,
-                location_id=location_id,
-                day=day,
-                service_id__in=service_ids,
+                services, status=cls.Status.WAITING, location_id=location_id, day=day
             ).order_by(*cls.CALL_ORDER)
 
     def ahead_of_its_kind(self) -> Q:
@@ -605,40 +604,50 @@ class Ticket(models.Model):
         return self.of_kind(priority=self.is_priority) & earlier
 
     @classmethod
-    def interleaves(cls, *, location_id: int, day, service_ids) -> dict[int, Interleave]:
-        """Each line's Interleave, by service id, in one statement: its agency's setting
-        and the priority calls made in a row since its last regular call today."""
+    def _lines(cls, *, location_id: int, day, service_ids) -> models.QuerySet:
+        """The services' rows, each with its line's Interleave: its agency's setting
+        (`agency__queue_setting__priority_run`) and `streak`, the priority calls made in a
+        row since the line's last regular call today."""
 
         def calls(service):
             return cls.objects.filter(
                 location_id=location_id, day=day, service=service, called_at__isnull=False
             )
 
+        last_regular = (
+            calls(OuterRef(OuterRef("pk")))
+            .filter(cls.of_kind(priority=False))
+            .order_by("-called_at")
+            .values("called_at")[:1]
+        )
+        streak = (
+            calls(OuterRef("pk"))
+            .filter(
+                cls.of_kind(priority=True),
+                called_at__gt=Coalesce(Subquery(last_regular), Value(BEFORE_ANY_CALL)),
+            )
+            .order_by()
+            .values("service")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return (
+            Service.objects.filter(pk__in=service_ids)
+            .order_by()
+            .annotate(streak=Coalesce(Subquery(streak), 0))
+        )
+
+    @classmethod
+    def interleaves(cls, *, location_id: int, day, service_ids) -> dict[int, Interleave]:
+        """Each line's Interleave, by service id, in one statement."""
         with scopes_disabled():
-            last_regular = (
-                calls(OuterRef(OuterRef("pk")))
-                .filter(cls.of_kind(priority=False))
-                .order_by("-called_at")
-                .values("called_at")[:1]
-            )
-            streak = (
-                calls(OuterRef("pk"))
-                .filter(
-                    cls.of_kind(priority=True),
-                    called_at__gt=Coalesce(Subquery(last_regular), Value(BEFORE_ANY_CALL)),
+            rows = cls._lines(location_id=location_id, day=day, service_ids=service_ids)
+            return {
+                pk: Interleave(every=every, streak=streak)
+                for pk, every, streak in rows.values_list(
+                    "pk", "agency__queue_setting__priority_run", "streak"
                 )
-                .order_by()
-                .values("service")
-                .annotate(count=Count("pk"))
-                .values("count")
-            )
-            rows = (
-                Service.objects.filter(pk__in=service_ids)
-                .order_by()
-                .annotate(streak=Coalesce(Subquery(streak), 0))
-                .values_list("pk", "agency__queue_setting__priority_run", "streak")
-            )
-            return {pk: Interleave(every=every, streak=streak) for pk, every, streak in rows}
+            }
 
     @classmethod
     def call_sequence(cls, *, location_id: int, day, service_ids, length: int) -> list[int]:
@@ -647,22 +656,38 @@ class Ticket(models.Model):
         calls them: each service's line in its Interleave order, and at each call, of the
         lines' next tickets the one that CALL_ORDER puts first. Those `length` can only be
         among the first `length` of each kind of each line, so no more are read, however
-        long the lines: one statement for the interleaves, one for those tickets."""
-        interleaves = cls.interleaves(location_id=location_id, day=day, service_ids=service_ids)
-        firsts = [
-            cls.waiting_line(location_id=location_id, day=day, service_ids=[service_id])
-            .filter(cls.of_kind(priority=priority))
-            .values_list("service_id", *cls.CALL_ORDER, named=True)[:length]
-            for service_id in interleaves
-            for priority in (True, False)
+        long the lines: one statement for each line's Interleave and the ids of those
+        tickets, one for their places in CALL_ORDER."""
+
+        def firsts(priority: bool) -> ArraySubquery:
+            line = cls.waiting_line(location_id=location_id, day=day, service=OuterRef("pk"))
+            return ArraySubquery(line.filter(cls.of_kind(priority=priority)).values("id")[:length])
+
+        with scopes_disabled():
+            lines = list(
+                cls._lines(location_id=location_id, day=day, service_ids=service_ids)
+                .annotate(priorities=firsts(True), regulars=firsts(False))
+                .values_list(
+                    "agency__queue_setting__priority_run", "streak", "priorities", "regulars"
+                )
+            )
+            ids = [
+                pk for *_interleave, priorities, regulars in lines for pk in priorities + regulars
+            ]
+            if not ids:
+                return []
+            tickets = {
+                row.id: row
+                for row in cls.objects.filter(pk__in=ids).values_list(*cls.CALL_ORDER, named=True)
+            }
+        # A ticket called by another counter between the two statements is left out.
+        ordered = [
+            Interleave(every=every, streak=streak).order(
+                [tickets[pk] for pk in priorities if pk in tickets],
+                [tickets[pk] for pk in regulars if pk in tickets],
+            )
+            for every, streak, priorities, regulars in lines
         ]
-        if not firsts:
-            return []
-        lines = defaultdict(lambda: ([], []))
-        for row in firsts[0].union(*firsts[1:], all=True).order_by(*cls.CALL_ORDER):
-            priorities, regulars = lines[row.service_id]
-            (priorities if row.queue_class == cls.QueueClass.PRIORITY else regulars).append(row)
-        ordered = [interleaves[service_id].order(*kinds) for service_id, kinds in lines.items()]
         # heapq.merge holds one ticket of each line at a time and yields the first of them
         # in CALL_ORDER: the rule across lines, without reordering a line.
         merged = heapq.merge(*ordered, key=operator.attrgetter(*cls.CALL_ORDER))
