@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from counters.queue.selectors.reference import cached_reference
 from services.selectors import public_locations
 
 NAV_ITEMS = [
@@ -24,5 +25,8 @@ def site(request):
             {"url": url, "label": label, "active": current.startswith(section(url))}
             for url, label in NAV_ITEMS
         ],
-        "footer_locations": public_locations(),
+        # Reference data, as the kiosk reads it: no query on a page that needs none.
+        "footer_locations": cached_reference(
+            "ref:locations:footer", lambda: list(public_locations())
+        ),
     }
