@@ -3,14 +3,17 @@
 import math
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.utils.translation import gettext, ngettext
 from django_scopes import scopes_disabled
 
-from counters.queue.caching import line_of_code_cached
-from counters.queue.models import Ticket
+from counters.queue.caching import line_of_code_cached, line_version
+from counters.queue.models import Interleave, Ticket
 from counters.queue.selectors.reference import Pace, service_pace
 
 CODE_MAX_LENGTH = Ticket._meta.get_field("code").max_length
+# A line's version changes with every call in it; an older one is never read again.
+INTERLEAVE_SECONDS = 600
 
 
 def ticket_by_code(code: str) -> Ticket | None:
@@ -58,6 +61,21 @@ class Position:
         }
 
 
+def line_interleave(ticket: Ticket) -> Interleave:
+    """The Interleave of a ticket's line: read once per version of the line (every ticket
+    of a line shows its place, and only a call in the line or a change of the agency's
+    setting changes it), and shared through the cache."""
+    version = line_version(ticket.location_id, ticket.service_id)
+    key = f"queue:interleave:{ticket.location_id}:{ticket.service_id}:{ticket.day}:{version}"
+    interleave = cache.get(key)
+    if interleave is None:
+        interleave = Ticket.interleaves(
+            location_id=ticket.location_id, day=ticket.day, service_ids=[ticket.service_id]
+        )[ticket.service_id]
+        cache.set(key, interleave, INTERLEAVE_SECONDS)
+    return interleave
+
+
 def tickets_ahead(ticket: Ticket) -> int:
     """How many waiting tickets of its line (its service here today) are called before this
     one: those of its kind that CALL_ORDER puts first, and as many of the other kind as the
@@ -66,9 +84,7 @@ def tickets_ahead(ticket: Ticket) -> int:
     line = Ticket.waiting_line(
         location_id=ticket.location_id, day=ticket.day, service_ids=[ticket.service_id]
     )
-    interleave = Ticket.interleaves(
-        location_id=ticket.location_id, day=ticket.day, service_ids=[ticket.service_id]
-    )[ticket.service_id]
+    interleave = line_interleave(ticket)
     priority = ticket.is_priority
     rank = line.filter(ticket.ahead_of_its_kind()).count()
     due = interleave.others_due(priority=priority, rank=rank)

@@ -111,3 +111,21 @@ def test_the_called_ticket_carries_the_call_alert_and_title(
 
 def test_an_unknown_ticket_is_still_404_with_any_etag(client):
     assert poll(client, "/antrian/tiket/TIDAKADA/", '"x"').status_code == 404
+
+
+def test_the_tickets_of_a_line_read_its_interleave_once_per_version_of_the_line(
+    service_a, location, counter_a, operator_a, in_a, django_assert_num_queries
+):
+    """Every phone of a line shows its place: the line's Interleave (a query with the
+    calls of the day) is read once, and again only when the line changes."""
+    from counters.queue.selectors.tickets import ticket_position
+
+    first, second, third = (
+        queue.ticket_issue(service=service_a, location=location) for _ in range(3)
+    )
+    assert ticket_position(first).ahead == 0
+    with django_assert_num_queries(2):  # the two counts of its place; no Interleave
+        assert ticket_position(second).ahead == 1
+    queue.ticket_call_next(counter=counter_a, operator=operator_a)
+    with django_assert_num_queries(3):  # the line moved: its Interleave is read again
+        assert ticket_position(third).ahead == 1
