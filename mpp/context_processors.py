@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from services.selectors import public_locations
+from counters.queue.selectors.reference import public_location_list
 
 NAV_ITEMS = [
     ("/layanan/", _("Layanan")),
@@ -24,5 +24,6 @@ def site(request):
             {"url": url, "label": label, "active": current.startswith(section(url))}
             for url, label in NAV_ITEMS
         ],
-        "footer_locations": public_locations(),
+        # Called by the template where it shows the footer (a fragment does not).
+        "footer_locations": public_location_list,
     }

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django_scopes import scopes_disabled
 
 from services import selectors
@@ -259,3 +260,29 @@ def test_service_detail_reads_the_whole_standard_in_one_query_in_each_models_ord
 
 def test_a_missing_service_is_none(agency_a, service_a):
     assert selectors.service_detail(agency_slug=agency_a.slug, service_slug="tidak-ada") is None
+
+
+def test_a_location_changed_in_the_admin_shows_in_the_footer_at_once(
+    client, mall_admin, agency_a, service_a, location
+):
+    url = f"/layanan/{agency_a.slug}/{service_a.slug}/"
+    assert "Gedung Expo Uji" in client.get(url).content.decode()
+    staff = Client()
+    staff.force_login(mall_admin)
+    answer = staff.post(
+        f"/admin/services/location/{location.pk}/change/",
+        {
+            "name": "Gedung Expo Baru",
+            "slug": location.slug,
+            "address": location.address,
+            "opening_hours": "",
+            "map_url": "",
+            "is_active": "on",
+            "order": location.order,
+        },
+    )
+    assert answer.status_code == 302
+    body = client.get(url).content.decode()
+    footer = body.split("<footer", 1)[1]
+    assert "Gedung Expo Baru" in footer
+    assert "Gedung Expo Uji" not in body
