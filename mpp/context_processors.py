@@ -2,8 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from counters.queue.selectors.reference import cached_reference
-from services.selectors import public_locations
+from counters.queue.selectors.reference import public_location_list
 
 NAV_ITEMS = [
     ("/layanan/", _("Layanan")),
@@ -25,8 +24,6 @@ def site(request):
             {"url": url, "label": label, "active": current.startswith(section(url))}
             for url, label in NAV_ITEMS
         ],
-        # Reference data, as the kiosk reads it: no query on a page that needs none.
-        "footer_locations": cached_reference(
-            "ref:locations:footer", lambda: list(public_locations())
-        ),
+        # Called by the template where it shows the footer (a fragment does not).
+        "footer_locations": public_location_list,
     }

@@ -150,19 +150,19 @@ class ServiceDetailOut(ServiceOut):
 
     @staticmethod
     def resolve_requirements(service) -> list:
-        return list(service.requirements.all())
+        return service.requirement_list
 
     @staticmethod
     def resolve_steps(service) -> list[str]:
-        return [step.text for step in service.steps.all()]
+        return [step.text for step in service.step_list]
 
     @staticmethod
     def resolve_steps_en(service) -> list[str]:
-        return [step.text_en for step in service.steps.all()]
+        return [step.text_en for step in service.step_list]
 
     @staticmethod
     def resolve_legal_bases(service) -> list:
-        return list(service.legal_bases.all())
+        return service.legal_basis_list
 
     @staticmethod
     def resolve_complaint_channels(service) -> list[str]:
@@ -170,7 +170,7 @@ class ServiceDetailOut(ServiceOut):
 
     @staticmethod
     def resolve_locations(service) -> list[str]:
-        return [location.slug for location in service.locations.all()]
+        return [location.slug for location in service.location_list]
 
 
 class ServicePagination(PageNumberPagination):

@@ -1,15 +1,16 @@
 """Reads shared by the pages and the API of agencies, locations and services."""
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from functools import cache
+
+from django.db import connection
+from django.db.models import Count, JSONField, Max, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django_scopes import scopes_disabled
 
 from services.models import (
     Agency,
-    LegalBasis,
     Location,
     Service,
-    ServiceRequirement,
-    ServiceStep,
     localized,
 )
 from services.search import ParsedQuery, parse_query, search_services
@@ -99,19 +100,75 @@ def service_search(
 
 
 def service_detail(*, agency_slug: str, service_slug: str) -> Service | None:
-    """One service with its whole standard, active or not (the view decides who may see an
-    inactive one)."""
+    """One service with its agency and its whole standard, active or not (the view decides
+    who may see an inactive one). The standard is in the lists `requirement_list`,
+    `step_list`, `legal_basis_list` and `location_list`, each in its model's order."""
     with scopes_disabled():
-        return (
-            Service.objects.filter(
-                agency__slug=agency_slug, agency__is_active=True, slug=service_slug
+        try:
+            service = (
+                Service.objects.select_related("agency")
+                .annotate(**{f"{part}_rows": rows for part, rows in _standard_rows().items()})
+                .get(agency__slug=agency_slug, agency__is_active=True, slug=service_slug)
             )
-            .select_related("agency")
-            .prefetch_related(
-                Prefetch("requirements", queryset=ServiceRequirement.objects.all()),
-                Prefetch("steps", queryset=ServiceStep.objects.all()),
-                Prefetch("legal_bases", queryset=LegalBasis.objects.all()),
-                Prefetch("locations", queryset=Location.objects.all()),
-            )
-            .first()
+        except Service.DoesNotExist:
+            return None
+    for part, relation in STANDARD.items():
+        model = Service._meta.get_field(relation).related_model
+        setattr(service, f"{part}_list", _instances(model, getattr(service, f"{part}_rows")))
+    return service
+
+
+# The parts of a service's standard, by the relation each comes from. Each is read as a
+# JSON array within the service's own query: a query per part cost a page more than its
+# whole rendering.
+STANDARD = {
+    "requirement": "requirements",
+    "step": "steps",
+    "legal_basis": "legal_bases",
+    "location": "locations",
+}
+
+
+@cache
+def _standard_rows() -> dict[str, RawSQL]:
+    return {part: _rows_of(Service._meta.get_field(name)) for part, name in STANDARD.items()}
+
+
+def _rows_of(relation) -> RawSQL:
+    """The rows related to the outer service, as a JSON array in their model's ordering."""
+    model, quote = relation.related_model, connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    if relation.many_to_many:
+        link = quote(relation.m2m_db_table())
+        source = (
+            f"{table} child JOIN {link} ON "
+            f"{link}.{quote(relation.m2m_reverse_name())} = child.{quote(model._meta.pk.column)}"
         )
+        service_column = f"{link}.{quote(relation.m2m_column_name())}"
+    else:
+        source = f"{table} child"
+        service_column = f"child.{quote(relation.field.column)}"
+    order = ", ".join(
+        f"child.{quote(model._meta.get_field(name.removeprefix('-')).column)}"
+        + (" DESC" if name.startswith("-") else "")
+        for name in model._meta.ordering
+    )
+    service_pk = f"{quote(Service._meta.db_table)}.{quote(Service._meta.pk.column)}"
+    return RawSQL(  # noqa: S611 — names from the models, no outside value
+        f"SELECT coalesce(jsonb_agg(child ORDER BY {order}), '[]') FROM {source} "  # noqa: S608
+        f"WHERE {service_column} = {service_pk}",
+        (),
+        output_field=JSONField(),
+    )
+
+
+def _instances(model, rows: list[dict]) -> list:
+    """Model instances of whole rows read as JSON objects (keyed by column)."""
+    fields = model._meta.concrete_fields
+    names = [field.attname for field in fields]
+    return [
+        model.from_db(
+            connection.alias, names, [field.to_python(row[field.column]) for field in fields]
+        )
+        for row in rows
+    ]

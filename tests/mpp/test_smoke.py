@@ -102,22 +102,3 @@ def test_a_database_failure_in_a_view_is_a_503_asking_to_try_again(
     assert page["Retry-After"] == "10"
     assert api.status_code == 503 and api.json()["code"] == "unavailable"
 
-
-def test_the_footer_reads_the_locations_once_and_again_after_a_catalog_change(
-    client, location, django_assert_num_queries
-):
-    """Every page shows the locations: reference data, read from the cache, and a location
-    renamed in the admin (which replaces the catalog version) shows on the next page."""
-    from django.test import RequestFactory
-
-    from mpp.context_processors import site
-    from services.caching import catalog_changed
-
-    request = RequestFactory().get("/")
-    assert [place.name for place in site(request)["footer_locations"]] == [location.name]
-    with django_assert_num_queries(0):
-        site(request)
-    location.name = "Gedung Baru"
-    location.save()
-    catalog_changed()
-    assert [place.name for place in site(request)["footer_locations"]] == ["Gedung Baru"]

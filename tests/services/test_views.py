@@ -5,10 +5,13 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django_scopes import scopes_disabled
 
-from services.models import Service, ServicePledge
+from services import selectors
+from services.models import LegalBasis, Service, ServicePledge, ServiceRequirement, ServiceStep
 from services.services import VIEWS_PER_WRITE
+from tests.factories import LocationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +211,78 @@ def test_a_visit_to_a_missing_service_counts_nothing_in_the_cache(client, agency
     response = client.get(f"/layanan/{agency_a.slug}/{'x' * 300}/")
     assert response.status_code == 404
     assert cache.get(f"service-views:{agency_a.slug}/{'x' * 300}") is None
+
+
+def _field_values(rows) -> list[dict]:
+    return [
+        {field.attname: getattr(row, field.attname) for field in row._meta.concrete_fields}
+        for row in rows
+    ]
+
+
+def test_service_detail_reads_the_whole_standard_in_one_query_in_each_models_order(
+    agency_a, service_a, location, django_assert_num_queries
+):
+    # Locations by order, then name; the other parts by order, then when they were added.
+    later = LocationFactory(name="Aula Uji", slug="aula-uji", order=1)
+    same_order = LocationFactory(name="Zona Uji", slug="zona-uji", order=0)
+    with scopes_disabled():
+        service_a.locations.add(later, same_order)
+        service_a.requirements.all().delete()
+        for order, text in [(2, "Syarat kedua"), (1, "Syarat pertama"), (2, "Syarat ketiga")]:
+            ServiceRequirement.objects.create(service=service_a, order=order, text=text)
+        ServiceStep.objects.create(service=service_a, order=2, text="Langkah kedua")
+        ServiceStep.objects.create(service=service_a, order=1, text="Langkah pertama")
+        LegalBasis.objects.create(service=service_a, order=1, title="Perda", url="https://a.id")
+    with django_assert_num_queries(1):
+        service = selectors.service_detail(agency_slug=agency_a.slug, service_slug=service_a.slug)
+    with scopes_disabled():
+        expected = [
+            service_a.requirements.all(),
+            service_a.steps.all(),
+            service_a.legal_bases.all(),
+            service_a.locations.all(),
+        ]
+        read = [
+            service.requirement_list,
+            service.step_list,
+            service.legal_basis_list,
+            service.location_list,
+        ]
+        assert [_field_values(rows) for rows in read] == [_field_values(rows) for rows in expected]
+    assert [item.text for item in service.requirement_list] == [
+        "Syarat pertama",
+        "Syarat kedua",
+        "Syarat ketiga",
+    ]
+    assert [place.slug for place in service.location_list] == ["expo-uji", "zona-uji", "aula-uji"]
+
+
+def test_a_missing_service_is_none(agency_a, service_a):
+    assert selectors.service_detail(agency_slug=agency_a.slug, service_slug="tidak-ada") is None
+
+
+def test_a_location_changed_in_the_admin_shows_in_the_footer_at_once(
+    client, mall_admin, agency_a, service_a, location
+):
+    url = f"/layanan/{agency_a.slug}/{service_a.slug}/"
+    assert "Gedung Expo Uji" in client.get(url).content.decode()
+    staff = Client()
+    staff.force_login(mall_admin)
+    answer = staff.post(
+        f"/admin/services/location/{location.pk}/change/",
+        {
+            "name": "Gedung Expo Baru",
+            "slug": location.slug,
+            "address": location.address,
+            "opening_hours": "",
+            "map_url": "",
+            "is_active": "on",
+            "order": location.order,
+        },
+    )
+    assert answer.status_code == 302
+    body = client.get(url).content.decode()
+    footer = body.split("<footer", 1)[1]
+    assert "Gedung Expo Baru" in footer
+    assert "Gedung Expo Uji" not in body

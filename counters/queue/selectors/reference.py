@@ -26,6 +26,7 @@ from services.caching import (
     remember_catalog_version,
 )
 from services.models import Location, Service
+from services.selectors import public_locations
 
 REFERENCE_SECONDS = 30
 SLUG_MAX_LENGTH = Location._meta.get_field("slug").max_length
@@ -123,6 +124,11 @@ def location_by_slug(slug: str) -> Location | None:
     """Any location of that slug, active or not (the caller decides)."""
     found = _location_load(slug)
     return cached_reference(*found) if found else None
+
+
+def public_location_list() -> list[Location]:
+    """The mall's locations, as every page's footer lists them."""
+    return cached_reference("ref:locations", lambda: list(public_locations()))
 
 
 def service_by_path(path: str) -> Service | None:
