@@ -172,3 +172,29 @@ def test_the_product_qr_image_is_read_by_zbar_as_the_product_address(client, cat
     product = catalog["amplang"]
     image = client.get(f"{product.get_absolute_url()}qr.svg")
     assert read_qr(image.content) == f"http://testserver{product.get_absolute_url()}"
+
+
+def test_the_filter_form_shows_the_filters_the_visitor_chose(client, catalog):
+    body = client.get(
+        "/umkm/?q=manik&category=kerajinan&kecamatan=muara-wahau&min_price=5000&dekranasda=on"
+    ).content.decode()
+    assert '<option value="kerajinan" selected>' in body
+    assert '<option value="muara-wahau" selected>' in body
+    assert '<option value="" selected>' not in body
+    assert 'name="q" value="manik" maxlength="100"' in body
+    assert 'name="min_price" value="5000" min="0" max="100000000"' in body
+    assert 'name="max_price" min="0"' in body
+    assert 'id="id_dekranasda" checked' in body
+    assert "is-invalid" not in body
+
+
+def test_a_bad_filter_value_is_marked_on_its_field_and_the_rest_still_filters(client, catalog):
+    body = client.get("/umkm/?min_price=abc&category=senjata&kecamatan=sangkulirang").content
+    body = body.decode()
+    assert 'value="abc"' in body
+    assert 'aria-describedby="id_min_price_error"' in body
+    assert '<div id="id_min_price_error" class="invalid-feedback">' in body
+    assert 'aria-describedby="id_category_error"' in body
+    assert '<option value="sangkulirang" selected>' in body
+    assert "Amplang Tenggiri" in body
+    assert "Kalung Manik Naga" not in body
