@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from common.errors import DomainError
 from common.qr import qr_svg_file
 from umkm import selectors, services
-from umkm.caching import cached_showcase_page
+from umkm.caching import PAGE_TIMEOUT, cached_showcase_page, showcase_version
 from umkm.forms import BusinessForm, PhotoForm, ProductForm, RegistrationForm, ShowcaseFilterForm
 from umkm.models import Business, Product
 
@@ -36,7 +36,12 @@ def showcase(request):
         "form": form,
         "page": page,
         "query": query.urlencode(),
+        # The businesses don't change from page to page of the same filters: their list is
+        # cached (under the showcase version) for the next page, and read only on a miss.
+        "filters": filters,
         "businesses": selectors.public_businesses(filters)[:BUSINESSES_ON_SHOWCASE],
+        "showcase_version": showcase_version(),
+        "cache_timeout": PAGE_TIMEOUT,
     }
     template = "umkm/_results.html" if request.htmx else "umkm/showcase.html"
     return render(request, template, context)

@@ -6,6 +6,7 @@ import pytest
 
 from tests.factories import BusinessFactory, ProductFactory
 from tests.qr_reader import read_qr
+from umkm.caching import showcase_changed
 from umkm.models import Category, Kecamatan, Product, ProductPhoto
 
 pytestmark = pytest.mark.django_db
@@ -198,3 +199,20 @@ def test_a_bad_filter_value_is_marked_on_its_field_and_the_rest_still_filters(cl
     assert '<option value="sangkulirang" selected>' in body
     assert "Amplang Tenggiri" in body
     assert "Kalung Manik Naga" not in body
+
+
+def test_the_businesses_of_a_filter_are_read_once_for_all_its_pages(
+    client, django_assert_num_queries
+):
+    business = BusinessFactory(name="Kopi Wahau", kecamatan=Kecamatan.MUARA_WAHAU)
+    for number in range(30):
+        ProductFactory(business=business, name=f"Kopi {number:02d}", category=Category.MINUMAN)
+    first = client.get("/umkm/?kecamatan=muara-wahau").content.decode()
+    with django_assert_num_queries(4):
+        second = client.get("/umkm/?kecamatan=muara-wahau&halaman=2").content.decode()
+    assert "Kopi Wahau" in first
+    assert "Kopi Wahau" in second
+    assert "30 produk" in second
+    BusinessFactory(name="Madu Wahau", kecamatan=Kecamatan.MUARA_WAHAU)
+    showcase_changed()
+    assert "Madu Wahau" in client.get("/umkm/?kecamatan=muara-wahau&halaman=2").content.decode()
