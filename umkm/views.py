@@ -27,7 +27,7 @@ BUSINESSES_ON_SHOWCASE = 12
 def showcase(request):
     form = ShowcaseFilterForm(request.GET)
     filters = form.to_filter()
-    page = Paginator(selectors.public_products(filters), PRODUCTS_PER_PAGE).get_page(
+    page = Paginator(selectors.public_product_cards(filters), PRODUCTS_PER_PAGE).get_page(
         request.GET.get("halaman")
     )
     query = request.GET.copy()
