@@ -15,7 +15,12 @@ from django.views.decorators.http import require_POST
 from common.errors import DomainError
 from common.qr import qr_svg_file
 from umkm import selectors, services
-from umkm.caching import PAGE_TIMEOUT, cached_showcase_page, showcase_version
+from umkm.caching import (
+    PAGE_TIMEOUT,
+    cached_for_filters,
+    cached_showcase_page,
+    showcase_version_of,
+)
 from umkm.forms import BusinessForm, PhotoForm, ProductForm, RegistrationForm, ShowcaseFilterForm
 from umkm.models import Business, Product
 
@@ -27,20 +32,21 @@ BUSINESSES_ON_SHOWCASE = 12
 def showcase(request):
     form = ShowcaseFilterForm(request.GET)
     filters = form.to_filter()
-    page = Paginator(selectors.public_product_cards(filters), PRODUCTS_PER_PAGE).get_page(
-        request.GET.get("halaman")
-    )
+    products = selectors.public_product_cards(filters)
+    paginator = Paginator(products, PRODUCTS_PER_PAGE)
+    # The count and the businesses are the same on every page of the same filters: each
+    # is read for the first page asked and cached (under the showcase version) for the rest.
+    paginator.count = cached_for_filters(request, "count", filters, products.count)
+    page = paginator.get_page(request.GET.get("halaman"))
     query = request.GET.copy()
     query.pop("halaman", None)
     context = {
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        # The businesses don't change from page to page of the same filters: their list is
-        # cached (under the showcase version) for the next page, and read only on a miss.
         "filters": filters,
         "businesses": selectors.public_businesses(filters)[:BUSINESSES_ON_SHOWCASE],
-        "showcase_version": showcase_version(),
+        "showcase_version": showcase_version_of(request),
         "cache_timeout": PAGE_TIMEOUT,
     }
     template = "umkm/_results.html" if request.htmx else "umkm/showcase.html"
