@@ -221,3 +221,23 @@ def test_the_count_and_businesses_of_a_filter_are_read_once_for_all_its_pages(
     third = client.get("/umkm/?kecamatan=muara-wahau&halaman=2").content.decode()
     assert "Madu Wahau" in third
     assert "31 produk" in third
+
+
+def test_a_card_shows_the_thumbnail_of_the_first_photo_and_a_placeholder_without_one(
+    client, catalog
+):
+    kalung = catalog["kalung"]
+    for position, name in [(1, "kedua"), (0, "pertama")]:
+        ProductPhoto.objects.create(
+            product=kalung,
+            image=f"umkm/produk/{name}.jpg",
+            thumbnail=f"umkm/produk/thumb/{name}.webp",
+            width=800,
+            height=800,
+            position=position,
+        )
+    for url in ["/umkm/?category=kerajinan", kalung.business.get_absolute_url()]:
+        body = client.get(url).content.decode()
+        assert '<img src="/media/umkm/produk/thumb/pertama.webp"' in body
+        assert "kedua" not in body
+        assert body.count("product-card-placeholder") == 1  # Anjat Rotan has no photo
