@@ -1,6 +1,6 @@
 """Reads of the showcase and the owner portal, shared by pages, admin and API."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -21,6 +21,10 @@ class ProductFilter:
     min_price: int | None = None
     max_price: int | None = None
     dekranasda: bool = False
+
+    def for_businesses(self) -> "ProductFilter":
+        """What of the filters a business can match: a business has no price."""
+        return replace(self, min_price=None, max_price=None)
 
 
 def _search_words(q: str) -> list[str]:
@@ -88,7 +92,7 @@ def public_product_cards(filters: ProductFilter | None = None) -> QuerySet[Produ
 
 def public_businesses(filters: ProductFilter | None = None) -> QuerySet[Business]:
     """Approved businesses matching the filters, with how many products they show."""
-    filters = filters or ProductFilter()
+    filters = (filters or ProductFilter()).for_businesses()
     businesses = Business.objects.public().annotate(
         product_count=Count("products", filter=Q(products__is_available=True))
     )

@@ -34,8 +34,9 @@ def showcase(request):
     filters = form.to_filter()
     products = selectors.public_product_cards(filters)
     paginator = Paginator(products, PRODUCTS_PER_PAGE)
-    # The count and the businesses are the same on every page of the same filters: each
-    # is read for the first page asked and cached (under the showcase version) for the rest.
+    # The count, the filter form and the businesses are the same on every page of the same
+    # filters (the businesses at every price too): each is made for the first page asked
+    # and cached under the showcase version for the others.
     paginator.count = cached_for_filters(request, "count", filters, products.count)
     page = paginator.get_page(request.GET.get("halaman"))
     query = request.GET.copy()
@@ -44,7 +45,7 @@ def showcase(request):
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        "filters": filters,
+        "business_filters": filters.for_businesses(),
         "businesses": selectors.public_businesses(filters)[:BUSINESSES_ON_SHOWCASE],
         "showcase_version": showcase_version_of(request),
         "cache_timeout": PAGE_TIMEOUT,

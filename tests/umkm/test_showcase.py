@@ -207,15 +207,23 @@ def test_the_count_and_businesses_of_a_filter_are_read_once_for_all_its_pages(
     business = BusinessFactory(name="Kopi Wahau", kecamatan=Kecamatan.MUARA_WAHAU)
     for number in range(30):
         ProductFactory(business=business, name=f"Kopi {number:02d}", category=Category.MINUMAN)
+    listed = f'href="{business.get_absolute_url()}">Kopi Wahau</a>'
     first = client.get("/umkm/?kecamatan=muara-wahau").content.decode()
     # The products of the page, their photos and the footer's locations; nothing else.
     with django_assert_num_queries(3):
         second = client.get("/umkm/?kecamatan=muara-wahau&halaman=2")
-    assert "Kopi Wahau" in first
+    assert listed in first
     assert len(names(second)) == 6
     second = second.content.decode()
-    assert "Kopi Wahau" in second
+    assert listed in second
     assert "30 produk" in second
+    assert '<option value="muara-wahau" selected>' in second
+    # Businesses have no price: the same list at any price; the products are counted anew.
+    with django_assert_num_queries(4):
+        cheap = client.get("/umkm/?kecamatan=muara-wahau&max_price=25000").content.decode()
+    assert listed in cheap
+    assert "30 produk" in cheap
+    assert 'name="max_price" value="25000"' in cheap
     ProductFactory(business=BusinessFactory(name="Madu Wahau", kecamatan=Kecamatan.MUARA_WAHAU))
     showcase_changed()
     third = client.get("/umkm/?kecamatan=muara-wahau&halaman=2").content.decode()
