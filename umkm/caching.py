@@ -1,5 +1,6 @@
-"""Rendered showcase pages in the shared cache, keyed by a showcase version that every
-write to businesses, products or photos replaces (after its commit)."""
+"""Rendered showcase pages, and the parts that several of them share, in the shared cache,
+keyed by a showcase version that every write to businesses, products or photos replaces
+(after its commit)."""
 
 import hashlib
 from collections.abc import Callable
