@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
@@ -46,7 +47,10 @@ def showcase(request):
         "page": page,
         "query": query.urlencode(),
         "business_filters": filters.for_businesses(),
-        "businesses": selectors.public_businesses(filters)[:BUSINESSES_ON_SHOWCASE],
+        # Built only when their cached list is missing: most pages never query them.
+        "businesses": SimpleLazyObject(
+            lambda: selectors.public_businesses(filters)[:BUSINESSES_ON_SHOWCASE]
+        ),
         "showcase_version": showcase_version_of(request),
         "cache_timeout": PAGE_TIMEOUT,
     }
