@@ -1,10 +1,18 @@
-"""Rendered showcase pages in the shared cache, keyed by a showcase version that every
-write to businesses, products or photos replaces (after its commit)."""
+"""Rendered showcase pages, and the parts that several of them share, in the shared cache,
+keyed by a showcase version that every write to businesses, products or photos replaces
+(after its commit)."""
+
+import hashlib
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
 
 from common.caching import cached_page, replace_version, shared_version
 
 VERSION_KEY = "umkm:version"
 PAGE_TIMEOUT = 600
+T = TypeVar("T")
 
 
 def showcase_version() -> str:
@@ -16,8 +24,28 @@ def showcase_changed() -> None:
     replace_version(VERSION_KEY)
 
 
+def showcase_version_of(request) -> str:
+    """The showcase version a request renders under, read once: the page and the parts of
+    it cached on their own are keyed by the same one."""
+    if not hasattr(request, "showcase_version"):
+        request.showcase_version = showcase_version()
+    return request.showcase_version
+
+
+def cached_for_filters(request, name: str, filters: object, compute: Callable[[], T]) -> T:
+    """What every page of the same showcase filters shows alike (how many products match):
+    computed for the first of them asked, under the showcase version."""
+    digest = hashlib.sha256(repr(filters).encode()).hexdigest()
+    key = f"showcase:{name}:{showcase_version_of(request)}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, PAGE_TIMEOUT)
+    return value
+
+
 def _showcase_version_of_page(request, *args, **kwargs) -> str:
-    return showcase_version()
+    return showcase_version_of(request)
 
 
 cached_showcase_page = cached_page(

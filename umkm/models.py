@@ -56,6 +56,16 @@ class Category(models.TextChoices):
     KAIN = "kain", _("Batik, tenun dan busana")
 
 
+def choice_label(choices: type[models.Choices], value: str) -> str:
+    """The label of a stored choice, or the value itself when it is none of them, as
+    Django's get_FOO_display answers; Django's rebuilds a dict of every (translated) label on
+    each call, and a showcase page shows dozens of these."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
 class BusinessQuerySet(models.QuerySet):
     def public(self):
         return self.filter(status=Business.Status.APPROVED)
@@ -139,6 +149,12 @@ class Business(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("umkm:business", args=[self.slug])
+
+    def get_category_display(self) -> str:
+        return choice_label(Category, self.category)
+
+    def get_kecamatan_display(self) -> str:
+        return choice_label(Kecamatan, self.kecamatan)
 
     @property
     def is_public(self) -> bool:
@@ -279,13 +295,38 @@ class Product(models.Model):
             models.UniqueConstraint(fields=["business", "slug"], name="product_unique_slug"),
             models.CheckConstraint(condition=Q(price__gte=1), name="product_price_positive"),
         ]
-        indexes = [models.Index(fields=["category", "price"])]
+        indexes = [
+            models.Index(fields=["category", "price"]),
+            # The showcase lists available products in this order: a page is read off the
+            # index (of all products, or of one category) and the scan stops after it,
+            # instead of sorting tens of thousands of rows for 24.
+            models.Index(
+                fields=["-is_featured", "name", "id"],
+                condition=Q(is_available=True),
+                name="product_available_order",
+            ),
+            models.Index(
+                fields=["category", "-is_featured", "name", "id"],
+                condition=Q(is_available=True),
+                name="product_available_cat_order",
+            ),
+            # From the businesses of a kecamatan to their products, and the count of a
+            # filtered showcase answered from the index alone.
+            models.Index(
+                fields=["business", "category", "price"],
+                condition=Q(is_available=True),
+                name="product_available_business",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("umkm:product", args=[self.business.slug, self.slug])
+
+    def get_category_display(self) -> str:
+        return choice_label(Category, self.category)
 
     def whatsapp_url(self) -> str:
         return self.business.whatsapp_url(self)

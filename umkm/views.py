@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
@@ -15,7 +16,12 @@ from django.views.decorators.http import require_POST
 from common.errors import DomainError
 from common.qr import qr_svg_file
 from umkm import selectors, services
-from umkm.caching import cached_showcase_page
+from umkm.caching import (
+    PAGE_TIMEOUT,
+    cached_for_filters,
+    cached_showcase_page,
+    showcase_version_of,
+)
 from umkm.forms import BusinessForm, PhotoForm, ProductForm, RegistrationForm, ShowcaseFilterForm
 from umkm.models import Business, Product
 
@@ -27,16 +33,26 @@ BUSINESSES_ON_SHOWCASE = 12
 def showcase(request):
     form = ShowcaseFilterForm(request.GET)
     filters = form.to_filter()
-    page = Paginator(selectors.public_products(filters), PRODUCTS_PER_PAGE).get_page(
-        request.GET.get("halaman")
-    )
+    products = selectors.public_product_cards(filters)
+    paginator = Paginator(products, PRODUCTS_PER_PAGE)
+    # The count, the filter form and the businesses are the same on every page of the same
+    # filters (the businesses at every price too): each is made for the first page asked
+    # and cached under the showcase version for the others.
+    paginator.count = cached_for_filters(request, "count", filters, products.count)
+    page = paginator.get_page(request.GET.get("halaman"))
     query = request.GET.copy()
     query.pop("halaman", None)
     context = {
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        "businesses": selectors.public_businesses(filters)[:BUSINESSES_ON_SHOWCASE],
+        "business_filters": filters.for_businesses(),
+        # Built only when their cached list is missing: most pages never query them.
+        "businesses": SimpleLazyObject(
+            lambda: selectors.public_businesses(filters)[:BUSINESSES_ON_SHOWCASE]
+        ),
+        "showcase_version": showcase_version_of(request),
+        "cache_timeout": PAGE_TIMEOUT,
     }
     template = "umkm/_results.html" if request.htmx else "umkm/showcase.html"
     return render(request, template, context)

@@ -3,9 +3,10 @@
 import pytest
 from django.db import IntegrityError
 from django.db.models import ProtectedError
+from django.utils import translation
 
 from tests.factories import BusinessFactory, ProductFactory
-from umkm.models import Business, Kecamatan
+from umkm.models import Business, Category, Kecamatan, Product
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +52,12 @@ def test_an_owner_with_a_business_cannot_be_deleted_silently():
     with pytest.raises(ProtectedError):
         business.owner.delete()
     assert Business.objects.filter(pk=business.pk).exists()
+
+
+def test_choice_labels_are_translated_and_an_unknown_value_shows_as_stored():
+    business = Business(category=Category.KAIN, kecamatan=Kecamatan.LONG_MESANGAT)
+    assert business.get_kecamatan_display() == "Long Mesangat"
+    assert business.get_category_display() == "Batik, tenun dan busana"
+    with translation.override("en"):
+        assert Product(category=Category.KAIN).get_category_display() != "Batik, tenun dan busana"
+    assert Business(kecamatan="tidak-ada").get_kecamatan_display() == "tidak-ada"

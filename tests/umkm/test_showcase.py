@@ -6,6 +6,7 @@ import pytest
 
 from tests.factories import BusinessFactory, ProductFactory
 from tests.qr_reader import read_qr
+from umkm.caching import showcase_changed
 from umkm.models import Category, Kecamatan, Product, ProductPhoto
 
 pytestmark = pytest.mark.django_db
@@ -172,3 +173,79 @@ def test_the_product_qr_image_is_read_by_zbar_as_the_product_address(client, cat
     product = catalog["amplang"]
     image = client.get(f"{product.get_absolute_url()}qr.svg")
     assert read_qr(image.content) == f"http://testserver{product.get_absolute_url()}"
+
+
+def test_the_filter_form_shows_the_filters_the_visitor_chose(client, catalog):
+    body = client.get(
+        "/umkm/?q=manik&category=kerajinan&kecamatan=muara-wahau&min_price=5000&dekranasda=on"
+    ).content.decode()
+    assert '<option value="kerajinan" selected>' in body
+    assert '<option value="muara-wahau" selected>' in body
+    assert '<option value="" selected>' not in body
+    assert 'name="q" value="manik" maxlength="100"' in body
+    assert 'name="min_price" value="5000" min="0" max="100000000"' in body
+    assert 'name="max_price" min="0"' in body
+    assert 'id="id_dekranasda" checked' in body
+    assert "is-invalid" not in body
+
+
+def test_a_bad_filter_value_is_marked_on_its_field_and_the_rest_still_filters(client, catalog):
+    body = client.get("/umkm/?min_price=abc&category=senjata&kecamatan=sangkulirang").content
+    body = body.decode()
+    assert 'value="abc"' in body
+    assert 'aria-describedby="id_min_price_error"' in body
+    assert '<div id="id_min_price_error" class="invalid-feedback">' in body
+    assert 'aria-describedby="id_category_error"' in body
+    assert '<option value="sangkulirang" selected>' in body
+    assert "Amplang Tenggiri" in body
+    assert "Kalung Manik Naga" not in body
+
+
+def test_the_count_and_businesses_of_a_filter_are_read_once_for_all_its_pages(
+    client, django_assert_num_queries
+):
+    business = BusinessFactory(name="Kopi Wahau", kecamatan=Kecamatan.MUARA_WAHAU)
+    for number in range(30):
+        ProductFactory(business=business, name=f"Kopi {number:02d}", category=Category.MINUMAN)
+    listed = f'href="{business.get_absolute_url()}">Kopi Wahau</a>'
+    first = client.get("/umkm/?kecamatan=muara-wahau").content.decode()
+    # The products of the page, their photos and the footer's locations; nothing else.
+    with django_assert_num_queries(3):
+        second = client.get("/umkm/?kecamatan=muara-wahau&halaman=2")
+    assert listed in first
+    assert len(names(second)) == 6
+    second = second.content.decode()
+    assert listed in second
+    assert "30 produk" in second
+    assert '<option value="muara-wahau" selected>' in second
+    # Businesses have no price: the same list at any price; the products are counted anew.
+    with django_assert_num_queries(4):
+        cheap = client.get("/umkm/?kecamatan=muara-wahau&max_price=25000").content.decode()
+    assert listed in cheap
+    assert "30 produk" in cheap
+    assert 'name="max_price" value="25000"' in cheap
+    ProductFactory(business=BusinessFactory(name="Madu Wahau", kecamatan=Kecamatan.MUARA_WAHAU))
+    showcase_changed()
+    third = client.get("/umkm/?kecamatan=muara-wahau&halaman=2").content.decode()
+    assert "Madu Wahau" in third
+    assert "31 produk" in third
+
+
+def test_a_card_shows_the_thumbnail_of_the_first_photo_and_a_placeholder_without_one(
+    client, catalog
+):
+    kalung = catalog["kalung"]
+    for position, name in [(1, "kedua"), (0, "pertama")]:
+        ProductPhoto.objects.create(
+            product=kalung,
+            image=f"umkm/produk/{name}.jpg",
+            thumbnail=f"umkm/produk/thumb/{name}.webp",
+            width=800,
+            height=800,
+            position=position,
+        )
+    for url in ["/umkm/?category=kerajinan", kalung.business.get_absolute_url()]:
+        body = client.get(url).content.decode()
+        assert '<img src="/media/umkm/produk/thumb/pertama.webp"' in body
+        assert "kedua" not in body
+        assert body.count("product-card-placeholder") == 1  # Anjat Rotan has no photo
