@@ -159,7 +159,7 @@ def booking_create(
     now = now or clock.now()
     name, nik, phone, email = _clean_person(name=name, nik=nik, phone=phone, email=email)
     today = timezone.localdate(now)
-    if booking_limits.is_over("ip", client_ip, today) or booking_limits.is_over("nik", nik, today):
+    if booking_limits.any_over(today, ip=client_ip, nik=nik):
         raise BookingError(
             _("Batas reservasi hari ini sudah tercapai. Silakan coba lagi besok."),
             code="throttled",
