@@ -23,7 +23,8 @@ def over_limit(*, rule: str, identity: str, limit: int, window_seconds: int) -> 
     window = int(time.time() // window_seconds)
     digest = hashlib.sha256(f"{rule}:{identity}".encode()).hexdigest()[:32]
     key = f"throttle:{rule}:{digest}:{window}"
-    return cache_count(key, timeout=window_seconds) > limit
+    (count,) = cache_count(key, timeout=window_seconds)
+    return count > limit
 
 
 def acting_user(request):

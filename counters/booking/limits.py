@@ -23,7 +23,7 @@ def _key(kind: str, identity: str, day: date) -> str:
     return f"booking-limit:{kind}:{digest}:{day.isoformat()}"
 
 
-def any_over(day: date, **identities: str | None) -> bool:
+def is_over(day: date, **identities: str | None) -> bool:
     """Whether any identity (kind=identity: ip=…, nik=…) has reached its kind's limit on
     `day`; all read in one round trip."""
     limits = {
@@ -35,10 +35,8 @@ def any_over(day: date, **identities: str | None) -> bool:
     return any((counts.get(key) or 0) >= limit for key, limit in limits.items())
 
 
-def is_over(kind: str, identity: str | None, day: date) -> bool:
-    return any_over(day, **{kind: identity})
-
-
-def count(kind: str, identity: str | None, day: date) -> None:
-    if identity:
-        cache_count(_key(kind, identity, day), timeout=TWO_DAYS)
+def count(day: date, **identities: str | None) -> None:
+    """One more for each identity (kind=identity), all in one round trip."""
+    keys = [_key(kind, identity, day) for kind, identity in identities.items() if identity]
+    if keys:
+        cache_count(*keys, timeout=TWO_DAYS)

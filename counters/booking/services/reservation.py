@@ -140,7 +140,7 @@ def _clean_person(*, name: str, nik: str, phone: str, email: str) -> tuple[str, 
 
 
 def _check_limits(today, *, client_ip: str | None, nik: str) -> None:
-    if booking_limits.any_over(today, ip=client_ip, nik=nik):
+    if booking_limits.is_over(today, ip=client_ip, nik=nik):
         raise BookingError(
             _("Batas reservasi hari ini sudah tercapai. Silakan coba lagi besok."),
             code="throttled",
@@ -177,8 +177,7 @@ def booking_create(
             with transaction.atomic():
                 booking = _book(schedule, slot, person, now)
                 record_event(booking, BookingEvent.Action.CREATED, from_status="", at=now)
-                after_commit(lambda: booking_limits.count("ip", client_ip, today))
-                after_commit(lambda: booking_limits.count("nik", nik, today))
+                after_commit(lambda: booking_limits.count(today, ip=client_ip, nik=nik))
                 booking_messages_allow(booking, notify)
                 booking_tell(booking, "confirmation")
             return booking
