@@ -158,8 +158,13 @@ def _closed_reason(schedule: BookingSchedule, day: date, today: date, closures: 
     return ""
 
 
+def _earliest_start(schedule: BookingSchedule, now: datetime) -> datetime:
+    """A slot can be booked until min_notice_minutes before it starts."""
+    return now + timedelta(minutes=schedule.min_notice_minutes)
+
+
 def _open_slots(schedule, day, now, booked) -> list[Slot]:
-    deadline = now + timedelta(minutes=schedule.min_notice_minutes)
+    earliest = _earliest_start(schedule, now)
     return [
         Slot(
             start,
@@ -168,7 +173,7 @@ def _open_slots(schedule, day, now, booked) -> list[Slot]:
             BookingSlot.seats_left(schedule.capacity, booked.get(start, 0)),
         )
         for start, end in slot_times(schedule, day)
-        if start >= deadline
+        if start >= earliest
     ]
 
 
@@ -232,11 +237,14 @@ def bookable_slot(
     if local_start is None:
         return None
     day, today = local_start.date(), now.date()
-    if _closed_reason(schedule, day, today, _window_closures(schedule, today)):
+    closed = _closed_reason(schedule, day, today, _window_closures(schedule, today))
+    if closed or local_start < _earliest_start(schedule, now):
         return None
-    return next(
-        (s for s in _open_slots(schedule, day, now, {}) if s.starts_at == local_start), None
-    )
+    # The one slot of the day's grid that starts then, if any (not all of them built).
+    for start, end in slot_times(schedule, day):
+        if start == local_start:
+            return Slot(start, end, schedule.capacity, schedule.capacity)
+    return None
 
 
 def normalize_code(value: str) -> str:
