@@ -169,13 +169,29 @@ def booking_create(
     today = timezone.localdate(now)
     _check_limits(today, client_ip=client_ip, nik=nik)
     slot = _bookable_slot_or_error(schedule, starts_at, now)
-    person = {"name": name, "nik": nik, "phone": phone, "email": email, "language": language}
+    booking = Booking(
+        code=new_booking_code(),
+        agency=schedule.agency,
+        service=schedule.service,
+        location=schedule.location,
+        starts_at=slot.starts_at,
+        ends_at=slot.ends_at,
+        local_date=slot.starts_at.date(),
+        name=name,
+        nik=nik,
+        phone=phone,
+        email=email,
+        language=language,
+        status=Booking.Status.BOOKED,
+        created_at=now,
+        updated_at=now,
+    )
     # A fresh code on the (rare) clash of codes, in a transaction of its own: no savepoint
     # around every insert for a clash that almost never happens.
     for _attempt in range(CODE_ATTEMPTS):
         try:
             with transaction.atomic():
-                booking = _book(schedule, slot, person, now)
+                _book(booking, schedule, slot)
                 record_event(booking, BookingEvent.Action.CREATED, from_status="", at=now)
                 after_commit(lambda: booking_limits.count(today, ip=client_ip, nik=nik))
                 booking_messages_allow(booking, notify)
@@ -184,34 +200,21 @@ def booking_create(
         except IntegrityError as error:
             if not broke(error, UNIQUE_CODE):
                 raise
+            booking.code = new_booking_code()
     raise BookingError(_("Sistem sedang sibuk, silakan coba lagi."), code="busy")
 
 
-def _book(schedule: BookingSchedule, slot: Slot, person: dict, now: datetime) -> Booking:
+def _book(booking: Booking, schedule: BookingSchedule, slot: Slot) -> None:
     """Take a seat and save the booking on it, in the caller's transaction: a second active
     booking of the NIK that day breaks the partial unique index, and the rollback that
     follows gives the seat back."""
-    booking = Booking(
-        code=new_booking_code(),
-        agency=schedule.agency,
-        service=schedule.service,
-        location=schedule.location,
-        slot_id=_take_seat(schedule, slot),
-        starts_at=slot.starts_at,
-        ends_at=slot.ends_at,
-        local_date=slot.starts_at.date(),
-        status=Booking.Status.BOOKED,
-        created_at=now,
-        updated_at=now,
-        **person,
-    )
+    booking.slot_id = _take_seat(schedule, slot)
     try:
         booking.save(force_insert=True)
     except IntegrityError as error:
         if broke(error, ONE_ACTIVE_PER_NIK_SERVICE_DAY):
             raise _duplicate() from error
         raise
-    return booking
 
 
 def _locked_booking(booking: Booking) -> Booking:
