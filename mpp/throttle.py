@@ -5,9 +5,9 @@ import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 
+from common.counting import cache_count
 from mpp.middleware import refusal
 from services.api_auth import bearer_token, usable_token
 from services.permissions import is_staff_member
@@ -23,12 +23,8 @@ def over_limit(*, rule: str, identity: str, limit: int, window_seconds: int) -> 
     window = int(time.time() // window_seconds)
     digest = hashlib.sha256(f"{rule}:{identity}".encode()).hexdigest()[:32]
     key = f"throttle:{rule}:{digest}:{window}"
-    cache.add(key, 0, timeout=window_seconds)
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # the key expired between add and incr: a new window begins
-        cache.set(key, 1, timeout=window_seconds)
-        return limit < 1
+    (count,) = cache_count(key, timeout=window_seconds)
+    return count > limit
 
 
 def acting_user(request):

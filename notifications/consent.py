@@ -50,6 +50,8 @@ def allowed_channels(*, purpose: str, phone: str = "", email: str = "") -> list[
     for channel in settings.MESSAGE_CHANNELS:
         if addresses.get(channel):
             wanted[channel] = normalise(channel=channel, address=addresses[channel])
+    if not wanted:
+        return []  # no channel reaches them: nothing to ask the database
     granted = set(
         _active(
             purpose=purpose, channel__in=wanted, recipient__in=set(wanted.values())

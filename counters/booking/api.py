@@ -129,11 +129,11 @@ def _local(moment: datetime) -> datetime:
 def _citizen_booking(request, code: str, nik: str):
     today = clock.today()
     ip = request.META.get("REMOTE_ADDR", "")
-    if booking_limits.is_over("lookup", ip, today):
+    if booking_limits.is_over(today, lookup=ip):
         raise BookingError(
             "Terlalu banyak percobaan. Silakan coba lagi besok.", code="throttled", status=429
         )
-    booking_limits.count("lookup", ip, today)
+    booking_limits.count(today, lookup=ip)
     booking = selectors.booking_for_citizen(code=code, nik=nik)
     if booking is None:
         raise Http404

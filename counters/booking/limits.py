@@ -7,6 +7,8 @@ from datetime import date
 from django.conf import settings
 from django.core.cache import cache
 
+from common.counting import cache_count
+
 TWO_DAYS = 2 * 24 * 3600
 
 
@@ -21,18 +23,20 @@ def _key(kind: str, identity: str, day: date) -> str:
     return f"booking-limit:{kind}:{digest}:{day.isoformat()}"
 
 
-def is_over(kind: str, identity: str | None, day: date) -> bool:
-    if not identity:
-        return False
-    return (cache.get(_key(kind, identity, day)) or 0) >= limit_of(kind)
+def is_over(day: date, **identities: str | None) -> bool:
+    """Whether any identity (kind=identity: ip=…, nik=…) has reached its kind's limit on
+    `day`; all read in one round trip."""
+    limits = {
+        _key(kind, identity, day): limit_of(kind)
+        for kind, identity in identities.items()
+        if identity
+    }
+    counts = cache.get_many(limits) if limits else {}
+    return any((counts.get(key) or 0) >= limit for key, limit in limits.items())
 
 
-def count(kind: str, identity: str | None, day: date) -> None:
-    if not identity:
-        return
-    key = _key(kind, identity, day)
-    cache.add(key, 0, timeout=TWO_DAYS)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=TWO_DAYS)
+def count(day: date, **identities: str | None) -> None:
+    """One more for each identity (kind=identity), all in one round trip."""
+    keys = [_key(kind, identity, day) for kind, identity in identities.items() if identity]
+    if keys:
+        cache_count(*keys, timeout=TWO_DAYS)

@@ -127,6 +127,12 @@ def _closures(schedule: BookingSchedule, first: date, last: date) -> dict[date, 
     return cached_reference(key, load)
 
 
+def _window_closures(schedule: BookingSchedule, today: date) -> dict[date, str]:
+    """The closures of every bookable day from `today`, read and cached as one: the
+    calendar, a day's slots and a booking of any day share the one copy."""
+    return _closures(schedule, today, today + timedelta(days=schedule.days_ahead))
+
+
 def _booked_counts(schedule: BookingSchedule, first: date, last: date) -> dict[datetime, int]:
     tz = timezone.get_default_timezone()
     with scopes_disabled():
@@ -152,8 +158,13 @@ def _closed_reason(schedule: BookingSchedule, day: date, today: date, closures: 
     return ""
 
 
+def _earliest_start(schedule: BookingSchedule, now: datetime) -> datetime:
+    """A slot can be booked until min_notice_minutes before it starts."""
+    return now + timedelta(minutes=schedule.min_notice_minutes)
+
+
 def _open_slots(schedule, day, now, booked) -> list[Slot]:
-    deadline = now + timedelta(minutes=schedule.min_notice_minutes)
+    earliest = _earliest_start(schedule, now)
     return [
         Slot(
             start,
@@ -162,14 +173,15 @@ def _open_slots(schedule, day, now, booked) -> list[Slot]:
             BookingSlot.seats_left(schedule.capacity, booked.get(start, 0)),
         )
         for start, end in slot_times(schedule, day)
-        if start >= deadline
+        if start >= earliest
     ]
 
 
 def day_slots(schedule: BookingSchedule, day: date, *, now: datetime | None = None) -> list[Slot]:
     """The slots one can still book on `day`, with remaining seats (0 when full)."""
     now = local_now(now)
-    if _closed_reason(schedule, day, now.date(), _closures(schedule, day, day)):
+    today = now.date()
+    if _closed_reason(schedule, day, today, _window_closures(schedule, today)):
         return []
     return _open_slots(schedule, day, now, _booked_counts(schedule, day, day))
 
@@ -180,7 +192,7 @@ def booking_days(schedule: BookingSchedule, *, now: datetime | None = None) -> l
     now = local_now(now)
     today = now.date()
     last = today + timedelta(days=schedule.days_ahead)
-    closures = _closures(schedule, today, last)
+    closures = _window_closures(schedule, today)
     booked = _booked_counts(schedule, today, last)
     days = []
     for offset in range(schedule.days_ahead + 1):
@@ -224,12 +236,15 @@ def bookable_slot(
     local_start = _local_start(starts_at)
     if local_start is None:
         return None
-    day = local_start.date()
-    if _closed_reason(schedule, day, now.date(), _closures(schedule, day, day)):
+    day, today = local_start.date(), now.date()
+    closed = _closed_reason(schedule, day, today, _window_closures(schedule, today))
+    if closed or local_start < _earliest_start(schedule, now):
         return None
-    return next(
-        (s for s in _open_slots(schedule, day, now, {}) if s.starts_at == local_start), None
-    )
+    # The one slot of the day's grid that starts then, if any (not all of them built).
+    for start, end in slot_times(schedule, day):
+        if start == local_start:
+            return Slot(start, end, schedule.capacity, schedule.capacity)
+    return None
 
 
 def normalize_code(value: str) -> str:

@@ -167,10 +167,10 @@ def manage(request, code: str):
     form = NikCheckForm(request.POST or None)
     status, throttled = 200, False
     today = clock.today()
-    if request.method == "POST" and booking_limits.is_over("lookup", client_ip(request), today):
+    if request.method == "POST" and booking_limits.is_over(today, lookup=client_ip(request)):
         form, status, throttled = NikCheckForm(), 429, True
     elif request.method == "POST":
-        booking_limits.count("lookup", client_ip(request), today)
+        booking_limits.count(today, lookup=client_ip(request))
         status = 422
         if form.is_valid():
             found = selectors.booking_for_citizen(code=code, nik=form.cleaned_data["nik"])

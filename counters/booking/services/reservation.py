@@ -139,7 +139,15 @@ def _clean_person(*, name: str, nik: str, phone: str, email: str) -> tuple[str, 
         raise _invalid(error) from error
 
 
-@transaction.atomic
+def _check_limits(today, *, client_ip: str | None, nik: str) -> None:
+    if booking_limits.is_over(today, ip=client_ip, nik=nik):
+        raise BookingError(
+            _("Batas reservasi hari ini sudah tercapai. Silakan coba lagi besok."),
+            code="throttled",
+            status=429,
+        )
+
+
 def booking_create(
     *,
     schedule: BookingSchedule,
@@ -159,14 +167,10 @@ def booking_create(
     now = now or clock.now()
     name, nik, phone, email = _clean_person(name=name, nik=nik, phone=phone, email=email)
     today = timezone.localdate(now)
-    if booking_limits.is_over("ip", client_ip, today) or booking_limits.is_over("nik", nik, today):
-        raise BookingError(
-            _("Batas reservasi hari ini sudah tercapai. Silakan coba lagi besok."),
-            code="throttled",
-            status=429,
-        )
+    _check_limits(today, client_ip=client_ip, nik=nik)
     slot = _bookable_slot_or_error(schedule, starts_at, now)
     booking = Booking(
+        code=new_booking_code(),
         agency=schedule.agency,
         service=schedule.service,
         location=schedule.location,
@@ -182,32 +186,35 @@ def booking_create(
         created_at=now,
         updated_at=now,
     )
-    _book(booking, schedule, slot)
-    record_event(booking, BookingEvent.Action.CREATED, from_status="", at=now)
-    after_commit(lambda: booking_limits.count("ip", client_ip, today))
-    after_commit(lambda: booking_limits.count("nik", nik, today))
-    booking_messages_allow(booking, notify)
-    booking_tell(booking, "confirmation")
-    return booking
-
-
-def _book(booking: Booking, schedule: BookingSchedule, slot: Slot) -> None:
-    """Take a seat and save the booking on it, in one transaction: a second active booking
-    of the NIK that day breaks the partial unique index and gives the seat back. A fresh
-    code on the (rare) clash of codes."""
+    # A fresh code on the (rare) clash of codes, in a transaction of its own: no savepoint
+    # around every insert for a clash that almost never happens.
     for _attempt in range(CODE_ATTEMPTS):
         try:
             with transaction.atomic():
-                booking.slot_id = _take_seat(schedule, slot)
-                booking.save(force_insert=True)
-            return
+                _book(booking, schedule, slot)
+                record_event(booking, BookingEvent.Action.CREATED, from_status="", at=now)
+                after_commit(lambda: booking_limits.count(today, ip=client_ip, nik=nik))
+                booking_messages_allow(booking, notify)
+                booking_tell(booking, "confirmation")
+            return booking
         except IntegrityError as error:
-            if broke(error, ONE_ACTIVE_PER_NIK_SERVICE_DAY):
-                raise _duplicate() from error
             if not broke(error, UNIQUE_CODE):
                 raise
             booking.code = new_booking_code()
     raise BookingError(_("Sistem sedang sibuk, silakan coba lagi."), code="busy")
+
+
+def _book(booking: Booking, schedule: BookingSchedule, slot: Slot) -> None:
+    """Take a seat and save the booking on it, in the caller's transaction: a second active
+    booking of the NIK that day breaks the partial unique index, and the rollback that
+    follows gives the seat back."""
+    booking.slot_id = _take_seat(schedule, slot)
+    try:
+        booking.save(force_insert=True)
+    except IntegrityError as error:
+        if broke(error, ONE_ACTIVE_PER_NIK_SERVICE_DAY):
+            raise _duplicate() from error
+        raise
 
 
 def _locked_booking(booking: Booking) -> Booking:

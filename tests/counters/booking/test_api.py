@@ -71,6 +71,23 @@ def test_create_answers_409_when_full_and_422_when_invalid(client, open_schedule
     assert missing.status_code == 422
 
 
+def test_create_writes_the_seat_the_booking_and_its_event_and_reads_only_the_consent(
+    client, open_schedule, django_assert_num_queries
+):
+    assert post(client, payload(open_schedule)).status_code == 201  # schedule now cached
+    data = payload(open_schedule, nik=OTHER_NIK)
+    # And the savepoint of the test's own transaction around them.
+    with django_assert_num_queries(6) as captured:
+        assert post(client, data).status_code == 201
+    tables = [query["sql"].split('"')[1] for query in captured.captured_queries[1:-1]]
+    assert tables == [
+        "counters_bookingslot",
+        "counters_booking",
+        "counters_bookingevent",
+        "notifications_consent",  # whether the phone's channels may carry the confirmation
+    ]
+
+
 def test_create_answers_429_past_the_daily_limit_per_address(
     client, open_schedule, settings, django_capture_on_commit_callbacks
 ):

@@ -10,6 +10,7 @@ from counters.booking.services import (
     booking_cancel,
     booking_mark_no_shows,
     booking_reschedule,
+    reservation,
 )
 from counters.models import Booking, BookingSlot
 from tests.counters.booking.conftest import NINE, OTHER_NIK, VALID_NIK, book, wita
@@ -32,6 +33,19 @@ def test_booking_stores_normalized_data_and_an_unambiguous_code(schedule, monday
     assert len(booking.code) == 8 and set(booking.code) <= set(CODE_ALPHABET)
     assert not set(booking.code) & set("01OI")
     assert seats(schedule, NINE) == 1
+
+
+def test_a_clash_of_codes_books_again_with_a_fresh_code_and_one_seat(
+    schedule, monday_morning, monkeypatch
+):
+    first = book(schedule, monday_morning)
+    codes = iter([first.code, "FRESH234"])
+    monkeypatch.setattr(reservation, "new_booking_code", lambda: next(codes))
+    second = book(schedule, monday_morning, nik=OTHER_NIK)
+    assert second.code == "FRESH234"
+    assert seats(schedule, NINE) == 2  # the seat of the refused attempt was given back
+    with scopes_disabled():
+        assert second.events.count() == 1
 
 
 def test_invalid_nik_or_phone_is_refused_with_422_and_nothing_is_stored(schedule, monday_morning):
