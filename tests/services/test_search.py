@@ -2,9 +2,11 @@
 
 import pytest
 from django_scopes import scopes_disabled
+from hypothesis import given
+from hypothesis import strategies as st
 
 from services import selectors
-from services.models import SearchSynonym, SearchWord
+from services.models import SearchWord
 from services.search import edit_distance, normalize, parse_query, trigrams
 from services.services import services_reindex
 from tests.factories import ServiceFactory
@@ -83,15 +85,22 @@ def test_a_word_that_starts_a_catalog_word_is_kept_as_a_prefix(demo_catalog):
     assert parse_query("kelahi").corrections == {}
 
 
-def test_a_synonym_added_by_the_mall_admin_changes_the_results(demo_catalog):
+def test_a_synonym_added_by_the_mall_admin_changes_the_results(client, mall_admin, demo_catalog):
     assert top_three("bocah") == []
-    SearchSynonym.objects.create(term="bocah", expansion="identitas anak")
+    client.force_login(mall_admin)
+    client.post(
+        "/admin/services/searchsynonym/add/", {"term": "bocah", "expansion": "identitas anak"}
+    )
     assert top_three("bocah")[0] == "dukcapil/kartu-identitas-anak"
 
 
-def test_search_costs_three_queries(demo_catalog, django_assert_num_queries):
+def test_a_search_costs_the_vocabulary_and_the_results_once_synonyms_are_read(
+    demo_catalog, django_assert_num_queries
+):
     with django_assert_num_queries(3):
         top_three("kartu kelurga")
+    with django_assert_num_queries(2):
+        top_three("akta kelahrian")
 
 
 @pytest.mark.parametrize(
@@ -151,6 +160,15 @@ def test_normalize_keeps_only_plain_lowercase_words():
 )
 def test_edit_distance_counts_a_swap_of_neighbours_as_one(a, b, distance):
     assert edit_distance(a, b) == distance
+
+
+@given(
+    a=st.text(alphabet="aeiklnrst", max_size=12),
+    b=st.text(alphabet="aeiklnrst", max_size=12),
+    limit=st.integers(min_value=0, max_value=3),
+)
+def test_a_limited_edit_distance_is_exact_within_the_limit_and_one_more_beyond(a, b, limit):
+    assert edit_distance(a, b, limit=limit) == min(edit_distance(a, b), limit + 1)
 
 
 def test_services_of_one_agency_can_be_searched_alone(demo_catalog):
