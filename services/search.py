@@ -5,9 +5,10 @@ and ranking; the English texts an agency gave are in the same vector through the
 configuration, and every word of the query is looked up in both languages, whichever
 language the visitor reads. Each service's vector also holds unstemmed `simple` lexemes so
 that partial words match by prefix. Typos are corrected against a vocabulary of the
-catalog's own words in both languages (`SearchWord`), found through a GIN index on their
-trigrams and ranked by edit distance in Python. The synonyms are reference data (read again
-after a catalog change); a search costs two queries: vocabulary, results with their count.
+catalog's own words in both languages (`SearchWord`): its indexes find the few words within
+reach of a typo (`SearchWordForm`), which Python ranks by edit distance. The synonyms are
+reference data (read again after a catalog change); a search costs two queries: the
+vocabulary, and the results with their count.
 """
 
 import re
@@ -22,17 +23,27 @@ from django.contrib.postgres.search import (
     SearchQueryField,
     SearchRank,
 )
-from django.db.models import BooleanField, Case, F, Func, IntegerField, QuerySet, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    When,
+)
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Length
+from django.db.models.functions import Cast
 
 from counters.queue.selectors.reference import cached_reference
-from services.models import SearchSynonym, SearchWord, in_english
+from services.models import SearchSynonym, SearchWord, SearchWordForm, in_english
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
 MIN_PREFIX_LENGTH = 3
 MIN_TYPO_LENGTH = 4
+MAX_TYPOS = 2
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\u27e6", "\u27e7"
 
 # Filler words of everyday questions ("syarat bikin ktp", "cara urus akta", "how to get a
@@ -115,7 +126,19 @@ def edit_distance(a: str, b: str, *, limit: int | None = None) -> int:
 
 
 def max_typos(word: str) -> int:
-    return 1 if len(word) < 7 else 2
+    return 1 if len(word) < 7 else MAX_TYPOS
+
+
+def deletions(word: str, *, count: int) -> list[str]:
+    """The word with up to `count` of its letters left out, itself included. Two words
+    within `count` edits of each other (a swap of neighbours included) share one of these,
+    as each edit leaves out at most one letter on either side."""
+    forms = {word}
+    fewer = {word}
+    for _ in range(count):
+        fewer = {form[:i] + form[i + 1 :] for form in fewer for i in range(len(form))}
+        forms |= fewer
+    return sorted(forms)
 
 
 @dataclass
@@ -178,37 +201,44 @@ def apply_synonyms(text: str) -> tuple[list[SearchQuery], list[str]]:
 
 
 def correct_words(words: list[str]) -> dict[str, str]:
-    """Typo corrections for words the catalog knows neither whole nor as a prefix: one
-    query over the vocabulary for the words sharing a trigram with the query (GIN index);
-    the nearest by edit distance, then the one in more services, then the one sharing
-    more trigrams with the word."""
+    """Typo corrections for words the catalog knows neither whole nor as a prefix. One query
+    over the vocabulary's indexes finds the words that start with a word of the query and
+    those within reach of a typo (they share a form with letters left out); of those that
+    share a trigram with the query, the nearest by edit distance wins, then the one in more
+    services, then the one sharing more trigrams with the word."""
     typo_candidates = [word for word in words if len(word) >= MIN_TYPO_LENGTH]
     if not typo_candidates:
         return {}
-    grams = sorted({gram for word in typo_candidates for gram in trigrams(word)})
-    shortest = min(len(word) for word in typo_candidates)
-    vocabulary = list(
-        SearchWord.objects.alias(length=Length("word"))
-        .filter(trigrams__overlap=grams, length__gte=shortest - 2)
-        .values_list("word", "document_count")
+    forms = sorted(
+        {form for word in typo_candidates for form in deletions(word, count=max_typos(word))}
     )
+    columns = ("word", "trigrams", "document_count")
+    within_reach = SearchWord.objects.filter(
+        id__in=SearchWordForm.objects.filter(form__in=forms).values("word_id")
+    ).values_list(*columns)
+    starting = SearchWord.objects.filter(
+        reduce(or_, (Q(word__startswith=word) for word in typo_candidates))
+    ).values_list(*columns)
+    grams = {gram for word in typo_candidates for gram in trigrams(word)}
+    shortest = min(len(word) for word in typo_candidates)
+    vocabulary = [
+        (entry, set(entry_grams), count)
+        for entry, entry_grams, count in within_reach.union(starting, all=True)
+        if len(entry) >= shortest - 2 and not grams.isdisjoint(entry_grams)
+    ]
     corrections = {}
     for word in typo_candidates:
-        if any(entry.startswith(word) for entry, _count in vocabulary):
+        if any(entry.startswith(word) for entry, _grams, _count in vocabulary):
             continue
         limit = max_typos(word)
+        own = set(trigrams(word))
         near = [
-            (distance, -count, entry)
-            for entry, count in vocabulary
+            (distance, -count, -len(own & entry_grams), entry)
+            for entry, entry_grams, count in vocabulary
             if (distance := edit_distance(word, entry, limit=limit)) <= limit
         ]
         if near:
-            own = set(trigrams(word))
-            ranked = (
-                (distance, minus_count, -len(own.intersection(trigrams(entry))), entry)
-                for distance, minus_count, entry in near
-            )
-            corrections[word] = min(ranked)[3]
+            corrections[word] = min(near)[3]
     return corrections
 
 

@@ -2,12 +2,19 @@
 
 import pytest
 from django_scopes import scopes_disabled
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from services import selectors
 from services.models import SearchWord
-from services.search import edit_distance, normalize, parse_query, trigrams
+from services.search import (
+    MAX_TYPOS,
+    deletions,
+    edit_distance,
+    normalize,
+    parse_query,
+    trigrams,
+)
 from services.services import services_reindex
 from tests.factories import ServiceFactory
 
@@ -139,7 +146,11 @@ def test_reindex_builds_the_typo_vocabulary_from_service_texts(agency_a, no_scop
     services_reindex(services=[service])
     words = set(SearchWord.objects.values_list("word", flat=True))
     assert {"rekomendasi", "tambang", "galian"} <= words
-    assert set(SearchWord.objects.get(word="galian").trigrams) == set(trigrams("galian"))
+    galian = SearchWord.objects.get(word="galian")
+    assert set(galian.trigrams) == set(trigrams("galian"))
+    assert sorted(galian.forms.values_list("form", flat=True)) == deletions(
+        "galian", count=MAX_TYPOS
+    )
 
 
 def test_normalize_keeps_only_plain_lowercase_words():
@@ -169,6 +180,43 @@ def test_edit_distance_counts_a_swap_of_neighbours_as_one(a, b, distance):
 )
 def test_a_limited_edit_distance_is_exact_within_the_limit_and_one_more_beyond(a, b, limit):
     assert edit_distance(a, b, limit=limit) == min(edit_distance(a, b), limit + 1)
+
+
+def typed(word: str, edits: list[tuple[str, int, str]]) -> str:
+    for kind, at, letter in edits:
+        at %= len(word) + 1
+        if kind == "insert":
+            word = word[:at] + letter + word[at:]
+        elif kind == "delete":
+            word = word[:at] + word[at + 1 :]
+        elif kind == "substitute":
+            word = word[:at] + letter + word[at + 1 :]
+        else:
+            word = word[:at] + word[at + 1 : at + 2] + word[at : at + 1] + word[at + 2 :]
+    return word
+
+
+@given(
+    word=st.text(alphabet="aeiklnrst", min_size=1, max_size=10),
+    edits=st.lists(
+        st.tuples(
+            st.sampled_from(["insert", "delete", "substitute", "swap"]),
+            st.integers(min_value=0, max_value=10),
+            st.sampled_from("aeiklnrst"),
+        ),
+        max_size=MAX_TYPOS,
+    ),
+)
+def test_words_within_reach_of_a_typo_share_a_form_with_letters_left_out(word, edits):
+    """What lets the vocabulary's index find every word a typo could be corrected to."""
+    typo = typed(word, edits)
+    distance = edit_distance(word, typo)
+    assume(typo and distance <= MAX_TYPOS)
+    assert set(deletions(word, count=MAX_TYPOS)) & set(deletions(typo, count=distance))
+
+
+def test_a_word_two_typos_away_is_corrected(demo_catalog):
+    assert parse_query("kelhiarn").corrections == {"kelhiarn": "kelahiran"}
 
 
 def test_services_of_one_agency_can_be_searched_alone(demo_catalog):
