@@ -421,7 +421,28 @@ class SearchWord(models.Model):
     document_count = models.PositiveIntegerField(default=0)
 
     class Meta:
-        indexes = [GinIndex(fields=["trigrams"], name="searchword_trigrams_gin")]
+        indexes = [
+            # The words that start with a word of the query (LIKE 'word%').
+            models.Index(
+                fields=["word"], name="searchword_prefix", opclasses=["varchar_pattern_ops"]
+            )
+        ]
 
     def __str__(self) -> str:
         return self.word
+
+
+class SearchWordForm(models.Model):
+    """A vocabulary word with some of its letters left out (services.search.deletions): a
+    typo shares one of these with every word within its reach, so that the index on `form`
+    finds those words. Derived data, rebuilt with the vocabulary."""
+
+    # Its key is its index: the forms a typo shares, and the words that have them.
+    pk = models.CompositePrimaryKey("form", "word")
+    form = models.CharField(max_length=60)
+    word = models.ForeignKey(
+        SearchWord, on_delete=models.CASCADE, related_name="forms", db_index=False
+    )
+
+    def __str__(self) -> str:
+        return self.form

@@ -5,27 +5,45 @@ and ranking; the English texts an agency gave are in the same vector through the
 configuration, and every word of the query is looked up in both languages, whichever
 language the visitor reads. Each service's vector also holds unstemmed `simple` lexemes so
 that partial words match by prefix. Typos are corrected against a vocabulary of the
-catalog's own words in both languages (`SearchWord`), found through a GIN index on their
-trigrams and ranked by edit distance in Python. A search costs three queries: synonyms,
-vocabulary, results.
+catalog's own words in both languages (`SearchWord`): its indexes find the few words within
+reach of a typo (`SearchWordForm`), which Python ranks by edit distance. The synonyms are
+reference data (read again after a catalog change); a search costs two queries: the
+vocabulary, and the results with their count.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import reduce
-from operator import or_
+from operator import add, or_
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import Case, F, IntegerField, QuerySet, Value, When
-from django.db.models.functions import Length
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchQueryField,
+    SearchRank,
+)
+from django.db.models import (
+    BooleanField,
+    Case,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 
-from services.models import SearchSynonym, SearchWord, in_english
+from counters.queue.selectors.reference import cached_reference
+from services.models import SearchSynonym, SearchWord, SearchWordForm, in_english
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
 MIN_PREFIX_LENGTH = 3
 MIN_TYPO_LENGTH = 4
+MAX_TYPOS = 2
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\u27e6", "\u27e7"
 
 # Filler words of everyday questions ("syarat bikin ktp", "cara urus akta", "how to get a
@@ -82,23 +100,45 @@ def trigrams(word: str) -> list[str]:
     return sorted({padded[i : i + 3] for i in range(len(padded) - 2)})
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Damerau–Levenshtein (optimal string alignment): a swap of neighbours costs one."""
+def edit_distance(a: str, b: str, *, limit: int | None = None) -> int:
+    """Damerau–Levenshtein (optimal string alignment): a swap of neighbours costs one.
+    With a limit, any distance beyond it is limit + 1; a cell farther than the limit from
+    the diagonal is beyond it, so only the band along the diagonal is computed."""
+    if limit is None:
+        limit = max(len(a), len(b))
+    beyond = limit + 1
+    if abs(len(a) - len(b)) > limit:
+        return beyond
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
+    previous = [min(j, beyond) for j in range(len(b) + 1)]
     for i, char_a in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        for j, char_b in enumerate(b, start=1):
+        current = [beyond] * (len(b) + 1)
+        current[0] = min(i, beyond)
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            char_b = b[j - 1]
             cost = 0 if char_a == char_b else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                current[j] = min(current[j], previous2[j - 2] + 1)
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = min(value, beyond)
         previous2, previous = previous, current
     return previous[-1]
 
 
 def max_typos(word: str) -> int:
-    return 1 if len(word) < 7 else 2
+    return 1 if len(word) < 7 else MAX_TYPOS
+
+
+def deletions(word: str, *, count: int) -> list[str]:
+    """The word with up to `count` of its letters left out, itself included. Two words
+    within `count` edits of each other (a swap of neighbours included) share one of these,
+    as each edit leaves out at most one letter on either side."""
+    forms = {word}
+    fewer = {word}
+    for _ in range(count):
+        fewer = {form[:i] + form[i + 1 :] for form in fewer for i in range(len(form))}
+        forms |= fewer
+    return sorted(forms)
 
 
 @dataclass
@@ -135,47 +175,70 @@ def phrase_clause(text: str) -> SearchQuery:
     )
 
 
+def search_synonyms() -> list[tuple[str, str, str]]:
+    """(term as normalized, term, expansion) of every synonym, longest term first: reference
+    data, read again after a catalog change (the synonym admin makes one)."""
+
+    def load():
+        synonyms = sorted(
+            SearchSynonym.objects.values_list("term", "expansion"), key=lambda row: -len(row[0])
+        )
+        return [(normalize(term), term, expansion) for term, expansion in synonyms]
+
+    return cached_reference("ref:search-synonyms", load)
+
+
 def apply_synonyms(text: str) -> tuple[list[SearchQuery], list[str]]:
     """Clauses for the synonym terms found in the query, longest first, and the words left."""
     clauses = []
     remaining = f" {text} "
-    synonyms = sorted(
-        SearchSynonym.objects.values_list("term", "expansion"), key=lambda row: -len(row[0])
-    )
-    for term, expansion in synonyms:
-        needle = f" {normalize(term)} "
-        if needle.strip() and needle in remaining:
+    for normalized, term, expansion in search_synonyms():
+        needle = f" {normalized} "
+        if normalized and needle in remaining:
             remaining = remaining.replace(needle, " ")
             clauses.append(phrase_clause(expansion) | phrase_clause(term))
     return clauses, remaining.split()
 
 
 def correct_words(words: list[str]) -> dict[str, str]:
-    """Typo corrections for words the catalog knows neither whole nor as a prefix; one
-    query over the vocabulary, candidates sharing a trigram, ranked by edit distance."""
+    """Typo corrections for words the catalog knows neither whole nor as a prefix. One query
+    over the vocabulary's indexes finds the words that start with a word of the query and
+    those within reach of a typo (they share a form with letters left out); of those that
+    share a trigram with the query, the nearest by edit distance wins, then the one in more
+    services, then the one sharing more trigrams with the word."""
     typo_candidates = [word for word in words if len(word) >= MIN_TYPO_LENGTH]
     if not typo_candidates:
         return {}
-    grams = sorted({gram for word in typo_candidates for gram in trigrams(word)})
-    shortest = min(len(word) for word in typo_candidates)
-    vocabulary = list(
-        SearchWord.objects.alias(length=Length("word"))
-        .filter(trigrams__overlap=grams, length__gte=shortest - 2)
-        .values_list("word", "trigrams", "document_count")
+    forms = sorted(
+        {form for word in typo_candidates for form in deletions(word, count=max_typos(word))}
     )
+    columns = ("word", "trigrams", "document_count")
+    within_reach = SearchWord.objects.filter(
+        id__in=SearchWordForm.objects.filter(form__in=forms).values("word_id")
+    ).values_list(*columns)
+    starting = SearchWord.objects.filter(
+        reduce(or_, (Q(word__startswith=word) for word in typo_candidates))
+    ).values_list(*columns)
+    grams = {gram for word in typo_candidates for gram in trigrams(word)}
+    shortest = min(len(word) for word in typo_candidates)
+    vocabulary = [
+        (entry, set(entry_grams), count)
+        for entry, entry_grams, count in within_reach.union(starting, all=True)
+        if len(entry) >= shortest - 2 and not grams.isdisjoint(entry_grams)
+    ]
     corrections = {}
     for word in typo_candidates:
         if any(entry.startswith(word) for entry, _grams, _count in vocabulary):
             continue
+        limit = max_typos(word)
         own = set(trigrams(word))
-        scored = [
-            (edit_distance(word, entry), -count, -len(own & set(entry_grams)), entry)
+        near = [
+            (distance, -count, -len(own & entry_grams), entry)
             for entry, entry_grams, count in vocabulary
-            if abs(len(entry) - len(word)) <= max_typos(word)
+            if (distance := edit_distance(word, entry, limit=limit)) <= limit
         ]
-        best = min(scored, default=None)
-        if best and best[0] <= max_typos(word):
-            corrections[word] = best[3]
+        if near:
+            corrections[word] = min(near)[3]
     return corrections
 
 
@@ -199,7 +262,24 @@ def parse_query(raw: str) -> ParsedQuery:
     return parsed
 
 
-def headline(field: str, query: SearchQuery) -> SearchHeadline | Case:
+class Matches(Func):
+    """Whether a search vector matches a search query (`vector @@ query`)."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+def compiled(query: SearchQuery, services: QuerySet) -> RawSQL:
+    """The query's SQL, made once: the search names the same query in its filter, in the
+    count of clauses matched, in the rank and in each headline."""
+    compiler = services.query.get_compiler(using=services.db)
+    sql, params = compiler.compile(query.resolve_expression(services.query))
+    # Django's own SQL of the query, the citizen's words in its parameters.
+    return RawSQL(sql, params, output_field=SearchQueryField())  # noqa: S611
+
+
+def headline(field: str, query: RawSQL) -> SearchHeadline | Case:
     """The field's text as shown to this visitor (see services.models.Localized), with the
     query's words marked."""
     marks = {"start_sel": HIGHLIGHT_START, "stop_sel": HIGHLIGHT_STOP, "highlight_all": True}
@@ -213,19 +293,20 @@ def headline(field: str, query: SearchQuery) -> SearchHeadline | Case:
 def search_services(services: QuerySet, parsed: ParsedQuery) -> QuerySet:
     """Services matching at least one clause: most clauses matched first, then by rank
     (name weighs more than summary, which weighs more than requirements and description)."""
-    combined = reduce(or_, parsed.clauses)
+    vector = F("search_vector")
+    combined = compiled(reduce(or_, parsed.clauses), services)
     hits = reduce(
-        lambda total, clause: (
-            total + Case(When(search_vector=clause, then=Value(1)), default=Value(0))
+        add,
+        (
+            Cast(Matches(vector, compiled(clause, services)), IntegerField())
+            for clause in parsed.clauses
         ),
-        parsed.clauses,
-        Value(0, output_field=IntegerField()),
     )
     return (
-        services.filter(search_vector=combined)
+        services.filter(Matches(vector, combined))
         .annotate(
             hits=hits,
-            rank=SearchRank(F("search_vector"), combined),
+            rank=SearchRank(vector, combined),
             name_highlight=headline("name", combined),
             summary_highlight=headline("summary", combined),
         )

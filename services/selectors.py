@@ -7,6 +7,7 @@ from django.db.models import Count, JSONField, Max, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django_scopes import scopes_disabled
 
+from counters.queue.selectors.reference import cached_reference
 from services.models import (
     Agency,
     Location,
@@ -48,14 +49,19 @@ def public_services() -> QuerySet[Service]:
 
 def catalog_categories() -> list[dict]:
     """Categories of active services with their counts; `label` is the name this visitor
-    reads (the English one an agency gave, when they chose English)."""
-    categories = list(
-        public_services()
-        .exclude(category="")
-        .values("category")
-        .annotate(count=Count("id"), category_en=Max("category_en"))
-        .order_by("category")
-    )
+    reads (the English one an agency gave, when they chose English). Reference data: read
+    again after a catalog change."""
+
+    def load():
+        return list(
+            public_services()
+            .exclude(category="")
+            .values("category")
+            .annotate(count=Count("id"), category_en=Max("category_en"))
+            .order_by("category")
+        )
+
+    categories = cached_reference("ref:catalog-categories", load)
     for row in categories:
         row["label"] = localized(row["category"], row["category_en"])
     return categories

@@ -13,7 +13,8 @@ from django_scopes import scopes_disabled
 from common import clock
 from services.api_auth import token_cache_key
 from services.caching import catalog_changed
-from services.models import ApiToken, SearchWord, Service
+from services.models import ApiToken, SearchWord, SearchWordForm, Service
+from services.search import MAX_TYPOS, deletions
 
 
 def _weighted_texts(service: Service) -> dict[str, dict[str, str]]:
@@ -72,12 +73,15 @@ def services_reindex(*, services: Iterable[Service]) -> None:
 
 def search_vocabulary_rebuild() -> None:
     """The vocabulary of typo correction: every ASCII word of the catalog's texts with its
-    trigrams (the same padding as services.search.trigrams) and its document count."""
+    trigrams (the same padding as services.search.trigrams), its document count and its
+    forms with letters left out (services.search.deletions)."""
     word_table = SearchWord._meta.db_table
+    form_table = SearchWordForm._meta.db_table
     service_table = Service._meta.db_table
     with transaction.atomic(), connection.cursor() as cursor:
         # Two rebuilds at once would insert the same words twice; readers are not blocked.
         cursor.execute(f"LOCK TABLE {word_table} IN SHARE ROW EXCLUSIVE MODE")  # noqa: S608
+        cursor.execute(f"DELETE FROM {form_table}")  # noqa: S608
         cursor.execute(f"DELETE FROM {word_table}")  # noqa: S608
         cursor.execute(
             f"""
@@ -88,7 +92,21 @@ def search_vocabulary_rebuild() -> None:
                    ndoc
             FROM ts_stat('SELECT to_tsvector(''simple'', search_text) FROM {service_table}')
             WHERE word ~ '^[a-z0-9]+$' AND char_length(word) BETWEEN 3 AND 60
+            RETURNING id, word
             """  # noqa: S608
+        )
+        # In the order of their index, which makes the insert cheaper.
+        forms = sorted(
+            (form, word_id)
+            for word_id, word in cursor.fetchall()
+            for form in deletions(word, count=MAX_TYPOS)
+        )
+        cursor.execute(
+            f"""
+            INSERT INTO {form_table} (form, word_id)
+            SELECT * FROM unnest(%s::varchar[], %s::bigint[])
+            """,  # noqa: S608
+            [[form for form, _word_id in forms], [word_id for _form, word_id in forms]],
         )
 
 

@@ -1,10 +1,10 @@
 """Public pages of the service catalog: the index with search, an agency, a service."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
+from common.pagination import counted_page
 from services import selectors
 from services.caching import cached_catalog_page
 from services.permissions import can_enter_agency
@@ -27,7 +27,7 @@ def catalog_index(request):
         parsed, services = selectors.service_search(query=query, category=category)
         context.update(
             parsed=parsed,
-            page=Paginator(services, PAGE_SIZE).get_page(request.GET.get("halaman")),
+            page=counted_page(services, number=request.GET.get("halaman"), per_page=PAGE_SIZE),
         )
     else:
         context.update(agencies=selectors.catalog_agencies(), popular=selectors.popular_services())

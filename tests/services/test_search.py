@@ -2,10 +2,19 @@
 
 import pytest
 from django_scopes import scopes_disabled
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from services import selectors
-from services.models import SearchSynonym, SearchWord
-from services.search import edit_distance, normalize, parse_query, trigrams
+from services.models import SearchWord
+from services.search import (
+    MAX_TYPOS,
+    deletions,
+    edit_distance,
+    normalize,
+    parse_query,
+    trigrams,
+)
 from services.services import services_reindex
 from tests.factories import ServiceFactory
 
@@ -83,15 +92,22 @@ def test_a_word_that_starts_a_catalog_word_is_kept_as_a_prefix(demo_catalog):
     assert parse_query("kelahi").corrections == {}
 
 
-def test_a_synonym_added_by_the_mall_admin_changes_the_results(demo_catalog):
+def test_a_synonym_added_by_the_mall_admin_changes_the_results(client, mall_admin, demo_catalog):
     assert top_three("bocah") == []
-    SearchSynonym.objects.create(term="bocah", expansion="identitas anak")
+    client.force_login(mall_admin)
+    client.post(
+        "/admin/services/searchsynonym/add/", {"term": "bocah", "expansion": "identitas anak"}
+    )
     assert top_three("bocah")[0] == "dukcapil/kartu-identitas-anak"
 
 
-def test_search_costs_three_queries(demo_catalog, django_assert_num_queries):
+def test_a_search_costs_the_vocabulary_and_the_results_once_synonyms_are_read(
+    demo_catalog, django_assert_num_queries
+):
     with django_assert_num_queries(3):
         top_three("kartu kelurga")
+    with django_assert_num_queries(2):
+        top_three("akta kelahrian")
 
 
 @pytest.mark.parametrize(
@@ -130,7 +146,11 @@ def test_reindex_builds_the_typo_vocabulary_from_service_texts(agency_a, no_scop
     services_reindex(services=[service])
     words = set(SearchWord.objects.values_list("word", flat=True))
     assert {"rekomendasi", "tambang", "galian"} <= words
-    assert set(SearchWord.objects.get(word="galian").trigrams) == set(trigrams("galian"))
+    galian = SearchWord.objects.get(word="galian")
+    assert set(galian.trigrams) == set(trigrams("galian"))
+    assert sorted(galian.forms.values_list("form", flat=True)) == deletions(
+        "galian", count=MAX_TYPOS
+    )
 
 
 def test_normalize_keeps_only_plain_lowercase_words():
@@ -151,6 +171,52 @@ def test_normalize_keeps_only_plain_lowercase_words():
 )
 def test_edit_distance_counts_a_swap_of_neighbours_as_one(a, b, distance):
     assert edit_distance(a, b) == distance
+
+
+@given(
+    a=st.text(alphabet="aeiklnrst", max_size=12),
+    b=st.text(alphabet="aeiklnrst", max_size=12),
+    limit=st.integers(min_value=0, max_value=3),
+)
+def test_a_limited_edit_distance_is_exact_within_the_limit_and_one_more_beyond(a, b, limit):
+    assert edit_distance(a, b, limit=limit) == min(edit_distance(a, b), limit + 1)
+
+
+def typed(word: str, edits: list[tuple[str, int, str]]) -> str:
+    for kind, at, letter in edits:
+        at %= len(word) + 1
+        if kind == "insert":
+            word = word[:at] + letter + word[at:]
+        elif kind == "delete":
+            word = word[:at] + word[at + 1 :]
+        elif kind == "substitute":
+            word = word[:at] + letter + word[at + 1 :]
+        else:
+            word = word[:at] + word[at + 1 : at + 2] + word[at : at + 1] + word[at + 2 :]
+    return word
+
+
+@given(
+    word=st.text(alphabet="aeiklnrst", min_size=1, max_size=10),
+    edits=st.lists(
+        st.tuples(
+            st.sampled_from(["insert", "delete", "substitute", "swap"]),
+            st.integers(min_value=0, max_value=10),
+            st.sampled_from("aeiklnrst"),
+        ),
+        max_size=MAX_TYPOS,
+    ),
+)
+def test_words_within_reach_of_a_typo_share_a_form_with_letters_left_out(word, edits):
+    """What lets the vocabulary's index find every word a typo could be corrected to."""
+    typo = typed(word, edits)
+    distance = edit_distance(word, typo)
+    assume(typo and distance <= MAX_TYPOS)
+    assert set(deletions(word, count=MAX_TYPOS)) & set(deletions(typo, count=distance))
+
+
+def test_a_word_two_typos_away_is_corrected(demo_catalog):
+    assert parse_query("kelhiarn").corrections == {"kelhiarn": "kelahiran"}
 
 
 def test_services_of_one_agency_can_be_searched_alone(demo_catalog):

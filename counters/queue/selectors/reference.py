@@ -26,7 +26,6 @@ from services.caching import (
     remember_catalog_version,
 )
 from services.models import Location, Service
-from services.selectors import public_locations
 
 REFERENCE_SECONDS = 30
 SLUG_MAX_LENGTH = Location._meta.get_field("slug").max_length
@@ -128,6 +127,8 @@ def location_by_slug(slug: str) -> Location | None:
 
 def public_location_list() -> list[Location]:
     """The mall's locations, as every page's footer lists them."""
+    from services.selectors import public_locations  # services.selectors reads from here
+
     return cached_reference("ref:locations", lambda: list(public_locations()))
 
 
