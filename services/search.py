@@ -18,7 +18,7 @@ from functools import reduce
 from operator import add, or_
 
 from django.contrib.postgres.search import (
-    SearchHeadline,
+    SearchConfig,
     SearchQuery,
     SearchQueryField,
     SearchRank,
@@ -31,6 +31,8 @@ from django.db.models import (
     IntegerField,
     Q,
     QuerySet,
+    TextField,
+    Value,
     When,
 )
 from django.db.models.expressions import RawSQL
@@ -270,23 +272,44 @@ class Matches(Func):
     output_field = BooleanField()
 
 
-def compiled(query: SearchQuery, services: QuerySet) -> RawSQL:
-    """The query's SQL, made once: the search names the same query in its filter, in the
-    count of clauses matched, in the rank and in each headline."""
+def compiled(clauses: list[SearchQuery], services: QuerySet) -> tuple[list[RawSQL], RawSQL]:
+    """The SQL of each clause and of all of them (any clause matches), made once: the search
+    names the same queries in its filter, in the count of clauses matched, in the rank and
+    in each headline."""
     compiler = services.query.get_compiler(using=services.db)
-    sql, params = compiler.compile(query.resolve_expression(services.query))
-    # Django's own SQL of the query, the citizen's words in its parameters.
-    return RawSQL(sql, params, output_field=SearchQueryField())  # noqa: S611
+    # Django's own SQL of each clause, the citizen's words in its parameters.
+    parts = [compiler.compile(clause.resolve_expression(services.query)) for clause in clauses]
+    each = [RawSQL(sql, params, output_field=SearchQueryField()) for sql, params in parts]  # noqa: S611
+    combined = RawSQL(  # noqa: S611
+        " || ".join(f"({sql})" for sql, _params in parts),
+        [param for _sql, params in parts for param in params],
+        output_field=SearchQueryField(),
+    )
+    return each, combined
 
 
-def headline(field: str, query: RawSQL) -> SearchHeadline | Case:
+# The options of ts_headline: every match marked (see services.templatetags.catalog).
+HEADLINE_OPTIONS = f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_STOP}, HighlightAll=true"
+
+
+def headline(field: str, query: RawSQL) -> Func | Case:
     """The field's text as shown to this visitor (see services.models.Localized), with the
     query's words marked."""
-    marks = {"start_sel": HIGHLIGHT_START, "stop_sel": HIGHLIGHT_STOP, "highlight_all": True}
-    indonesian = SearchHeadline(field, query, config="indonesian", **marks)
+
+    def marked(text_field: str, config: str) -> Func:
+        return Func(
+            SearchConfig(config),
+            F(text_field),
+            query,
+            Value(HEADLINE_OPTIONS),
+            function="ts_headline",
+            output_field=TextField(),
+        )
+
+    indonesian = marked(field, "indonesian")
     if not in_english():
         return indonesian
-    english = SearchHeadline(f"{field}_en", query, config="english", **marks)
+    english = marked(f"{field}_en", "english")
     return Case(When(**{f"{field}_en": ""}, then=indonesian), default=english)
 
 
@@ -294,14 +317,8 @@ def search_services(services: QuerySet, parsed: ParsedQuery) -> QuerySet:
     """Services matching at least one clause: most clauses matched first, then by rank
     (name weighs more than summary, which weighs more than requirements and description)."""
     vector = F("search_vector")
-    combined = compiled(reduce(or_, parsed.clauses), services)
-    hits = reduce(
-        add,
-        (
-            Cast(Matches(vector, compiled(clause, services)), IntegerField())
-            for clause in parsed.clauses
-        ),
-    )
+    each, combined = compiled(parsed.clauses, services)
+    hits = reduce(add, (Cast(Matches(vector, clause), IntegerField()) for clause in each))
     return (
         services.filter(Matches(vector, combined))
         .annotate(

@@ -105,6 +105,30 @@ def service_search(
     return parsed, search_services(services, parsed)
 
 
+# What a list of the catalog shows of each service (services/_results.html).
+CARD_FIELDS = (
+    "slug",
+    "name",
+    "name_en",
+    "summary",
+    "summary_en",
+    "processing_time",
+    "processing_time_en",
+    "fee",
+    "fee_note",
+    "is_bookable",
+    "online_url",
+    "agency__slug",
+    "agency__name",
+)
+
+
+def service_cards(services: QuerySet[Service]) -> QuerySet[Service]:
+    """The services with only what a list of the catalog shows of them, not their whole
+    standard."""
+    return services.only(*CARD_FIELDS)
+
+
 def service_detail(*, agency_slug: str, service_slug: str) -> Service | None:
     """One service with its agency and its whole standard, active or not (the view decides
     who may see an inactive one). The standard is in the lists `requirement_list`,

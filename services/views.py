@@ -27,7 +27,11 @@ def catalog_index(request):
         parsed, services = selectors.service_search(query=query, category=category)
         context.update(
             parsed=parsed,
-            page=counted_page(services, number=request.GET.get("halaman"), per_page=PAGE_SIZE),
+            page=counted_page(
+                selectors.service_cards(services),
+                number=request.GET.get("halaman"),
+                per_page=PAGE_SIZE,
+            ),
         )
     else:
         context.update(agencies=selectors.catalog_agencies(), popular=selectors.popular_services())
