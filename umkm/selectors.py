@@ -44,6 +44,7 @@ def _card_photos() -> Prefetch:
 
 
 def _matching_public_products(filters: ProductFilter | None) -> QuerySet[Product]:
+    """The public products that match the filters: one rule for every list of them."""
     filters = filters or ProductFilter()
     products = Product.objects.public().select_related("business")
     for word in _search_words(filters.q):
