@@ -70,6 +70,9 @@ def collect_pages(world) -> dict[str, bytes]:
     agency, service = world["agency"], world["service"]
     pages["home (staff signed in)"] = fetch(client, "/", "operator_a", world)
     pages["services:index?q"] = fetch(client, "/layanan/?q=ktp", "anonymous", world)
+    pages["services:index?q (nothing found)"] = fetch(
+        client, "/layanan/?q=zzzqqq", "anonymous", world
+    )
     pages["umkm:showcase?q"] = fetch(client, "/umkm/?q=a", "anonymous", world)
     client.logout()
     client.post(f"/reservasi/{world['booking']}/", {"nik": VALID_NIK})

@@ -38,6 +38,16 @@ def test_a_corrected_query_says_what_was_searched(client, demo_catalog):
     assert "kartu keluarga" in body
 
 
+@pytest.mark.parametrize(
+    "headers", [{}, {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "hasil-layanan"}]
+)
+def test_a_search_that_finds_nothing_says_so(client, demo_catalog, headers):
+    body = client.get("/layanan/", {"q": "zzzqqq"}, **headers).content.decode()
+    assert "0 layanan ditemukan" in body
+    assert "Belum ada layanan yang cocok." in body
+    assert "Belum ada instansi terdaftar." not in body
+
+
 def test_htmx_search_returns_only_the_results(client, demo_catalog):
     response = client.get(
         "/layanan/", {"q": "npwp"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="hasil-layanan"
