@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from common.pagination import counted_page
 from services import selectors
-from services.caching import cached_catalog_page
+from services.caching import cached_catalog_page, catalog_version
 from services.permissions import can_enter_agency
 from services.search import MAX_QUERY_LENGTH
 from services.services import service_record_view
@@ -22,7 +22,12 @@ def _param(request, name: str, max_length: int = MAX_QUERY_LENGTH) -> str:
 def catalog_index(request):
     query = _param(request, "q")
     category = _param(request, "kategori", 80)
-    context = {"query": query, "category": category, "categories": selectors.catalog_categories()}
+    context = {
+        "query": query,
+        "category": category,
+        "categories": selectors.catalog_categories(),
+        "catalog_version": catalog_version(),
+    }
     if query or category:
         parsed, services = selectors.service_search(query=query, category=category)
         context.update(

@@ -112,6 +112,12 @@ def test_english_category_labels_on_the_catalog(client, demo_catalog):
     assert "?kategori=Pencatatan%20Sipil" in body
 
 
+def test_english_category_labels_on_a_search_page_after_the_indonesian_one(client, demo_catalog):
+    assert "Pencatatan Sipil" in client.get("/layanan/", {"q": "akta"}).content.decode()
+    body = english(client).get("/layanan/", {"q": "akta"}).content.decode()
+    assert "Civil Registration" in body
+
+
 @pytest.fixture
 def half_translated(agency_a, location):
     """A service with English for its name and one of its two requirements only."""

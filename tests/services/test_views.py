@@ -9,6 +9,7 @@ from django.test import Client
 from django_scopes import scopes_disabled
 
 from services import selectors
+from services.caching import catalog_changed
 from services.models import LegalBasis, Service, ServicePledge, ServiceRequirement, ServiceStep
 from services.services import VIEWS_PER_WRITE
 from tests.factories import LocationFactory
@@ -46,6 +47,20 @@ def test_a_search_that_finds_nothing_says_so(client, demo_catalog, headers):
     assert "0 layanan ditemukan" in body
     assert "Belum ada layanan yang cocok." in body
     assert "Belum ada instansi terdaftar." not in body
+
+
+def test_the_category_list_follows_the_chosen_category_and_a_catalog_change(client, demo_catalog):
+    first = client.get("/layanan/", {"q": "ktp", "kategori": "Kependudukan"}).content.decode()
+    assert 'href="?kategori=Kependudukan" aria-current="page"' in first
+    assert "Kategori Uji Baru" not in first
+    with scopes_disabled():
+        Service.objects.filter(slug="ktp-el").update(category="Kategori Uji Baru")
+    catalog_changed()  # as every catalog write does
+    body = client.get("/layanan/", {"q": "npwp", "kategori": "Kependudukan"}).content.decode()
+    assert "Kategori Uji Baru" in body
+    other = client.get("/layanan/", {"q": "npwp", "kategori": "Keimigrasian"}).content.decode()
+    assert 'href="?kategori=Keimigrasian" aria-current="page"' in other
+    assert 'href="?kategori=Kependudukan" aria-current="page"' not in other
 
 
 def test_htmx_search_returns_only_the_results(client, demo_catalog):
