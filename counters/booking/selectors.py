@@ -163,15 +163,14 @@ def _earliest_start(schedule: BookingSchedule, now: datetime) -> datetime:
     return now + timedelta(minutes=schedule.min_notice_minutes)
 
 
+def _slot(schedule: BookingSchedule, start: datetime, end: datetime, booked: int) -> Slot:
+    return Slot(start, end, schedule.capacity, BookingSlot.seats_left(schedule.capacity, booked))
+
+
 def _open_slots(schedule, day, now, booked) -> list[Slot]:
     earliest = _earliest_start(schedule, now)
     return [
-        Slot(
-            start,
-            end,
-            schedule.capacity,
-            BookingSlot.seats_left(schedule.capacity, booked.get(start, 0)),
-        )
+        _slot(schedule, start, end, booked.get(start, 0))
         for start, end in slot_times(schedule, day)
         if start >= earliest
     ]
@@ -243,7 +242,7 @@ def bookable_slot(
     # The one slot of the day's grid that starts then, if any (not all of them built).
     for start, end in slot_times(schedule, day):
         if start == local_start:
-            return Slot(start, end, schedule.capacity, schedule.capacity)
+            return _slot(schedule, start, end, 0)
     return None
 
 
