@@ -151,6 +151,8 @@ def _services(agencies: list[Agency], location: Location) -> None:
                 category=template.category,
                 keywords=template.keywords,
                 processing_time=template.processing_time,
+                processing_unit=template.processing_unit,
+                processing_amount=template.processing_amount,
                 fee=template.fee,
                 product=template.product,
                 queue_prefix="ABCDEFGHJKLMNPRSTU"[index // len(extra) % 18],

@@ -115,6 +115,7 @@ SERVICE_FIELDSETS = [
         {
             "fields": [
                 ("processing_time", "processing_time_en"),
+                ("processing_unit", "processing_amount"),
                 "fee",
                 "fee_note",
                 ("product", "product_en"),

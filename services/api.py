@@ -118,6 +118,13 @@ class ServiceOut(Schema):
 
 class ServiceDetailOut(ServiceOut):
     agency_name: str
+    processing_unit: str = Field(
+        description="same_day, hours, days (hari kalender), working_days (hari kerja), "
+        "atau kosong bila jangka waktu tidak ditentukan"
+    )
+    processing_amount: int | None = Field(
+        description="Jumlah jam atau hari; kosong untuk same_day dan bila tidak ditentukan"
+    )
     description: str
     keywords: str
     fee_note: str

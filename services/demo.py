@@ -23,6 +23,7 @@ from services.models import (
     ServiceRequirement,
     ServiceStep,
 )
+from services.processing_time import parse_processing_time
 from services.services import services_reindex
 
 DEMO_PASSWORD = "mpp-demo-2026"
@@ -180,6 +181,9 @@ def seed_service(agency: Agency, data: dict, *, order: int, locations: list) -> 
     defaults.update({f"{name}_en": english.get(name, "") for name in ENGLISH_FIELDS})
     defaults["category_en"] = ENGLISH_CATEGORIES.get(data["category"], "")
     defaults["fee"] = data.get("fee")
+    defaults["processing_unit"], defaults["processing_amount"] = parse_processing_time(
+        data["processing_time"]
+    )
     online_name, online_url = data.get("online", ("", ""))
     defaults.update(
         data.get("standard", {}),

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -166,6 +167,21 @@ class ApiToken(models.Model):
         return "mpp_" + secrets.token_urlsafe(32)
 
 
+class ProcessingUnit(models.TextChoices):
+    """The unit of a service's published processing time, so that a case's due date can be
+    measured against it; blank when the promise cannot be measured (a bank's assessment)."""
+
+    UNSPECIFIED = "", _("tidak ditentukan")
+    SAME_DAY = "same_day", _("Selesai pada hari yang sama")
+    HOURS = "hours", _("jam")
+    DAYS = "days", _("hari kalender")
+    WORKING_DAYS = "working_days", _("hari kerja")
+
+
+# The units a promise is counted in ("5 hari kerja"): only these carry an amount.
+COUNTED_UNITS = (ProcessingUnit.HOURS, ProcessingUnit.DAYS, ProcessingUnit.WORKING_DAYS)
+
+
 class Service(models.Model):
     """A service an agency delivers, with its service-delivery standard (PermenPAN-RB
     15/2014)."""
@@ -209,6 +225,26 @@ class Service(models.Model):
     )
     processing_time_en = models.CharField(
         _("jangka waktu penyelesaian (bahasa Inggris)"), max_length=200, blank=True
+    )
+    processing_unit = models.CharField(
+        _("satuan jangka waktu"),
+        max_length=16,
+        choices=ProcessingUnit.choices,
+        blank=True,
+        default=ProcessingUnit.UNSPECIFIED,
+        help_text=_(
+            "Dipakai untuk menghitung batas waktu penyelesaian berkas warga. Pilih "
+            "“tidak ditentukan” bila jangka waktunya tidak dapat diukur."
+        ),
+    )
+    processing_amount = models.PositiveSmallIntegerField(
+        _("jumlah satuan jangka waktu"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Mis. 5 untuk 5 hari kerja. Kosongkan bila selesai pada hari yang sama atau "
+            "tidak ditentukan."
+        ),
     )
     fee = models.PositiveIntegerField(
         _("biaya/tarif (Rp)"),
@@ -260,6 +296,10 @@ class Service(models.Model):
 
     objects = ScopedManager(agency="agency")
 
+    # Defined outside the class so that Meta's constraint can name its members; reached as
+    # Service.ProcessingUnit like the choices of the other models.
+    ProcessingUnit = ProcessingUnit
+
     localized_name = Localized("name")
     localized_summary = Localized("summary")
     localized_description = Localized("description")
@@ -277,6 +317,19 @@ class Service(models.Model):
                 condition=models.Q(queue_prefix__regex=r"^[A-Z]{1,3}$"),
                 name="service_queue_prefix_letters",
             ),
+            models.CheckConstraint(
+                # "not null" too: a check whose condition is NULL passes.
+                condition=models.Q(
+                    processing_unit__in=COUNTED_UNITS,
+                    processing_amount__isnull=False,
+                    processing_amount__gte=1,
+                )
+                | models.Q(
+                    processing_unit__in=[ProcessingUnit.UNSPECIFIED, ProcessingUnit.SAME_DAY],
+                    processing_amount__isnull=True,
+                ),
+                name="service_processing_amount_with_unit",
+            ),
         ]
         indexes = [GinIndex(fields=["search_vector"], name="service_search_gin")]
 
@@ -285,6 +338,25 @@ class Service(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"/layanan/{self.agency.slug}/{self.slug}/"
+
+    def clean(self) -> None:
+        super().clean()
+        counted = self.processing_unit in COUNTED_UNITS
+        if counted and not self.processing_amount:
+            message = _("Isi jumlah %(unit)s, paling sedikit 1.")
+        elif not counted and self.processing_amount is not None:
+            message = _("Kosongkan jumlahnya: satuan “%(unit)s” tidak memakai jumlah.")
+        else:
+            return
+        raise ValidationError(
+            {
+                "processing_amount": ValidationError(
+                    message,
+                    code="processing_amount",
+                    params={"unit": self.get_processing_unit_display()},
+                )
+            }
+        )
 
     @property
     def complaint_channel_list(self) -> list[str]:

@@ -101,4 +101,3 @@ def test_a_database_failure_in_a_view_is_a_503_asking_to_try_again(
     assert page.status_code == 503 and "Silakan coba lagi sebentar" in page.content.decode()
     assert page["Retry-After"] == "10"
     assert api.status_code == 503 and api.json()["code"] == "unavailable"
-

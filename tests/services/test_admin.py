@@ -225,3 +225,28 @@ def test_cached_public_pages_show_an_admin_edit_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         staff.post(admin_url(agency_a, f"{service.pk}/delete/"), {"post": "yes"})
     assert client.get(page).status_code == 404
+
+
+def test_agency_admin_sets_the_processing_unit_and_amount(client, agency_a, admin_a, location):
+    client.force_login(admin_a)
+    form = service_form(agency_a, location, processing_unit="working_days", processing_amount="5")
+    response = client.post(admin_url(agency_a, "add/"), form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    with scopes_disabled():
+        service = Service.objects.get(agency=agency_a, slug="rekomendasi-tambang")
+    assert (service.processing_unit, service.processing_amount) == (
+        Service.ProcessingUnit.WORKING_DAYS,
+        5,
+    )
+
+
+def test_a_counted_unit_without_its_amount_is_refused_in_indonesian(
+    client, agency_a, admin_a, location
+):
+    client.force_login(admin_a)
+    form = service_form(agency_a, location, processing_unit="working_days", processing_amount="")
+    response = client.post(admin_url(agency_a, "add/"), form)
+    assert response.status_code == 200
+    assert "Isi jumlah hari kerja, paling sedikit 1." in response.content.decode()
+    with scopes_disabled():
+        assert not Service.objects.filter(agency=agency_a).exists()

@@ -69,6 +69,22 @@ def test_detail_of_a_service_with_a_tariff_formula(client, demo_catalog):
     assert "NJKB" in body["fee_note"]
 
 
+@pytest.mark.parametrize(
+    ("reference", "unit", "amount"),
+    [
+        ("dukcapil/ktp-el", "working_days", 1),
+        ("samsat/balik-nama", "working_days", 14),
+        ("polres/skck-baru", "same_day", None),
+        ("bank-kaltimtara/kredit-usaha-rakyat", "", None),
+    ],
+)
+def test_detail_has_the_processing_time_as_unit_and_amount(
+    client, demo_catalog, reference, unit, amount
+):
+    body = client.get(f"/api/v1/services/{reference}").json()
+    assert (body["processing_unit"], body["processing_amount"]) == (unit, amount)
+
+
 def test_detail_of_unknown_or_inactive_service_is_404(client, agency_a, service_a):
     assert client.get("/api/v1/services/dukcapil/tidak-ada").json()["code"] == "not_found"
     with scopes_disabled():
