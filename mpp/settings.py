@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "notifications",
     "services",
     "counters",
+    "cases",
     "umkm",
 ]
 

@@ -10,6 +10,7 @@ PURPOSES = {
     "booking": _("Reservasi"),
     "queue": _("Antrian"),
     "survey": _("Survei kepuasan"),
+    "case": _("Lacak berkas"),
 }
 LANGUAGES = ("id", "en")
 
@@ -153,6 +154,22 @@ TEMPLATES = {
                 "id": "Terima kasih telah berkunjung. Nilai pelayanan {service} dalam "
                 "1 menit: {link}",
                 "en": "Thank you for your visit. Rate {service} in 1 minute: {link}",
+            },
+        ),
+        MessageTemplate(
+            key="case_status",
+            purpose="case",
+            whatsapp_name="mpp_berkas_status",
+            parameters=("service", "code", "status", "link"),
+            subject={
+                "id": "Berkas {code}: {status}",
+                "en": "Application {code}: {status}",
+            },
+            text={
+                "id": "Berkas {service} dengan kode {code} kini berstatus: {status}. "
+                "Rincian dan jadwal pengambilan: {link}",
+                "en": "Your {service} application {code} is now: {status}. "
+                "Details and pick-up: {link}",
             },
         ),
     )

@@ -43,10 +43,11 @@ def run_parallel(count: int, work) -> list:
         return list(pool.map(worker, range(count)))
 
 
-def widen_race_window(monkeypatch, name: str, *, before: bool = False) -> None:
-    """Hold each thread a moment before or after the engine's step `name`, so that the
-    threads are surely inside the critical section together: without the lock, it fails."""
-    original = getattr(engine, name)
+def widen_race_window(monkeypatch, name: str, *, before: bool = False, module=engine) -> None:
+    """Hold each thread a moment before or after the step `name` of `module` (the queue
+    engine's by default), so that the threads are surely inside the critical section
+    together: without the lock, it fails."""
+    original = getattr(module, name)
 
     def slowed(*args, **kwargs):
         if before:
@@ -56,7 +57,7 @@ def widen_race_window(monkeypatch, name: str, *, before: bool = False) -> None:
             time.sleep(0.05)
         return result
 
-    monkeypatch.setattr(engine, name, slowed)
+    monkeypatch.setattr(module, name, slowed)
 
 
 def test_fifty_parallel_issues_get_fifty_distinct_consecutive_numbers(service_a, location):

@@ -1,0 +1,1 @@
+"""A citizen's application after the counter (lacak berkas): cases, their states and due dates."""

@@ -1,0 +1,64 @@
+"""The due date of a case: the service's published processing time counted from the
+opening in WITA (working days skip weekends, national holidays, cuti bersama and the
+agency's own closure days), moved later by every time the clock stood still."""
+
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from common.workdays import add_working_days, working_days_between
+from counters.booking.models import BookingClosure
+from services.models import ProcessingUnit as Unit
+from services.models import Service
+
+
+def closed_days(agency_id: int) -> frozenset[date]:
+    """Days the whole agency is closed (its closures that name no single location)."""
+    with scopes_disabled():
+        days = BookingClosure.objects.filter(agency_id=agency_id, location__isnull=True)
+        return frozenset(days.values_list("date", flat=True))
+
+
+def _end_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.max))
+
+
+def due_at(*, service: Service, opened_at: datetime) -> datetime | None:
+    """When a case of `service` opened at `opened_at` is due; None when the service
+    promises no time that can be measured."""
+    amount, unit = service.processing_amount, service.processing_unit
+    day = timezone.localtime(opened_at).date()
+    if unit == Unit.SAME_DAY:
+        return _end_of(day)
+    if unit == Unit.HOURS:
+        return opened_at + timedelta(hours=amount)
+    if unit == Unit.DAYS:
+        return _end_of(day + timedelta(days=amount))
+    if unit == Unit.WORKING_DAYS:
+        return _end_of(add_working_days(day, amount, closed=closed_days(service.agency_id)))
+    return None
+
+
+def due_after_pause(
+    *, service: Service, due: datetime | None, paused_at: datetime, resumed_at: datetime
+) -> datetime | None:
+    """`due` moved later by the pause from `paused_at` to `resumed_at`, counted in the
+    service's own unit: a pause over a weekend costs a working-day service nothing."""
+    if due is None:
+        return None
+    unit = service.processing_unit
+    if unit == Unit.WORKING_DAYS:
+        closed = closed_days(service.agency_id)
+        paused = working_days_between(
+            timezone.localtime(paused_at).date(),
+            timezone.localtime(resumed_at).date(),
+            closed=closed,
+        )
+        return _end_of(add_working_days(timezone.localtime(due).date(), paused, closed=closed))
+    if unit == Unit.DAYS:
+        paused_days = (
+            timezone.localtime(resumed_at).date() - timezone.localtime(paused_at).date()
+        ).days
+        return due + timedelta(days=paused_days)
+    return due + (resumed_at - paused_at)
