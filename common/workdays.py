@@ -8,21 +8,25 @@ from types import MappingProxyType
 
 import holidays
 
-# Cuti bersama (the "government" category) closes government offices like a national holiday.
-HOLIDAY_CATEGORIES = ("public", "government")
+
+def _calendar(year: int, categories: tuple[str, ...]) -> Mapping[date, str]:
+    # Read only, since every caller shares the cached mapping.
+    return MappingProxyType(
+        dict(holidays.country_holidays("ID", years=year, categories=categories, language="id"))
+    )
+
+
+@lru_cache(maxsize=16)
+def national_holidays(year: int) -> Mapping[date, str]:
+    """The national holidays of one year with their Indonesian names (no booking slots)."""
+    return _calendar(year, ("public",))
 
 
 @lru_cache(maxsize=16)
 def _days_off(year: int) -> Mapping[date, str]:
-    """The national holidays and cuti bersama of one year with their Indonesian names; read
-    only, since every caller shares the cached mapping."""
-    return MappingProxyType(
-        dict(
-            holidays.country_holidays(
-                "ID", years=year, categories=HOLIDAY_CATEGORIES, language="id"
-            )
-        )
-    )
+    """National holidays and cuti bersama (the "government" category), which closes
+    government offices like a national holiday: no working day for a due date."""
+    return _calendar(year, ("public", "government"))
 
 
 def holiday_name(day: date) -> str | None:

@@ -4,9 +4,7 @@ booking behind its NIK, and an agency's day list."""
 import hmac
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
-import holidays
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -15,6 +13,7 @@ from django_scopes import scopes_disabled
 
 from common import clock
 from common.validators import normalize_nik
+from common.workdays import national_holidays
 from counters.booking.models import MIDNIGHT, Booking, BookingClosure, BookingSchedule, BookingSlot
 from counters.queue.selectors.reference import cached_reference, is_slug
 from services.models import Service, ServiceRequirement
@@ -37,11 +36,6 @@ class Day:
     @property
     def is_open(self) -> bool:
         return not self.closed_reason and self.remaining > 0
-
-
-@lru_cache(maxsize=16)
-def national_holidays(year: int) -> dict[date, str]:
-    return dict(holidays.country_holidays("ID", years=year, language="id"))
 
 
 def bookable_services() -> QuerySet[Service]:

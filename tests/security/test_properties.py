@@ -19,7 +19,8 @@ from common.validators import (
     normalize_nik,
     normalize_phone,
 )
-from counters.booking.selectors import day_slots, find_open_slot, national_holidays
+from common.workdays import national_holidays
+from counters.booking.selectors import day_slots, find_open_slot
 from mpp.templatetags.mpp_format import format_rupiah, rupiah
 from services.search import parse_query
 from tests.factories import BookingScheduleFactory
