@@ -2,12 +2,12 @@
 opening in WITA (working days skip weekends, national holidays, cuti bersama and the
 agency's own closure days), moved later by every time the clock stood still."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from common.workdays import add_working_days, working_days_between
+from common.workdays import add_working_days, end_of_day, working_days_between, working_deadline
 from counters.booking.models import BookingClosure
 from services.models import ProcessingUnit as Unit
 from services.models import Service
@@ -20,23 +20,19 @@ def closed_days(agency_id: int) -> frozenset[date]:
         return frozenset(days.values_list("date", flat=True))
 
 
-def _end_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.max))
-
-
 def due_at(*, service: Service, opened_at: datetime) -> datetime | None:
     """When a case of `service` opened at `opened_at` is due; None when the service
     promises no time that can be measured."""
     amount, unit = service.processing_amount, service.processing_unit
     day = timezone.localtime(opened_at).date()
     if unit == Unit.SAME_DAY:
-        return _end_of(day)
+        return end_of_day(day)
     if unit == Unit.HOURS:
         return opened_at + timedelta(hours=amount)
     if unit == Unit.DAYS:
-        return _end_of(day + timedelta(days=amount))
+        return end_of_day(day + timedelta(days=amount))
     if unit == Unit.WORKING_DAYS:
-        return _end_of(add_working_days(day, amount, closed=closed_days(service.agency_id)))
+        return working_deadline(opened_at, amount, closed=closed_days(service.agency_id))
     return None
 
 
@@ -55,7 +51,7 @@ def due_after_pause(
             timezone.localtime(resumed_at).date(),
             closed=closed,
         )
-        return _end_of(add_working_days(timezone.localtime(due).date(), paused, closed=closed))
+        return end_of_day(add_working_days(timezone.localtime(due).date(), paused, closed=closed))
     if unit == Unit.DAYS:
         paused_days = (
             timezone.localtime(resumed_at).date() - timezone.localtime(paused_at).date()

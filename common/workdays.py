@@ -2,11 +2,12 @@
 due dates and complaint deadlines count on."""
 
 from collections.abc import Collection, Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from types import MappingProxyType
 
 import holidays
+from django.utils import timezone
 
 
 def _calendar(year: int, categories: tuple[str, ...]) -> Mapping[date, str]:
@@ -62,3 +63,15 @@ def working_days_between(start: date, end: date, *, closed: Collection[date] = f
         is_working_day(start + timedelta(days=offset), closed=closed)
         for offset in range(1, (end - start).days + 1)
     )
+
+
+def end_of_day(day: date) -> datetime:
+    """The last instant of a local (WITA) day: a deadline "on" that day holds all of it."""
+    return timezone.make_aware(datetime.combine(day, time.max))
+
+
+def working_deadline(
+    moment: datetime, days: int, *, closed: Collection[date] = frozenset()
+) -> datetime:
+    """The end of the `days`-th working day after the local day of `moment`."""
+    return end_of_day(add_working_days(timezone.localtime(moment).date(), days, closed=closed))

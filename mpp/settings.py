@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "services",
     "counters",
     "cases",
+    "complaints",
     "umkm",
 ]
 

@@ -1,0 +1,1 @@
+"""Complaints (pengaduan): intake, stages with working-day deadlines, confidentiality."""
