@@ -176,6 +176,14 @@ class Complaint(models.Model):
         help_text=_("Bila pengaduan ini juga dilaporkan di lapor.go.id."),
     )
     publish_as_faq = models.BooleanField(_("terbitkan sebagai tanya-jawab"), default=False)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_complaints",
+        verbose_name=_("petugas"),
+    )
 
     objects = ScopedManager(agency="agency")
 

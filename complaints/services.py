@@ -15,6 +15,7 @@ from common import clock
 from common.validators import normalize_phone
 from common.workdays import working_deadline
 from complaints.errors import ComplaintRefused, InvalidComplaintStep
+from complaints.messages import complaint_tell
 from complaints.models import (
     RESOLUTION_CEILING_DAYS,
     Complaint,
@@ -24,6 +25,7 @@ from complaints.models import (
     new_secret,
 )
 from services.models import Agency, Location, Service
+from services.permissions import can_operate, is_complaint_officer
 
 Stage = Complaint.Stage
 Action = ComplaintEvent.Action
@@ -38,7 +40,7 @@ def _record(
     from_stage: str = "",
     text: str = "",
 ) -> ComplaintEvent:
-    return ComplaintEvent.objects.create(
+    event = ComplaintEvent.objects.create(
         complaint=complaint,
         agency_id=complaint.agency_id,
         action=action,
@@ -48,6 +50,8 @@ def _record(
         text=text,
         at=at,
     )
+    complaint_tell(complaint, event)
+    return event
 
 
 def _contact(*, identity: str, name: str, phone: str, email: str) -> tuple[str, str, str]:
@@ -325,3 +329,31 @@ def complaint_escalate_late(*, now: datetime | None = None) -> list[Complaint]:
                 },
             )
     return late
+
+
+def complaint_assign(*, complaint: Complaint, assignee, actor) -> Complaint:
+    """Give the complaint to one officer or one staff member of its agency (None: nobody)."""
+    if assignee is not None:
+        handles = (
+            is_complaint_officer(assignee)
+            if complaint.agency_id is None
+            else can_operate(assignee, complaint.agency)
+        )
+        if not handles:
+            raise ComplaintRefused(_("Petugas ini tidak menangani pengaduan ini."))
+    now = clock.now()
+    with transaction.atomic():
+        locked = _lock(complaint)
+        locked.assignee = assignee
+        locked.save(update_fields=["assignee"])
+        _record(
+            locked,
+            action=Action.NOTE,
+            at=now,
+            actor=actor,
+            from_stage=locked.stage,
+            text=_("Ditugaskan kepada %(user)s") % {"user": assignee.get_username()}
+            if assignee is not None
+            else _("Penugasan dilepas"),
+        )
+    return locked

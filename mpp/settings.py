@@ -350,6 +350,9 @@ KIOSK_ALLOWED_NETWORKS = env_list("KIOSK_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128
 
 # Groups whose members are mall admins (pengelola MPP) besides superusers.
 MALL_ADMIN_GROUP = "pengelola-mpp"
+# The mall's complaint officers: they alone see a confidential complainant's identity and
+# handle reports of pungli or staff misconduct (mall admins are officers too).
+COMPLAINT_OFFICER_GROUP = "petugas-pengaduan"
 
 # Background work: Procrastinate on the same PostgreSQL. Tasks live in each app's tasks.py;
 # `manage.py serve` starts one worker beside the web server, production runs N of them

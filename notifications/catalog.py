@@ -11,6 +11,7 @@ PURPOSES = {
     "queue": _("Antrian"),
     "survey": _("Survei kepuasan"),
     "case": _("Lacak berkas"),
+    "complaint": _("Pengaduan"),
 }
 LANGUAGES = ("id", "en")
 
@@ -170,6 +171,22 @@ TEMPLATES = {
                 "Rincian dan jadwal pengambilan: {link}",
                 "en": "Your {service} application {code} is now: {status}. "
                 "Details and pick-up: {link}",
+            },
+        ),
+        MessageTemplate(
+            key="complaint_update",
+            purpose="complaint",
+            whatsapp_name="mpp_pengaduan_kabar",
+            parameters=("code", "stage", "link"),
+            subject={
+                "id": "Pengaduan {code}: {stage}",
+                "en": "Complaint {code}: {stage}",
+            },
+            text={
+                "id": "Ada kabar untuk pengaduan {code} (tahap: {stage}). Buka {link} dengan "
+                "nomor pengaduan dan kode rahasia Anda.",
+                "en": "There is news on complaint {code} (stage: {stage}). Open {link} with "
+                "the complaint number and your secret code.",
             },
         ),
     )

@@ -61,3 +61,17 @@ def operated_agency_ids(user) -> list[int]:
 def is_staff_member(user) -> bool:
     """Works for an agency (any role) or manages the mall: an account given by an admin."""
     return bool(operated_agency_ids(user)) or is_mall_admin(user)
+
+
+def is_complaint_officer(user) -> bool:
+    """The mall's complaint officers (and mall admins): every complaint, and the identity of
+    a confidential complainant, which no agency ever sees."""
+    if is_mall_admin(user):
+        return True
+    if not (user.is_authenticated and user.is_active):
+        return False
+    cached = getattr(user, "_mpp_is_complaint_officer", None)
+    if cached is None:
+        cached = user.groups.filter(name=settings.COMPLAINT_OFFICER_GROUP).exists()
+        user._mpp_is_complaint_officer = cached
+    return cached

@@ -209,3 +209,41 @@ def test_the_database_keeps_an_anonymous_complaint_without_identity(slow):
     complaint, _ = submit(slow, identity="anonymous", name="", phone="")
     with pytest.raises(IntegrityError), transaction.atomic():
         Complaint.objects.filter(pk=complaint.pk).update(name="Rina")
+
+
+def test_stages_and_replies_are_told_to_a_consented_contact_internal_notes_are_not(
+    slow, mall_admin
+):
+    from complaints.messages import complaint_messages_consent
+    from notifications.models import Message
+
+    complaint_messages_consent(phone="+6281234567890", channels=["whatsapp"])
+    complaint, _ = submit(slow)
+    complaints.complaint_reply(complaint=complaint, actor=mall_admin, text="Cek", public=False)
+    complaints.complaint_reply(complaint=complaint, actor=mall_admin, text="Kami", public=True)
+    complaints.complaint_verify(complaint=complaint, officer=mall_admin)
+    sent = list(Message.objects.order_by("id"))
+    assert [m.template for m in sent] == ["complaint_update", "complaint_update"]
+    assert sent[1].context["stage"] == "Diverifikasi"
+    assert "Kami" not in str(sent[0].context)
+
+
+def test_assignment_goes_to_officers_until_forwarded_then_to_the_agencys_staff(
+    slow, agency_a, mall_admin, operator_a, operator_b
+):
+    complaint, _ = submit(slow)
+    with pytest.raises(ComplaintRefused):
+        complaints.complaint_assign(complaint=complaint, assignee=operator_a, actor=mall_admin)
+    complaint = complaints.complaint_assign(
+        complaint=complaint, assignee=mall_admin, actor=mall_admin
+    )
+    complaint = complaints.complaint_verify(complaint=complaint, officer=mall_admin)
+    complaint = complaints.complaint_forward(
+        complaint=complaint, officer=mall_admin, agency=agency_a, reason="Wewenang A"
+    )
+    with pytest.raises(ComplaintRefused):
+        complaints.complaint_assign(complaint=complaint, assignee=operator_b, actor=mall_admin)
+    complaint = complaints.complaint_assign(
+        complaint=complaint, assignee=operator_a, actor=mall_admin
+    )
+    assert complaint.assignee == operator_a
