@@ -99,9 +99,9 @@ NO_CASES = {
 
 
 def case_figures(*, period: Period, now: datetime, agency: Agency | None = None) -> dict:
-    """The figures of every case of `agency` (of the whole mall when None) together."""
+    """The figures of every case of `agency` (of every active agency when None) together."""
     with scopes_disabled():
-        cases = Case.objects.filter(_relevant(period))
+        cases = Case.objects.filter(_relevant(period), agency__is_active=True)
         if agency is not None:
             cases = cases.filter(agency=agency)
         return _finish(cases.order_by().aggregate(**_aggregates(period, now)))

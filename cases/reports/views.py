@@ -34,6 +34,12 @@ def _period(request) -> tuple:
     return form, Period(start=dates["start"], end=dates["end"])
 
 
+def _without_page(request) -> str:
+    params = request.GET.copy()
+    params.pop("hal", None)
+    return params.urlencode()
+
+
 @never_cache
 @login_required
 @staff_view(active_agency, "agency", may=can_enter_agency)
@@ -50,7 +56,8 @@ def agency_case_report(request, agency: Agency):
         "totals": case_figures(period=period, now=now, agency=agency),
         "services": case_figures_by_service(period=period, now=now, agency=agency),
         "late": page,
-        "query": request.GET.urlencode(),
+        # The late list's other pages keep the period asked for.
+        "query": _without_page(request),
     }
     return render(request, "cases/reports/agency.html", context)
 

@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 
 from cases import services as cases
+from cases.reports import views as report_views
 from tests.cases.conftest import open_case, wita
 from tests.factories import ServiceFactory
 from tests.security.test_html_validity import nu_check
@@ -120,3 +121,16 @@ def test_case_report_pages_are_valid_html(admin_a, mall_admin, two_agencies, tmp
         (tmp_path / f"{name}.html").write_bytes(content)
     errors = nu_check([tmp_path / f"{name}.html" for name in pages])
     assert not any(errors.values()), errors
+
+
+def test_the_late_list_pages_keep_the_period(client, at, admin_a, two_agencies, monkeypatch):
+    monkeypatch.setattr(report_views, "LATE_PER_PAGE", 1)
+    at(wita(2026, 3, 5, 8, 0))
+    extra = open_case(two_agencies["late_a"].service)
+    at(NOW)
+    client.force_login(admin_a)
+    first = client.get("/instansi/instansi-a/laporan/berkas/?dari=01/03/2026").content.decode()
+    assert "?dari=01%2F03%2F2026&amp;hal=2" in first
+    second = client.get("/instansi/instansi-a/laporan/berkas/?dari=01/03/2026&hal=2")
+    assert extra.code in second.content.decode()
+    assert two_agencies["late_a"].code not in second.content.decode()
