@@ -58,3 +58,16 @@ def due_after_pause(
         ).days
         return due + timedelta(days=paused_days)
     return due + (resumed_at - paused_at)
+
+
+def working_days_late(*, due: datetime, stopped: datetime, agency_id: int) -> int:
+    """By how many of the agency's working days a case due at `due` whose clock stopped
+    (or stands now) at `stopped` is late: the working days after the due day up to the
+    stopping day; 0 when it is not late."""
+    if stopped <= due:
+        return 0
+    return working_days_between(
+        timezone.localtime(due).date(),
+        timezone.localtime(stopped).date(),
+        closed=closed_days(agency_id),
+    )

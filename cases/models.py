@@ -28,12 +28,17 @@ def new_case_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+def clock_stopped(now) -> Coalesce:
+    """When a case's clock stopped (its work completed, its file paused for the citizen),
+    or `now` while it runs."""
+    return Coalesce(F("completed_at"), F("paused_at"), Value(now), output_field=DateTimeField())
+
+
 def late_condition(now) -> Q:
-    """The one rule of lateness: the moment a case's clock stopped (its work completed, its
-    file paused for the citizen) or now is past its due date. Lists and figures filter by
-    it in SQL; Case.is_late asks the database the same question for one case."""
-    stopped = Coalesce(F("completed_at"), F("paused_at"), Value(now), output_field=DateTimeField())
-    return Q(due_at__isnull=False, due_at__lt=stopped)
+    """The one rule of lateness: the moment a case's clock stopped is past its due date.
+    Lists and figures filter by it in SQL; Case.is_late asks the database the same
+    question for one case."""
+    return Q(due_at__isnull=False, due_at__lt=clock_stopped(now))
 
 
 class CaseQuerySet(models.QuerySet):

@@ -341,6 +341,10 @@ PUBLIC_WRITE_LIMITS = {
 # Personal data of bookings is erased this many days after the visit (anonymise_bookings).
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "180"))
 
+# A case late by more than this many working days is told to the mall admins as well as
+# to its agency (cases.overdue).
+CASE_ESCALATION_WORKING_DAYS = int(os.environ.get("CASE_ESCALATION_WORKING_DAYS", "3"))
+
 # `make bench` mounts its floor views (mpp.bench_views); never on in production.
 BENCH_FLOORS = env_bool("BENCH_FLOORS", False)
 

@@ -1,4 +1,6 @@
-"""Home page and health check."""
+"""Home page, health check and the public transparency page."""
+
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import connection
@@ -9,6 +11,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
+from cases.reports.selectors import Period, case_figures_by_agency, case_figures_by_service
+from common import clock
+from counters.reports.selectors import mall_overview
+from counters.reports.views import minutes
 from services import selectors
 
 
@@ -18,6 +24,34 @@ def home(request):
         "mpp/home.html",
         {"agencies": selectors.public_agencies(), "locations": selectors.public_locations()},
     )
+
+
+def last_month(today: date) -> Period:
+    end = today.replace(day=1) - timedelta(days=1)
+    return Period(start=end.replace(day=1), end=end)
+
+
+def transparency(request):
+    """Last month's figures of every agency: queue, SKM and the published processing time
+    kept. Composed here, where the apps meet: counters may not read cases."""
+    period, now = last_month(clock.today()), clock.now()
+    on_time = {
+        row["agency"].id: row["on_time_rate"]
+        for row in case_figures_by_agency(period=period, now=now)
+    }
+    rows = [
+        {
+            "agency": row["agency"],
+            "issued": row["figures"].get("issued", 0),
+            "wait_median": minutes(row["figures"].get("wait_median")),
+            "ikm": row["ikm"],
+            "on_time_rate": on_time.get(row["agency"].id),
+        }
+        for row in mall_overview(start=period.start, end=period.end)
+    ]
+    services = [row for row in case_figures_by_service(period=period, now=now) if row["measured"]]
+    context = {"rows": rows, "services": services, "start": period.start, "end": period.end}
+    return render(request, "mpp/transparency.html", context)
 
 
 def switch_language(request, code: str):

@@ -1,6 +1,8 @@
 """The one place that answers "may this user do this in this agency"."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
 from django_scopes import scopes_disabled
 
 from services.models import Agency, Membership
@@ -17,6 +19,25 @@ def is_mall_admin(user) -> bool:
         cached = user.groups.filter(name=settings.MALL_ADMIN_GROUP).exists()
         user._mpp_is_mall_admin = cached
     return cached
+
+
+def mall_admins() -> QuerySet:
+    """The active users is_mall_admin answers yes for."""
+    return (
+        get_user_model()
+        .objects.filter(Q(is_superuser=True) | Q(groups__name=settings.MALL_ADMIN_GROUP))
+        .filter(is_active=True)
+        .distinct()
+    )
+
+
+def agency_admins(agency: Agency) -> QuerySet:
+    """The active users who manage `agency` by their membership (mall admins aside)."""
+    return get_user_model().objects.filter(
+        is_active=True,
+        agency_memberships__agency=agency,
+        agency_memberships__role=Membership.Role.ADMIN,
+    )
 
 
 def agency_roles(user) -> dict[int, str]:

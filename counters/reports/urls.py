@@ -1,11 +1,10 @@
-"""URLs of the reports: an agency's figures, the mall dashboard and the public page."""
+"""URLs of the reports: an agency's figures and the mall dashboard."""
 
 from django.urls import path
 
 from counters.reports import views
 
 urlpatterns = [
-    path("transparansi/", views.transparency, name="transparency"),
     path("instansi/<slug:agency>/laporan/", views.agency_report_page, name="agency_report"),
     path(
         "instansi/<slug:agency>/laporan/<slug:table>.csv",

@@ -1,7 +1,8 @@
-"""Report pages: an agency's figures, the mall dashboard, CSV exports and the public page."""
+"""Report pages: an agency's figures, the mall dashboard and CSV exports (the public
+transparency page shows them with the cases' figures: mpp.views)."""
 
 import csv
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -94,7 +95,9 @@ class PeriodForm(forms.Form):
         return data
 
 
-def _period(request, agency=None) -> tuple[PeriodForm, dict]:
+def report_period(request, agency=None) -> tuple[PeriodForm, dict]:
+    """The period a report page asks for (the last 30 days when it asks for none or for
+    one that is not valid: the form then says why)."""
     form = PeriodForm(request.GET, agency=agency)
     if form.is_valid():
         return form, form.cleaned_data
@@ -117,7 +120,7 @@ def _report(request, agency: Agency):
     """The agency's figures over the asked period: all of them for its admins and the mall's,
     an operator's own for an operator."""
     operator = None if can_manage_agency(request.user, agency) else request.user
-    form, period = _period(request, agency)
+    form, period = report_period(request, agency)
     report = agency_report(
         agency=agency,
         start=period["start"],
@@ -232,7 +235,7 @@ def agency_report_csv(request, agency: Agency, table: str):
 def mall_dashboard(request):
     if not is_mall_admin(request.user):
         raise PermissionDenied
-    form, period = _period(request)
+    form, period = report_period(request)
     moment = clock.now()
     live = mall_live(day=clock.local_day(moment), moment=moment)
     rows = [
@@ -256,24 +259,3 @@ def mall_dashboard(request):
         ),
     }
     return render(request, "counters/reports/mall.html", context)
-
-
-def last_month(today: date) -> tuple[date, date]:
-    end = today.replace(day=1) - timedelta(days=1)
-    return end.replace(day=1), end
-
-
-def transparency(request):
-    start, end = last_month(clock.today())
-    rows = [
-        {
-            "agency": row["agency"],
-            "issued": row["figures"].get("issued", 0),
-            "wait_median": minutes(row["figures"].get("wait_median")),
-            "ikm": row["ikm"],
-        }
-        for row in mall_overview(start=start, end=end)
-    ]
-    return render(
-        request, "counters/reports/transparency.html", {"rows": rows, "start": start, "end": end}
-    )

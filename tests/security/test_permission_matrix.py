@@ -102,7 +102,7 @@ DECISIONS = {
     ),
     "counters:kiosk_online_check_in": ("get", "/antrian/check-in/{location}/", public()),
     "counters:board": ("get", "/antrian/layar/{location}/", public()),
-    "counters:transparency": ("get", "/transparansi/", public()),
+    "transparency": ("get", "/transparansi/", public()),
     "counters:console": ("get", "/loket/", {**signed_in(200), "citizen": 403, "mall": 403}),
     "counters:console_counter": ("get", "/loket/{counter}/", agency_a_staff(other=404, mall=404)),
     "counters:console_action": (
@@ -124,6 +124,21 @@ DECISIONS = {
     "counters:mall_dashboard": (
         "get",
         "/laporan/mpp/",
+        {**every(403), "anonymous": 302, "mall": 200},
+    ),
+    "case_reports:agency": (
+        "get",
+        "/instansi/{agency}/laporan/berkas/",
+        agency_a_staff(other=404),
+    ),
+    "case_reports:late_csv": (
+        "get",
+        "/instansi/{agency}/laporan/berkas/terlambat.csv",
+        agency_a_staff(other=404),
+    ),
+    "case_reports:mall": (
+        "get",
+        "/laporan/mpp/berkas/",
         {**every(403), "anonymous": 302, "mall": 200},
     ),
     "api-1:api-root": ("get", "/api/v1/", every(404)),

@@ -10,7 +10,7 @@ from django_scopes import scopes_disabled
 from services.demo import DEMO_PASSWORD
 
 # Each app's demo module has seed(*, always_open) and runs after the ones it builds on.
-DEMO_MODULES = ["services.demo", "counters.queue.demo", "umkm.demo"]
+DEMO_MODULES = ["services.demo", "counters.queue.demo", "cases.demo", "umkm.demo"]
 
 
 class Command(BaseCommand):

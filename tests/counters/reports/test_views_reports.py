@@ -109,7 +109,7 @@ def test_transparency_page_shows_last_month_volume_median_wait_and_grade(
     client, handmade_day, agency_a, monkeypatch
 ):
     monkeypatch.setattr(clock, "now", lambda: datetime(2026, 12, 15, 10, 0, tzinfo=WITA))
-    page = client.get(reverse("counters:transparency")).content.decode()
+    page = client.get(reverse("transparency")).content.decode()
     row = page.split(agency_a.name)[1].split("</tr>")[0]
     assert "<td>6</td>" in row
     assert "<td>30,0</td>" in row

@@ -1,0 +1,1 @@
+"""Cases measured against the published processing time: figures, the late list, pages."""
