@@ -54,8 +54,9 @@ class CaseQuerySet(models.QuerySet):
         )
 
     def due_on(self, day):
-        """Still in the agency's hands and due on this local day."""
-        return self.filter(completed_at__isnull=True, due_at__date=day)
+        """Due on this local day and in the agency's hands (not done, not waiting for the
+        citizen)."""
+        return self.filter(completed_at__isnull=True, paused_at__isnull=True, due_at__date=day)
 
     def uncollected(self, now=None):
         """Ready for pickup for more than UNCOLLECTED_AFTER_DAYS and not collected."""

@@ -87,9 +87,12 @@ def _back_to_list(request, agency: Agency):
 @office_view
 def case_bulk_status(request, agency: Agency):
     """One change for the selected cases, each through case_change_status on its own."""
-    sent = request.POST.getlist("massal-cases")
+    # Codes of other agencies' cases are not in the scope: as if not selected.
+    data = request.POST.copy()
+    sent = data.getlist("massal-cases")
     codes = list(Case.objects.filter(code__in=sent).values_list("code", flat=True))
-    form = BulkStatusForm(request.POST, codes=codes)
+    data.setlist("massal-cases", codes)
+    form = BulkStatusForm(data, codes=codes)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
