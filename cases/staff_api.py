@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 from pydantic import ConfigDict
 
 from cases import selectors
@@ -85,13 +85,13 @@ def _agency(request, slug: str | None) -> Agency | None:
     return Agency.objects.filter(pk=own[0], is_active=True).first()
 
 
-@router.get("/cases", response=CasePageOut, auth=token_or_session)
+@router.get("/cases", response={200: CasePageOut, **refusals(404)}, auth=token_or_session)
 def case_list(
     request,
     status: Case.Status | None = None,
     late: bool | None = None,
-    agency: str | None = Field(None, max_length=50),
-    page: int = Field(1, ge=1, le=10_000),
+    agency: str | None = Query(None, max_length=50),
+    page: int = Query(1, ge=1, le=10_000),
 ):
     """The agency's cases, soonest due first, 50 a page: every one, or those of `status`;
     `late=true` only those past their due date (the back office's "terlambat"),
@@ -170,12 +170,12 @@ def case_event_create(request, code: str, payload: CaseEventIn):
 
 
 @router.post(
-    "/cases/by-reference/{reference}/events",
+    "/cases/by-reference/{path:reference}/events",
     response={200: CaseOut, **refusals(409)},
     auth=token_or_session,
 )
 def case_event_by_reference(
-    request, reference: str, payload: CaseEventIn, agency: str | None = Field(None, max_length=50)
+    request, reference: str, payload: CaseEventIn, agency: str | None = Query(None, max_length=50)
 ):
     """As /cases/{code}/events, for the case the agency's own system knows by `reference`
     (its nomor registrasi, set in the back office)."""
