@@ -1,5 +1,7 @@
-"""Every write to a case: open, change status, assign, note, transfer. One transaction
-each, with its audit row; the citizen's message is queued in the same transaction."""
+"""Every write to a case: open (at the counter, finishing the visit, or by the back
+office), change status (one or a selection), assign, note, set its unit and reference,
+transfer. One transaction each, with its audit row; the citizen's message is queued in the
+same transaction."""
 
 from collections.abc import Sequence
 from datetime import datetime
