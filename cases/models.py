@@ -2,10 +2,11 @@
 and its audit trail."""
 
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import DateTimeField, F, Q, Value
+from django.db.models import BooleanField, DateTimeField, ExpressionWrapper, F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
@@ -16,6 +17,8 @@ from counters.queue.models import Ticket
 from services.models import Agency, Location, Service, ServiceRequirement
 
 CODE_LENGTH = 10
+# A file ready this many days and not yet collected is followed up by the agency.
+UNCOLLECTED_AFTER_DAYS = 7
 # Named here once; the case service tells by these names which rule a refused write broke.
 ONE_CASE_PER_TICKET = models.UniqueConstraint(fields=["ticket"], name="case_one_per_ticket")
 UNIQUE_REFERENCE = models.UniqueConstraint(
@@ -47,6 +50,23 @@ class CaseQuerySet(models.QuerySet):
 
     def late(self, now=None):
         return self.filter(late_condition(now or clock.now()))
+
+    def with_late(self, now=None):
+        """Each row with `late`, by late_condition: a list shows the flag without a query
+        per row."""
+        return self.annotate(
+            late=ExpressionWrapper(late_condition(now or clock.now()), output_field=BooleanField())
+        )
+
+    def due_on(self, day):
+        """Due on this local day and in the agency's hands (not done, not waiting for the
+        citizen)."""
+        return self.filter(completed_at__isnull=True, paused_at__isnull=True, due_at__date=day)
+
+    def uncollected(self, now=None):
+        """Ready for pickup for more than UNCOLLECTED_AFTER_DAYS and not collected."""
+        since = (now or clock.now()) - timedelta(days=UNCOLLECTED_AFTER_DAYS)
+        return self.filter(status=Case.Status.READY, completed_at__lt=since)
 
 
 class Case(models.Model):

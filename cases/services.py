@@ -1,5 +1,7 @@
-"""Every write to a case: open, change status, assign, note, transfer. One transaction
-each, with its audit row; the citizen's message is queued in the same transaction."""
+"""Every write to a case: open (at the counter, finishing the visit, or by the back
+office), change status (one or a selection), assign, note, set its unit and reference,
+transfer. One transaction each, with its audit row; the citizen's message is queued in the
+same transaction."""
 
 from collections.abc import Sequence
 from datetime import datetime
@@ -11,13 +13,14 @@ from django_scopes import scopes_disabled
 
 from cases import deadlines
 from cases.errors import CaseRefused, InvalidCaseTransition
-from cases.messages import case_tell
+from cases.messages import case_messages_consent, case_tell
 from cases.models import ONE_CASE_PER_TICKET, UNIQUE_REFERENCE, Case, CaseEvent
 from common import clock
 from common.db import broke
 from common.validators import normalize_phone
 from counters.booking.models import Booking
 from counters.queue.models import Ticket
+from counters.queue.services import ticket_finish
 from services.models import Location, Service, ServiceRequirement
 from services.permissions import can_operate
 
@@ -322,3 +325,142 @@ def case_transfer(*, case: Case, service: Service, actor, note: str) -> Case:
             at=now,
         )
     return locked
+
+
+def _phone_with_consent(phone: str, channels: Sequence[str]) -> str:
+    """The citizen's number, kept only with their yes to case messages on some channel
+    (UU 27/2022): recorded here, before the case's first message is queued."""
+    number = _phone(phone)
+    if number and not channels:
+        raise CaseRefused(
+            _("Nomor ponsel hanya disimpan bila pemohon setuju menerima pesan tentang berkas.")
+        )
+    if number:
+        case_messages_consent(phone=number, channels=channels)
+    return number
+
+
+def case_open_at_counter(
+    *,
+    ticket: Ticket,
+    operator,
+    status: str,
+    nik_last4: str,
+    name: str = "",
+    phone: str = "",
+    channels: Sequence[str] = (),
+    missing: Sequence[int] = (),
+    missing_note: str = "",
+    reason: str = "",
+    basis: str = "",
+) -> Case:
+    """The operator finishes the visit being served and opens its case: both or neither
+    (a refused case leaves the ticket being served)."""
+    with transaction.atomic():
+        finished = ticket_finish(ticket=ticket, operator=operator)
+        return case_open(
+            service=finished.service,
+            ticket=finished,
+            booking=Booking.objects.filter(ticket=finished).first(),
+            actor=operator,
+            source=CaseEvent.Source.COUNTER,
+            status=status,
+            nik_last4=nik_last4,
+            name=name,
+            phone=_phone_with_consent(phone, channels),
+            missing=missing,
+            missing_note=missing_note,
+            reason=reason,
+            basis=basis,
+        )
+
+
+def case_open_by_staff(
+    *,
+    service: Service,
+    actor,
+    status: str,
+    nik_last4: str,
+    booking: Booking | None = None,
+    name: str = "",
+    phone: str = "",
+    channels: Sequence[str] = (),
+    missing: Sequence[int] = (),
+    missing_note: str = "",
+    reason: str = "",
+    basis: str = "",
+    reference: str = "",
+    note: str = "",
+) -> Case:
+    """A case the back office opens itself: from a booking, or with no visit at all."""
+    with transaction.atomic():
+        return case_open(
+            service=service,
+            booking=booking,
+            location=booking.location if booking else None,
+            actor=actor,
+            source=CaseEvent.Source.STAFF,
+            status=status,
+            nik_last4=nik_last4,
+            name=name,
+            phone=_phone_with_consent(phone, channels),
+            missing=missing,
+            missing_note=missing_note,
+            reason=reason,
+            basis=basis,
+            reference=reference,
+            note=note,
+        )
+
+
+def case_set_details(*, case: Case, actor, holder_unit: str, reference: str) -> Case:
+    """Who holds the file inside the agency and its number in the agency's own system; the
+    change is a note in the audit trail."""
+    holder_unit, reference = holder_unit.strip(), reference.strip()
+    with transaction.atomic():
+        locked = _lock(case)
+        if (locked.holder_unit, locked.reference) == (holder_unit, reference):
+            return locked
+        locked.holder_unit, locked.reference = holder_unit, reference
+        try:
+            with transaction.atomic():
+                locked.save(update_fields=["holder_unit", "reference"])
+        except IntegrityError as error:
+            if broke(error, UNIQUE_REFERENCE):
+                raise CaseRefused(
+                    _("Nomor registrasi ini sudah dipakai berkas lain."), status=409
+                ) from error
+            raise
+        _record(
+            case=locked,
+            action=Action.NOTE,
+            source=CaseEvent.Source.STAFF,
+            actor=actor,
+            from_status=locked.status,
+            note=_("Unit pemegang: %(unit)s; nomor registrasi: %(reference)s")
+            % {"unit": holder_unit or "—", "reference": reference or "—"},
+            at=clock.now(),
+        )
+    return locked
+
+
+def case_change_status_many(
+    *, cases: Sequence[Case], status: str, actor, note: str = ""
+) -> tuple[list[Case], list[tuple[Case, str]]]:
+    """The same change for several cases, each in its own transaction through
+    case_change_status: a refusal of one leaves the others changed. Returns the changed
+    cases and the refused ones with the reason."""
+    changed, refused = [], []
+    for case in cases:
+        try:
+            updated, event = case_change_status(
+                case=case, status=status, source=CaseEvent.Source.STAFF, actor=actor, note=note
+            )
+        except (CaseRefused, InvalidCaseTransition) as error:
+            refused.append((case, error.message))
+            continue
+        if event is None:
+            refused.append((updated, _("Sudah berstatus %s.") % updated.get_status_display()))
+        else:
+            changed.append(updated)
+    return changed, refused

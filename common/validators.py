@@ -76,6 +76,11 @@ def mask_phone(phone: str) -> str:
     return f"{phone[:6]}{'*' * (len(phone) - 10)}{phone[-4:]}"
 
 
+def mask_name(name: str) -> str:
+    """S*** R*******: each word's first letter, for staff to tell two citizens apart."""
+    return " ".join(word[0] + "*" * (len(word) - 1) for word in name.split())
+
+
 def normalize_phone(value: str) -> str:
     """08…, 628… or +628… (spaces and dashes allowed) -> +628…; mobile numbers only."""
     phone = PHONE_SEPARATORS.sub("", value or "")

@@ -23,6 +23,7 @@ urlpatterns = [
     path("reservasi/", include("counters.booking.urls")),
     path("transparansi/", views.transparency, name="transparency"),
     path("", include("cases.reports.urls")),
+    path("", include("cases.staff_urls")),
     path("", include("counters.urls")),
 ]
 

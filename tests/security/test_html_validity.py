@@ -40,16 +40,36 @@ def matrix_pages() -> dict[str, tuple[str, str]]:
     return pages
 
 
-def finished_ticket(world):
+def served_ticket(world) -> Ticket:
     with scopes_disabled():
         waiting = Ticket.objects.select_related("agency", "service").get(code=world["ticket"])
         counter = waiting.service.counters.get()
         operator = world["users"]["operator_a"]
     with scope(agency=waiting.agency):
         called = queue.ticket_call_next(counter=counter, operator=operator)
-        queue.ticket_start(ticket=called, operator=operator)
-        queue.ticket_finish(ticket=called, operator=operator)
-    return called.code
+        return queue.ticket_start(ticket=called, operator=operator)
+
+
+def finished_ticket(ticket: Ticket) -> str:
+    with scope(agency=ticket.agency):
+        queue.ticket_finish(ticket=ticket, operator=ticket.operator)
+    return ticket.code
+
+
+def case_pages(client, world) -> dict[str, bytes]:
+    """The case pages with their forms filled in and refused (the matrix sees them empty)."""
+    office = "/instansi/{agency}/berkas/".format(**world)
+    outcome = "/loket/{counter}/berkas/".format(**world)
+    client.force_login(world["users"]["operator_a"])
+    refused_outcome = client.post(outcome, {"ticket": world["ticket"], "status": "refused"})
+    refused_note = client.post(f"{office}{world['case']}/catatan/", {})
+    return {
+        "cases_staff:counter_outcome (serving)": client.get(outcome).content,
+        "cases_staff:counter_outcome (refused)": refused_outcome.content,
+        "cases_staff:open (form)": client.get(f"{office}buka/?layanan={world['service']}").content,
+        "cases_staff:list (filtered)": client.get(f"{office}?lihat=terlambat&q=x").content,
+        "cases_staff:action (refused)": refused_note.content,
+    }
 
 
 def fetch(client, path, role, world, *, status=200):
@@ -81,7 +101,9 @@ def collect_pages(world) -> dict[str, bytes]:
     picker = client.get(f"/reservasi/{agency}/{service}/").content.decode()
     form = re.search(r'href="(/reservasi/[^"]+/pesan/\?[^"]+)"', picker).group(1)
     pages["booking:create"] = fetch(client, html.unescape(form), "anonymous", world)
-    done = finished_ticket(world)
+    serving = served_ticket(world)
+    pages.update(case_pages(client, world))
+    done = finished_ticket(serving)
     pages["counters:survey (done ticket)"] = fetch(
         client, f"/antrian/tiket/{done}/survei/", "anonymous", world
     )

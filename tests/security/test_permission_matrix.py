@@ -121,6 +121,31 @@ DECISIONS = {
         "/instansi/{agency}/laporan/layanan.csv",
         agency_a_staff(other=404),
     ),
+    # No visit is being served at the world's counter: back to the console.
+    "cases_staff:counter_outcome": (
+        "get",
+        "/loket/{counter}/berkas/",
+        agency_a_staff(member=302, other=404, mall=404),
+    ),
+    "cases_staff:list": ("get", "/instansi/{agency}/berkas/", agency_a_staff(other=404)),
+    "cases_staff:open": ("get", "/instansi/{agency}/berkas/buka/", agency_a_staff(other=404)),
+    "cases_staff:bulk": (
+        "post",
+        "/instansi/{agency}/berkas/ubah-status/",
+        agency_a_staff(member=302, other=404),
+    ),
+    "cases_staff:detail": ("get", "/instansi/{agency}/berkas/{case}/", agency_a_staff(other=404)),
+    "cases_staff:receipt": (
+        "get",
+        "/instansi/{agency}/berkas/{case}/tanda-terima/",
+        agency_a_staff(other=404),
+    ),
+    # An empty note: refused with the form's message.
+    "cases_staff:action": (
+        "post",
+        "/instansi/{agency}/berkas/{case}/catatan/",
+        agency_a_staff(member=422, other=404),
+    ),
     "counters:mall_dashboard": (
         "get",
         "/laporan/mpp/",
@@ -187,6 +212,22 @@ DECISIONS = {
         "post",
         "/api/v1/counters/{counter}/close",
         {**signed_in(404, anonymous=401), "operator_a": 200, "admin_a": 409},
+    ),
+    # Staff of one agency only: B's operator sees B's (empty) list; no agency, no list.
+    "api-1:case_list": (
+        "get",
+        "/api/v1/cases",
+        {**signed_in(200, anonymous=401), "citizen": 422, "mall": 422},
+    ),
+    "api-1:case_event_create": (
+        "post",
+        "/api/v1/cases/{case}/events",
+        signed_in(422, anonymous=401),
+    ),
+    "api-1:case_event_by_reference": (
+        "post",
+        "/api/v1/cases/by-reference/SIAK-0001/events",
+        signed_in(422, anonymous=401),
     ),
     "api-1:booking_create_endpoint": ("post", "/api/v1/bookings", every(422)),
     "api-1:booking_lookup": ("post", "/api/v1/bookings/{booking}/lookup", every(422)),
