@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cases import deadlines
 from cases.models import CODE_LENGTH, Case, CaseEvent
-from cases.services import _apply as apply_status  # the rule of every change, as services apply it
+from cases.services import apply_status
 from common import clock
 from counters.booking.models import CODE_ALPHABET
 from services.models import Location, Service

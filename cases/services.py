@@ -84,7 +84,7 @@ def _check_outcome(
         raise CaseRefused(_("Penolakan harus menyebut alasan dan dasar hukumnya."))
 
 
-def _apply(
+def apply_status(
     case: Case,
     *,
     status: str,
@@ -94,7 +94,8 @@ def _apply(
     reason: str,
     basis: str,
 ) -> None:
-    """Set `status` on `case` with what it carries, stopping or restarting its clock."""
+    """Set `status` on `case` with what it carries, stopping or restarting its clock; the
+    caller saves it (with its audit row)."""
     _check_outcome(
         status=status, missing=missing, missing_note=missing_note, reason=reason, basis=basis
     )
@@ -162,7 +163,7 @@ def case_open(
         due_at=deadlines.due_at(service=service, opened_at=now),
     )
     requirements = _requirements_of(service, missing)
-    _apply(
+    apply_status(
         case,
         status=status,
         now=now,
@@ -230,7 +231,7 @@ def case_change_status(
             )
         requirements = _requirements_of(locked.service, missing)
         from_status = locked.status
-        _apply(
+        apply_status(
             locked,
             status=status,
             now=now,
