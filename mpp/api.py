@@ -5,6 +5,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from cases.api import router as cases_router
 from common.errors import DomainError
 from counters.booking.api import router as booking_router
 from counters.queue.api import router as counters_router
@@ -95,6 +96,7 @@ api.add_router("/umkm", umkm_router)
 api.add_router("", survey_router)
 api.add_router("", counters_router)
 api.add_router("", booking_router)
+api.add_router("", cases_router)
 
 STATUS_CODES = {
     400: "bad_request",
