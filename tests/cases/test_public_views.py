@@ -170,9 +170,7 @@ def test_a_ready_case_says_where_and_when_to_pick_up_and_links_to_book_the_visit
     service.save()
     BookingScheduleFactory(service=service, agency=service.agency, location=location)
     case = make_case(service, location=location, **CITIZEN)
-    change(
-        case=case, status=Case.Status.READY, source=STAFF, pickup_note="Bawa tanda terima."
-    )
+    change(case=case, status=Case.Status.READY, source=STAFF, pickup_note="Bawa tanda terima.")
     body = proven(client, case).content.decode()
     assert "Siap diambil" in body
     assert "Jl. Soekarno-Hatta, Sangatta" in body and "Senin–Jumat" in body
@@ -234,9 +232,7 @@ def test_the_page_takes_a_fixed_number_of_queries_however_long_the_timeline(
     assert page_queries() == before
 
 
-def test_a_citizen_leaves_a_number_and_is_told_of_the_next_change(
-    client, service, phone_channels
-):
+def test_a_citizen_leaves_a_number_and_is_told_of_the_next_change(client, service, phone_channels):
     case = make_case(service, nik_last4="7305")
     proven(client, case)
     response = client.post(
