@@ -52,7 +52,7 @@ def _proven_by(form, code: str) -> tuple[Case | None, int]:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def lookup(request):
-    form = CaseLookupForm(request.POST or None)
+    form = CaseLookupForm(request.POST if request.method == "POST" else None)
     case, status = _proven_by(form, form.data.get("code", "")) if form.is_bound else (None, 200)
     if case is not None:
         _grant(request, case)
@@ -71,7 +71,7 @@ def track(request, code: str):
     case = _proven_case(request, code)
     if case is not None:
         return _case_page(request, case)
-    form = CaseDigitsForm(request.POST or None)
+    form = CaseDigitsForm(request.POST if request.method == "POST" else None)
     case, status = _proven_by(form, code) if form.is_bound else (None, 200)
     if case is not None:
         _grant(request, case)
