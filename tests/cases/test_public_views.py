@@ -118,7 +118,7 @@ def test_the_page_names_the_holder_the_due_date_the_timeline_and_the_qr_of_its_a
     assert "Bidang Pelayanan Pendaftaran Penduduk" in body
     assert "Senin, 9 Maret 2026" in body  # five working days from Monday 2 March
     assert "2 Maret 2026, 09.14 WITA" in body
-    assert 'datetime="2026-03-02T09:14:00+08:00"' in body
+    assert 'datetime="2026-03-02T09:14:00+0800"' in body
     assert "Terlambat" not in body
     assert f'href="/layanan/{service.agency.slug}/ktp-el/"' in body
     assert read_qr(svg_in_page(body)) == f"{settings.PUBLIC_BASE_URL}/lacak/{case.code}/"

@@ -1,9 +1,10 @@
 """The world of the security tests: agency A's bookable service at an open counter with a
-waiting ticket and a booking, staff of agencies A and B, and a UMKM owner with a product."""
+waiting ticket, a booking and a case, staff of agencies A and B, and a UMKM owner with a product."""
 
 import pytest
 from django_scopes import scope, scopes_disabled
 
+from cases.services import case_open
 from counters.booking.services import booking_create
 from counters.queue import services as queue
 from counters.queue.models import DailyQuota
@@ -44,6 +45,7 @@ def world(db, agency_a, agency_b, location, admin_a, operator_a, operator_b, mal
             phone="081234567890",
         )
         ticket = queue.ticket_issue(service=service, location=location)
+        case = case_open(service=service, nik_last4=VALID_NIK[-4:], location=location)
     citizen = UserFactory(username="pemilik-umkm")
     product = ProductFactory(business=BusinessFactory(owner=citizen))
     return {
@@ -60,6 +62,7 @@ def world(db, agency_a, agency_b, location, admin_a, operator_a, operator_b, mal
         "counter": counter.pk,
         "ticket": ticket.code,
         "booking": booking.code,
+        "case": case.code,
         "business": product.business.slug,
         "product": product.slug,
         "product_pk": product.pk,
