@@ -10,9 +10,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
+from cases.errors import CaseRefused
 from cases.models import Case
 from cases.selectors import case_for_citizen
-from cases.services import case_change_status, case_transfer
+from cases.services import case_change_status, case_messages_allow, case_transfer
 from notifications.consent import consent_grant
 from notifications.models import Consent, Message
 from tests.cases.conftest import open_case, wita
@@ -305,3 +306,12 @@ def test_the_english_page_renders(client, service, requirements):
     body = proven(client, case).content.decode()
     assert 'lang="en"' in body
     assert "Incomplete" in body and "What to bring to complete the file" in body
+
+
+def test_leaving_a_number_needs_a_mobile_number_and_a_phone_channel(service):
+    case = make_case(service, nik_last4="7305")
+    for phone, channels in (("", ["sms"]), ("081355552468", []), ("081355552468", ["email"])):
+        with pytest.raises(CaseRefused):
+            case_messages_allow(case=case, phone=phone, channels=channels, language="id")
+    case.refresh_from_db()
+    assert case.phone == "" and not Consent.objects.exists()
