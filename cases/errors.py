@@ -13,3 +13,18 @@ class CaseRefused(DomainError):
 
     status = 422
     code = "invalid"
+
+
+class CaseNotFound(DomainError):
+    """A lookup whose code or NIK digits do not match: one answer for both, so that it
+    never tells whether a code exists."""
+
+    status = 404
+    code = "not_found"
+
+
+class CaseLookupLimited(DomainError):
+    """Too many wrong NIK digits for one code today (cases.limits)."""
+
+    status = 429
+    code = "throttled"

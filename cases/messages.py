@@ -2,14 +2,15 @@
 the timeline, queued in the change's transaction and sent by a worker, only on the channels
 the number allowed for case messages (notifications)."""
 
-from django.conf import settings
 from django.utils import translation
 
+from cases.documents import case_tracking_url
 from cases.models import Case, CaseEvent
-from notifications.consent import consent_grant
+from notifications.consent import PHONE_CHANNELS, allowed_channels, consent_grant, consent_withdraw
 from notifications.services import message_queue
 
 CONSENT_SOURCE = "loket (berkas)"
+PORTAL_CONSENT_SOURCE = "halaman lacak berkas"
 
 
 def case_tell(case: Case, event: CaseEvent) -> None:
@@ -24,7 +25,7 @@ def case_tell(case: Case, event: CaseEvent) -> None:
             "service": service,
             "code": case.code,
             "status": str(status),
-            "link": settings.PUBLIC_BASE_URL + case.get_absolute_url(),
+            "link": case_tracking_url(case),
         },
         idempotency_key=f"case:{case.pk}:{event.pk}",
         phone=case.phone,
@@ -33,7 +34,27 @@ def case_tell(case: Case, event: CaseEvent) -> None:
     )
 
 
-def case_messages_consent(*, phone: str, channels) -> None:
-    """The citizen's yes, given at the counter, to case messages on these channels."""
+def case_messages_consent(*, phone: str, channels, source: str = CONSENT_SOURCE) -> None:
+    """The citizen's yes (at the counter, or where `source` says) to case messages on these
+    channels."""
     for channel in channels:
-        consent_grant(recipient=phone, channel=channel, purpose="case", source=CONSENT_SOURCE)
+        consent_grant(recipient=phone, channel=channel, purpose="case", source=source)
+
+
+def case_messages_withdraw(*, phone: str, source: str) -> int:
+    """The number's yes to case messages withdrawn on every phone channel."""
+    return sum(
+        consent_withdraw(recipient=phone, channel=channel, purpose="case", source=source)
+        for channel in PHONE_CHANNELS
+    )
+
+
+def case_messages_allowed(case: Case) -> list[str]:
+    """The phone channels on which this case's changes are sent."""
+    if not case.phone:
+        return []
+    return [
+        channel
+        for channel, _number in allowed_channels(purpose="case", phone=case.phone)
+        if channel in PHONE_CHANNELS
+    ]

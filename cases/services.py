@@ -13,7 +13,12 @@ from django_scopes import scopes_disabled
 
 from cases import deadlines
 from cases.errors import CaseRefused, InvalidCaseTransition
-from cases.messages import case_messages_consent, case_tell
+from cases.messages import (
+    PORTAL_CONSENT_SOURCE,
+    case_messages_consent,
+    case_messages_withdraw,
+    case_tell,
+)
 from cases.models import ONE_CASE_PER_TICKET, UNIQUE_REFERENCE, Case, CaseEvent
 from common import clock
 from common.db import broke
@@ -21,6 +26,7 @@ from common.validators import normalize_phone
 from counters.booking.models import Booking
 from counters.queue.models import Ticket
 from counters.queue.services import ticket_finish
+from notifications.consent import PHONE_CHANNELS
 from services.models import Location, Service, ServiceRequirement
 from services.permissions import can_operate
 
@@ -465,3 +471,35 @@ def case_change_status_many(
         else:
             changed.append(updated)
     return changed, refused
+def case_messages_allow(*, case: Case, phone: str, channels: Sequence[str], language: str) -> Case:
+    """The citizen's number for this case's messages, left on the tracking page, and their
+    yes to them on `channels`; refused once the case is closed (nothing more will happen)."""
+    phone, channels = _phone(phone), list(channels)
+    if not phone:
+        raise CaseRefused(_("Isi nomor ponsel."))
+    if not channels or not set(channels) <= set(PHONE_CHANNELS):
+        raise CaseRefused(_("Pilih paling sedikit satu kanal."))
+    with transaction.atomic():
+        locked = _lock(case)
+        if locked.is_closed:
+            raise CaseRefused(
+                _("Berkas ini sudah selesai; pemberitahuan tidak diperlukan lagi."),
+                code="closed",
+                status=409,
+            )
+        locked.phone, locked.language = phone, language
+        locked.save(update_fields=["phone", "language"])
+        case_messages_consent(phone=phone, channels=channels, source=PORTAL_CONSENT_SOURCE)
+    return locked
+
+
+def case_messages_stop(*, case: Case) -> Case:
+    """No more messages about this case: its number is forgotten and the number's yes to
+    case messages withdrawn."""
+    with transaction.atomic():
+        locked = _lock(case)
+        if locked.phone:
+            case_messages_withdraw(phone=locked.phone, source=PORTAL_CONSENT_SOURCE)
+            locked.phone = ""
+            locked.save(update_fields=["phone"])
+    return locked

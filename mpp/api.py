@@ -5,6 +5,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from cases.api import router as cases_router
 from cases.staff_api import router as case_staff_router
 from common.errors import DomainError
 from counters.booking.api import router as booking_router
@@ -96,6 +97,7 @@ api.add_router("/umkm", umkm_router)
 api.add_router("", survey_router)
 api.add_router("", counters_router)
 api.add_router("", booking_router)
+api.add_router("", cases_router)
 api.add_router("", case_staff_router)
 
 STATUS_CODES = {

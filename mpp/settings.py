@@ -317,8 +317,10 @@ BOOKING_LIMITS = {
 # at most every few seconds; a booking check-in answers whether a code is real, so it is
 # limited like a look-up, above what a kiosk's queue of booked visitors needs. A survey needs
 # a finished ticket's code, so its limit is generous for phones that share the mall's Wi-Fi
-# address. PUBLIC_WRITE_LIMITS_SCALE multiplies every count where many more visitors share
-# one address (a carrier's NAT), or for a load test from one machine.
+# address. A case lookup is also limited per tracking code (cases.limits); its limit per
+# address stops one device from trying many codes. PUBLIC_WRITE_LIMITS_SCALE multiplies
+# every count where many more visitors share one address (a carrier's NAT), or for a load
+# test from one machine.
 _limits_scale = int(os.environ.get("PUBLIC_WRITE_LIMITS_SCALE", "1"))
 PUBLIC_WRITE_LIMITS = {
     name: (count * _limits_scale, seconds)
@@ -335,6 +337,10 @@ PUBLIC_WRITE_LIMITS = {
         "counters:kiosk_online_check_in": (60, 600),
         "api-1:survey_create": (60, 600),
         "umkm:register": (5, 3600),
+        "cases:lookup": (30, 600),
+        "cases:track": (30, 600),
+        "api-1:case_lookup_endpoint": (30, 600),
+        "cases:messages": (20, 600),
     }.items()
 }
 

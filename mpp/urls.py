@@ -24,6 +24,7 @@ urlpatterns = [
     path("transparansi/", views.transparency, name="transparency"),
     path("", include("cases.reports.urls")),
     path("", include("cases.staff_urls")),
+    path("lacak/", include("cases.urls")),
     path("", include("counters.urls")),
 ]
 

@@ -14,6 +14,7 @@ from common.mail import email_message
 from common.qr import qr_svg_inline
 from counters.booking.models import Booking
 from counters.booking.selectors import requirements_of_booking
+from services.models import ServiceRequirement
 
 
 def qr_svg(code: str) -> str:
@@ -41,20 +42,23 @@ def _fold(line: str) -> str:
     return "\r\n".join(parts)
 
 
+def requirement_line(item: ServiceRequirement) -> str:
+    """One item of persyaratan as one line: its text, whether to bring the original, how
+    many copies, and its note (also the missing items of a case)."""
+    marks = [_("bawa asli")] if item.bring_original else []
+    if item.copies:
+        marks.append(
+            ngettext("fotokopi %(counter)s lembar", "fotokopi %(counter)s lembar", item.copies)
+            % {"counter": item.copies}
+        )
+    line = item.text + (f" ({', '.join(marks)})" if marks else "")
+    return f"{line}: {item.note}" if item.note else line
+
+
 def requirement_lines(booking: Booking) -> list[str]:
     """The booked service's persyaratan as one line each, as the confirmation page, the
     e-mail and the calendar entry list them."""
-    lines = []
-    for item in requirements_of_booking(booking):
-        marks = [_("bawa asli")] if item.bring_original else []
-        if item.copies:
-            marks.append(
-                ngettext("fotokopi %(counter)s lembar", "fotokopi %(counter)s lembar", item.copies)
-                % {"counter": item.copies}
-            )
-        line = item.text + (f" ({', '.join(marks)})" if marks else "")
-        lines.append(f"{line}: {item.note}" if item.note else line)
-    return lines
+    return [requirement_line(item) for item in requirements_of_booking(booking)]
 
 
 def _ics_description(booking: Booking, requirements: list[str]) -> str:

@@ -2,6 +2,8 @@
 
 import pytest
 
+from cases.models import Case
+from cases.services import case_change_status, case_open
 from counters.queue.services import ticket_issue
 from tests.e2e.conftest import PHONE, assert_accessible, book_first_slot
 from tests.factories import BusinessFactory, ProductFactory
@@ -31,6 +33,7 @@ def test_every_public_page_has_no_serious_accessibility_violation(new_page, expo
         f"/antrian/tiket/{ticket.code}/",
         f"/antrian/layar/{place}/",
         "/transparansi/",
+        "/lacak/",
         "/umkm/",
         "/umkm/?kategori=camilan",
         f"/umkm/{business.slug}/",
@@ -62,6 +65,19 @@ def test_every_public_page_has_no_serious_accessibility_violation(new_page, expo
     page.goto("/umkm/akun/daftar/")
     page.get_by_role("button", name="Daftar").click()
     page.locator(".invalid-feedback").first.wait_for()
+    check()
+    # The case lookup refusing wrong digits, then the ready case it opens.
+    case = case_open(service=expo.service, nik_last4="0002", location=expo.location)
+    case_change_status(case=case, status=Case.Status.READY, source="staff")
+    page.goto("/lacak/")
+    page.get_by_label("Kode lacak berkas").fill(case.code)
+    page.get_by_label("4 digit terakhir NIK").fill("9999")
+    page.get_by_role("button", name="Lacak", exact=True).click()
+    page.locator(".alert").first.wait_for()
+    check()
+    page.get_by_label("4 digit terakhir NIK").fill("0002")
+    page.get_by_role("button", name="Lacak", exact=True).click()
+    page.get_by_role("heading", name="Pengambilan").wait_for()
     check()
     page.goto("/akun/masuk/")
     page.locator("#id_username").fill("bukan-petugas")

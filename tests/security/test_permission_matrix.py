@@ -86,6 +86,11 @@ DECISIONS = {
     # A POST of the booking's own page (unlocked with its NIK); GET is not a page.
     "booking:messages": ("get", "/reservasi/{booking}/pemberitahuan/", every(405)),
     "booking:kiosk_check_in": ("get", "/reservasi/kios/{location}/", public()),
+    "cases:lookup": ("get", "/lacak/", public()),
+    # Asks the NIK digits of any code (the case itself only after them).
+    "cases:track": ("get", "/lacak/{case}/", public()),
+    # A POST of the case's own page (unlocked with its NIK digits); GET is not a page.
+    "cases:messages": ("get", "/lacak/{case}/pemberitahuan/", every(405)),
     "counters:kiosk": ("get", "/antrian/ambil/", every(302)),
     "counters:kiosk_agencies": ("get", "/antrian/ambil/{location}/", public()),
     "counters:kiosk_services": ("get", "/antrian/ambil/{location}/{agency}/", public()),
@@ -230,6 +235,7 @@ DECISIONS = {
         signed_in(422, anonymous=401),
     ),
     "api-1:booking_create_endpoint": ("post", "/api/v1/bookings", every(422)),
+    "api-1:case_lookup_endpoint": ("post", "/api/v1/cases/lookup", every(422)),
     "api-1:booking_lookup": ("post", "/api/v1/bookings/{booking}/lookup", every(422)),
     "api-1:booking_cancel_endpoint": ("post", "/api/v1/bookings/{booking}/cancel", every(422)),
     "api-1:booking_check_in_endpoint": (
