@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from common.errors import DomainError
+from complaints.staff_api import router as complaints_staff_router
 from counters.booking.api import router as booking_router
 from counters.queue.api import router as counters_router
 from counters.survey.api import router as survey_router
@@ -95,6 +96,7 @@ api.add_router("/umkm", umkm_router)
 api.add_router("", survey_router)
 api.add_router("", counters_router)
 api.add_router("", booking_router)
+api.add_router("", complaints_staff_router)
 
 STATUS_CODES = {
     400: "bad_request",

@@ -354,6 +354,10 @@ MALL_ADMIN_GROUP = "pengelola-mpp"
 # handle reports of pungli or staff misconduct (mall admins are officers too).
 COMPLAINT_OFFICER_GROUP = "petugas-pengaduan"
 
+# Sections of other apps on the public /transparansi/ page (counters.reports), each a
+# function(today=…) -> {"template": …, …}: the page shows them without importing their apps.
+TRANSPARENCY_SECTIONS = ["complaints.transparency.complaints_section"]
+
 # Background work: Procrastinate on the same PostgreSQL. Tasks live in each app's tasks.py;
 # `manage.py serve` starts one worker beside the web server, production runs N of them
 # (deploy/systemd/mpp-worker@.service). Finished jobs are kept a month (mpp.tasks).

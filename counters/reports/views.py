@@ -4,10 +4,12 @@ import csv
 from datetime import date, timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -264,7 +266,8 @@ def last_month(today: date) -> tuple[date, date]:
 
 
 def transparency(request):
-    start, end = last_month(clock.today())
+    today = clock.today()
+    start, end = last_month(today)
     rows = [
         {
             "agency": row["agency"],
@@ -274,6 +277,10 @@ def transparency(request):
         }
         for row in mall_overview(start=start, end=end)
     ]
+    # Other apps' figures (complaints, …) through settings: counters imports none of them.
+    sections = [import_string(path)(today=today) for path in settings.TRANSPARENCY_SECTIONS]
     return render(
-        request, "counters/reports/transparency.html", {"rows": rows, "start": start, "end": end}
+        request,
+        "counters/reports/transparency.html",
+        {"rows": rows, "start": start, "end": end, "sections": sections},
     )
