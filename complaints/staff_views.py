@@ -32,7 +32,7 @@ from complaints.selectors import (
 )
 from notifications.recipients import mask
 from services.models import Agency
-from services.permissions import can_operate, is_complaint_officer
+from services.permissions import can_enter_agency, is_complaint_officer
 from services.selectors import active_agency
 from services.tenancy import staff_view
 
@@ -342,7 +342,7 @@ def _agency_complaint(agency: Agency, code: str) -> Complaint:
 
 @never_cache
 @login_required
-@staff_view(active_agency, "agency", may=can_operate)
+@staff_view(active_agency, "agency", may=can_enter_agency)
 def agency_inbox(request, agency: Agency):
     form = forms.InboxFilterForm(request.GET, officers=False)
     rows = agency_complaints(agency=agency, narrow=form.narrow(request.user))
@@ -356,7 +356,7 @@ def agency_inbox(request, agency: Agency):
 
 @never_cache
 @login_required
-@staff_view(active_agency, "agency", may=can_operate)
+@staff_view(active_agency, "agency", may=can_enter_agency)
 def agency_detail(request, agency: Agency, code: str):
     complaint = _agency_complaint(agency, code)
     steps = _steps(
@@ -381,7 +381,7 @@ def agency_detail(request, agency: Agency, code: str):
 @never_cache
 @login_required
 @require_POST
-@staff_view(active_agency, "agency", may=can_operate)
+@staff_view(active_agency, "agency", may=can_enter_agency)
 def agency_step(request, agency: Agency, code: str, step: str):
     complaint = _agency_complaint(agency, code)
     if step not in AGENCY_STEPS:

@@ -72,9 +72,7 @@ def test_stage_and_late_filters_and_pages(client, officer, slow, agency_a):
     token = user_token(officer)
     assert [i["code"] for i in listed(client, token, late="true")["items"]] == [late.code]
     assert listed(client, token, late="true")["items"][0]["late"] is True
-    assert [i["code"] for i in listed(client, token, stage="received")["items"]] == [
-        received.code
-    ]
+    assert [i["code"] for i in listed(client, token, stage="received")["items"]] == [received.code]
     assert listed(client, token, page=2)["items"] == []
     refused = client.get(
         "/api/v1/complaints", {"stage": "hilang"}, headers={"Authorization": f"Bearer {token}"}

@@ -183,9 +183,7 @@ def test_a_pungli_report_is_refused_forwarding_with_a_clear_message(
         ("verifikasi", {"catatan": "x" * 6000}),
     ],
 )
-def test_bad_input_is_refused_with_a_message_and_changes_nothing(
-    client, officer, slow, step, data
-):
+def test_bad_input_is_refused_with_a_message_and_changes_nothing(client, officer, slow, step, data):
     complaint = file_complaint(slow)
     client.force_login(officer)
     response = post_step(client, f"/pengaduan-mpp/{complaint.code}/", step, **data)

@@ -156,17 +156,17 @@ DECISIONS = {
     "complaints_staff:agency_inbox": (
         "get",
         "/instansi/{agency}/pengaduan/",
-        agency_a_staff(other=404, mall=404),
+        agency_a_staff(other=404),
     ),
     "complaints_staff:agency_detail": (
         "get",
         "/instansi/{agency}/pengaduan/{complaint}/",
-        agency_a_staff(other=404, mall=404),
+        agency_a_staff(other=404),
     ),
     "complaints_staff:agency_step": (
         "post",
         "/instansi/{agency}/pengaduan/{complaint}/tanggapan/",
-        agency_a_staff(member=302, other=404, mall=404),
+        agency_a_staff(member=302, other=404),
     ),
     "api-1:complaint_list": (
         "get",
