@@ -471,6 +471,8 @@ def case_change_status_many(
         else:
             changed.append(updated)
     return changed, refused
+
+
 def case_messages_allow(*, case: Case, phone: str, channels: Sequence[str], language: str) -> Case:
     """The citizen's number for this case's messages, left on the tracking page, and their
     yes to them on `channels`; refused once the case is closed (nothing more will happen)."""

@@ -233,9 +233,15 @@ class ComplaintEvent(models.Model):
         CITIZEN = "citizen", _("Tambahan dari pelapor")
         RATED = "rated", _("Penilaian pelapor")
         ESCALATED = "escalated", _("Melewati batas waktu tahap")
+        # A complaint officer read a confidential complainant's identity (UU 27/2022:
+        # each access to personal data is recorded).
+        IDENTITY = "identity", _("Identitas pelapor dibuka")
 
     # What the citizen's timeline shows; internal notes and escalations stay with the staff.
     PUBLIC = (Action.RECEIVED, Action.STAGE, Action.REPLY, Action.CITIZEN, Action.RATED)
+    # What the agency's staff read besides: their own notes and escalations, written while
+    # the complaint was theirs (the officers' earlier notes may name the complainant).
+    AGENCY_INTERNAL = (Action.NOTE, Action.ESCALATED)
 
     complaint = models.ForeignKey(
         Complaint, on_delete=models.CASCADE, related_name="events", verbose_name=_("pengaduan")

@@ -2,9 +2,10 @@
 the citizen's additions and rating, and the escalation of a late stage. One transaction
 each, with its history row."""
 
+import re
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
@@ -29,6 +30,9 @@ from services.permissions import can_operate, is_complaint_officer
 
 Stage = Complaint.Stage
 Action = ComplaintEvent.Action
+# lapor.go.id's tracking numbers are digits; letters and separators are allowed for its
+# older and regional formats.
+LAPOR_NUMBER = re.compile(r"[0-9A-Za-z./-]{1,40}")
 
 
 def _record(
@@ -140,7 +144,7 @@ def _lock(complaint: Complaint) -> Complaint:
         )
 
 
-def _stage_due(complaint: Complaint, stage: str, now: datetime) -> datetime | None:
+def stage_due(complaint: Complaint, stage: str, now: datetime) -> datetime | None:
     """The deadline of `stage` entered now: verification and first response in their
     working days, the work itself by the complaint's resolution deadline."""
     if stage in (Stage.RECEIVED, Stage.VERIFIED):
@@ -171,7 +175,7 @@ def _move(
             )
         from_stage = locked.stage
         locked.stage, locked.stage_since = to, now
-        locked.stage_due_at = _stage_due(locked, to, now)
+        locked.stage_due_at = stage_due(locked, to, now)
         locked.stage_escalated_at = None
         for name, value in fields.items():
             setattr(locked, name, value)
@@ -355,5 +359,67 @@ def complaint_assign(*, complaint: Complaint, assignee, actor) -> Complaint:
             text=_("Ditugaskan kepada %(user)s") % {"user": assignee.get_username()}
             if assignee is not None
             else _("Penugasan dilepas"),
+        )
+    return locked
+
+
+def complaint_identity_reveal(*, complaint: Complaint, officer) -> Complaint:
+    """A confidential complainant's name and contact, for a complaint officer only, with
+    the access recorded in the complaint's history."""
+    if not is_complaint_officer(officer):
+        raise PermissionDenied
+    if complaint.identity != Complaint.Identity.CONFIDENTIAL:
+        raise ComplaintRefused(_("Pengaduan anonim tidak menyimpan identitas."))
+    with transaction.atomic():
+        locked = _lock(complaint)
+        _record(
+            locked, action=Action.IDENTITY, at=clock.now(), actor=officer, from_stage=locked.stage
+        )
+    return locked
+
+
+def complaint_set_lapor_number(*, complaint: Complaint, officer, number: str) -> Complaint:
+    """The SP4N-LAPOR! tracking number of the same complaint filed at lapor.go.id (empty:
+    none), recorded."""
+    number = number.strip()
+    if number and not LAPOR_NUMBER.fullmatch(number):
+        raise ComplaintRefused(
+            _("Nomor SP4N-LAPOR! hanya berisi huruf, angka, titik, garis miring atau strip.")
+        )
+    with transaction.atomic():
+        locked = _lock(complaint)
+        locked.lapor_number = number
+        locked.save(update_fields=["lapor_number"])
+        _record(
+            locked,
+            action=Action.NOTE,
+            at=clock.now(),
+            actor=officer,
+            from_stage=locked.stage,
+            text=_("Nomor SP4N-LAPOR!: %(number)s") % {"number": number}
+            if number
+            else _("Nomor SP4N-LAPOR! dihapus"),
+        )
+    return locked
+
+
+def complaint_publish_answer(*, complaint: Complaint, officer, publish: bool) -> Complaint:
+    """Show (or stop showing) a resolved complaint and its public answer in the public
+    tanya-jawab, without the complainant's identity."""
+    with transaction.atomic():
+        locked = _lock(complaint)
+        if publish and locked.stage != Stage.RESOLVED:
+            raise InvalidComplaintStep(_("Hanya pengaduan yang selesai dapat diterbitkan."))
+        locked.publish_as_faq = publish
+        locked.save(update_fields=["publish_as_faq"])
+        _record(
+            locked,
+            action=Action.NOTE,
+            at=clock.now(),
+            actor=officer,
+            from_stage=locked.stage,
+            text=_("Diterbitkan sebagai tanya-jawab")
+            if publish
+            else _("Tidak lagi diterbitkan sebagai tanya-jawab"),
         )
     return locked

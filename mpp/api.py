@@ -8,6 +8,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from cases.api import router as cases_router
 from cases.staff_api import router as case_staff_router
 from common.errors import DomainError
+from complaints.staff_api import router as complaints_staff_router
 from counters.booking.api import router as booking_router
 from counters.queue.api import router as counters_router
 from counters.survey.api import router as survey_router
@@ -99,6 +100,7 @@ api.add_router("", counters_router)
 api.add_router("", booking_router)
 api.add_router("", cases_router)
 api.add_router("", case_staff_router)
+api.add_router("", complaints_staff_router)
 
 STATUS_CODES = {
     400: "bad_request",

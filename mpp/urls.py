@@ -21,6 +21,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("webhooks/", include("notifications.urls")),
     path("reservasi/", include("counters.booking.urls")),
+    # Before any "pengaduan/" include: /pengaduan/tanya-jawab/ is not a complaint's code.
+    path("", include("complaints.staff_urls")),
     path("transparansi/", views.transparency, name="transparency"),
     path("", include("cases.reports.urls")),
     path("", include("cases.staff_urls")),

@@ -13,6 +13,7 @@ from django.views.static import serve
 
 from cases.reports.selectors import Period, case_figures_by_agency, case_figures_by_service
 from common import clock
+from complaints.transparency import complaints_section
 from counters.reports.selectors import mall_overview
 from counters.reports.views import minutes
 from services import selectors
@@ -33,7 +34,8 @@ def last_month(today: date) -> Period:
 
 def transparency(request):
     """Last month's figures of every agency: queue, SKM and the published processing time
-    kept. Composed here, where the apps meet: counters may not read cases."""
+    kept; the complaints of the last months. Composed here, where the apps meet: counters
+    reads neither cases nor complaints."""
     period, now = last_month(clock.today()), clock.now()
     on_time = {
         row["agency"].id: row["on_time_rate"]
@@ -50,7 +52,13 @@ def transparency(request):
         for row in mall_overview(start=period.start, end=period.end)
     ]
     services = [row for row in case_figures_by_service(period=period, now=now) if row["measured"]]
-    context = {"rows": rows, "services": services, "start": period.start, "end": period.end}
+    context = {
+        "rows": rows,
+        "services": services,
+        "start": period.start,
+        "end": period.end,
+        "complaints": complaints_section(today=clock.today()),
+    }
     return render(request, "mpp/transparency.html", context)
 
 

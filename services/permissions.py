@@ -96,3 +96,28 @@ def is_complaint_officer(user) -> bool:
         cached = user.groups.filter(name=settings.COMPLAINT_OFFICER_GROUP).exists()
         user._mpp_is_complaint_officer = cached
     return cached
+
+
+def complaint_officer_users():
+    """The active accounts is_complaint_officer admits (the same groups, as a query): whom
+    a complaint with the mall's officers can be given to, and who hears of a late one."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__name__in=[settings.MALL_ADMIN_GROUP, settings.COMPLAINT_OFFICER_GROUP])
+        )
+        .distinct()
+        .order_by("username")
+    )
+
+
+def agency_staff_users(agency: Agency, *, role: str | None = None):
+    """The active accounts can_operate admits in `agency` (its admins only, given `role`)."""
+    with scopes_disabled():
+        memberships = Membership.objects.filter(agency=agency)
+        if role is not None:
+            memberships = memberships.filter(role=role)
+        user_ids = list(memberships.values_list("user_id", flat=True))
+    return get_user_model().objects.filter(is_active=True, pk__in=user_ids).order_by("username")

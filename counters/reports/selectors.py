@@ -4,11 +4,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import (
-    Aggregate,
     Count,
     F,
-    FloatField,
-    Func,
     Min,
     Q,
     QuerySet,
@@ -17,30 +14,11 @@ from django.db.models import (
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
 from django_scopes import scopes_disabled
 
+from common.aggregates import Percentile, Seconds
 from counters.queue.models import Counter, Ticket
 from counters.survey.ikm import Ikm, ikm_compute
 from counters.survey.models import ELEMENT_FIELDS, SurveyResponse
 from services.models import Agency
-
-
-class Seconds(Func):
-    """Seconds between two timestamps (the first minus the second)."""
-
-    template = "EXTRACT(EPOCH FROM (%(expressions)s))"
-    arg_joiner = " - "
-    output_field = FloatField()
-
-
-class Percentile(Aggregate):
-    """PostgreSQL's ordered-set percentile_cont over one expression."""
-
-    function = "percentile_cont"
-    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()
-
-    def __init__(self, expression, *, fraction: float, **extra):
-        super().__init__(expression, fraction=float(fraction), **extra)
-
 
 WAIT = Seconds(F("called_at"), F("issued_at"))
 SERVICE = Seconds(F("finished_at"), F("started_at"))

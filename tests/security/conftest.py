@@ -5,6 +5,8 @@ import pytest
 from django_scopes import scope, scopes_disabled
 
 from cases.services import case_open
+from complaints.models import ComplaintCategory
+from complaints.services import complaint_forward, complaint_submit, complaint_verify
 from counters.booking.services import booking_create
 from counters.queue import services as queue
 from counters.queue.models import DailyQuota
@@ -48,6 +50,18 @@ def world(db, agency_a, agency_b, location, admin_a, operator_a, operator_b, mal
         case = case_open(
             service=service, nik_last4=VALID_NIK[-4:], location=location, reference="SIAK-0001"
         )
+    # A confidential complaint about agency A, forwarded to it by the mall's officers.
+    complaint, _secret = complaint_submit(
+        category=ComplaintCategory.objects.get(slug="pelayanan-lambat"),
+        subject="Antrian tidak dipanggil",
+        description="Menunggu tiga jam.",
+        identity="confidential",
+        name="Rina",
+        phone="081234567890",
+        agency=agency_a,
+    )
+    complaint_verify(complaint=complaint, officer=mall_admin)
+    complaint_forward(complaint=complaint, officer=mall_admin, agency=agency_a, reason="A")
     citizen = UserFactory(username="pemilik-umkm")
     product = ProductFactory(business=BusinessFactory(owner=citizen))
     return {
@@ -68,4 +82,5 @@ def world(db, agency_a, agency_b, location, admin_a, operator_a, operator_b, mal
         "business": product.business.slug,
         "product": product.slug,
         "product_pk": product.pk,
+        "complaint": complaint.code,
     }

@@ -151,6 +151,10 @@ def collect_pages(world) -> dict[str, bytes]:
         client, f"/antrian/tiket/{done}/survei/", "anonymous", world
     )
     pages.update(case_pages(client, world))
+    client.force_login(world["users"]["mall"])
+    pages["complaints_staff:officer_identity (revealed)"] = client.post(
+        f"/pengaduan-mpp/{world['complaint']}/identitas/"
+    ).content
     pages["error 404"] = fetch(client, "/tidak-ada/", "anonymous", world, status=404)
     pages["error 403"] = fetch(client, "/laporan/mpp/", "citizen", world, status=403)
     request = RequestFactory().get("/")

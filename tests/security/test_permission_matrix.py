@@ -49,6 +49,11 @@ def agency_a_staff(*, member=200, other=403, anonymous=302, citizen=None, mall=N
     }
 
 
+def complaint_officers(*, officer=200):
+    """The mall's complaint officers (mall admins are officers too)."""
+    return {**every(403), "anonymous": 302, "mall": officer}
+
+
 def owner_only(*, owner=200, others=302, anonymous=302):
     return {**every(others), "anonymous": anonymous, "citizen": owner}
 
@@ -170,6 +175,48 @@ DECISIONS = {
         "get",
         "/laporan/mpp/berkas/",
         {**every(403), "anonymous": 302, "mall": 200},
+    ),
+    "complaints_staff:answers": ("get", "/pengaduan/tanya-jawab/", public()),
+    "complaints_staff:officer_inbox": ("get", "/pengaduan-mpp/", complaint_officers()),
+    "complaints_staff:officer_detail": (
+        "get",
+        "/pengaduan-mpp/{complaint}/",
+        complaint_officers(),
+    ),
+    "complaints_staff:officer_identity": (
+        "post",
+        "/pengaduan-mpp/{complaint}/identitas/",
+        complaint_officers(),
+    ),
+    "complaints_staff:officer_lapor": (
+        "get",
+        "/pengaduan-mpp/{complaint}/lapor.txt",
+        complaint_officers(),
+    ),
+    "complaints_staff:officer_step": (
+        "post",
+        "/pengaduan-mpp/{complaint}/verifikasi/",
+        complaint_officers(officer=302),
+    ),
+    "complaints_staff:agency_inbox": (
+        "get",
+        "/instansi/{agency}/pengaduan/",
+        agency_a_staff(other=404),
+    ),
+    "complaints_staff:agency_detail": (
+        "get",
+        "/instansi/{agency}/pengaduan/{complaint}/",
+        agency_a_staff(other=404),
+    ),
+    "complaints_staff:agency_step": (
+        "post",
+        "/instansi/{agency}/pengaduan/{complaint}/tanggapan/",
+        agency_a_staff(member=302, other=404),
+    ),
+    "api-1:complaint_list": (
+        "get",
+        "/api/v1/complaints",
+        {**signed_in(200, anonymous=401), "citizen": 403},
     ),
     "api-1:api-root": ("get", "/api/v1/", every(404)),
     "api-1:openapi-json": ("get", "/api/v1/openapi.json", public()),

@@ -10,7 +10,13 @@ from django_scopes import scopes_disabled
 from services.demo import DEMO_PASSWORD
 
 # Each app's demo module has seed(*, always_open) and runs after the ones it builds on.
-DEMO_MODULES = ["services.demo", "counters.queue.demo", "cases.demo", "umkm.demo"]
+DEMO_MODULES = [
+    "services.demo",
+    "counters.queue.demo",
+    "cases.demo",
+    "umkm.demo",
+    "complaints.demo",
+]
 
 
 class Command(BaseCommand):
@@ -55,5 +61,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Akun contoh (kata sandi {DEMO_PASSWORD}): admin (pengelola MPP), "
             "<instansi>-admin (admin instansi), <instansi>-loket (petugas loket), "
-            "mis. dukcapil-admin, dukcapil-loket."
+            "mis. dukcapil-admin, dukcapil-loket; pengaduan (petugas pengaduan MPP)."
         )
