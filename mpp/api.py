@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from common.errors import DomainError
+from complaints.api import router as complaints_router
 from counters.booking.api import router as booking_router
 from counters.queue.api import router as counters_router
 from counters.survey.api import router as survey_router
@@ -85,7 +86,8 @@ class PortalApi(NinjaAPI):
 api = PortalApi(
     title="API MPP Kutai Timur",
     version="1",
-    description="Layanan, antrian, reservasi dan UMKM Mal Pelayanan Publik Kabupaten Kutai Timur.",
+    description="Layanan, antrian, reservasi, pengaduan dan UMKM Mal Pelayanan Publik Kabupaten "
+    "Kutai Timur.",
     urls_namespace="api-1",
     docs_url="/docs",
     openapi_url="/openapi.json",
@@ -95,6 +97,7 @@ api.add_router("/umkm", umkm_router)
 api.add_router("", survey_router)
 api.add_router("", counters_router)
 api.add_router("", booking_router)
+api.add_router("", complaints_router)
 
 STATUS_CODES = {
     400: "bad_request",

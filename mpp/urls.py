@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("webhooks/", include("notifications.urls")),
     path("reservasi/", include("counters.booking.urls")),
+    path("pengaduan/", include("complaints.urls")),
     path("", include("counters.urls")),
 ]
 
