@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager
 
 from common import clock
@@ -74,12 +75,14 @@ class Complaint(models.Model):
     """One complaint, from its receipt to its answer, in SP4N-LAPOR!'s stages."""
 
     class Stage(models.TextChoices):
-        RECEIVED = "received", _("Diterima")
-        VERIFIED = "verified", _("Diverifikasi")
-        FORWARDED = "forwarded", _("Diteruskan ke instansi")
-        IN_PROGRESS = "in_progress", _("Ditindaklanjuti")
-        RESOLVED = "resolved", _("Selesai")
-        ARCHIVED = "archived", _("Diarsipkan")
+        # In SP4N-LAPOR!'s words; their own context, since "Diterima" and "Selesai" mean
+        # something else for a message or a ticket in English.
+        RECEIVED = "received", pgettext_lazy("complaint stage", "Diterima")
+        VERIFIED = "verified", pgettext_lazy("complaint stage", "Diverifikasi")
+        FORWARDED = "forwarded", pgettext_lazy("complaint stage", "Diteruskan ke instansi")
+        IN_PROGRESS = "in_progress", pgettext_lazy("complaint stage", "Ditindaklanjuti")
+        RESOLVED = "resolved", pgettext_lazy("complaint stage", "Selesai")
+        ARCHIVED = "archived", pgettext_lazy("complaint stage", "Diarsipkan")
 
     class Identity(models.TextChoices):
         ANONYMOUS = "anonymous", _("Anonim: tanpa identitas sama sekali")

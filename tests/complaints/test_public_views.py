@@ -306,7 +306,7 @@ def test_the_pages_render_in_english(client, slow, settings):
     assert "File a complaint" in form and "What is " in form
     complaint, secret = filed(slow)
     page = opened(client, complaint, secret).get(f"/pengaduan/{complaint.code}/").content.decode()
-    assert "Current stage" in page and "Received" in page
+    assert "Current stage" in page and "Received" in page, page
     assert "Complaint" in client.get("/pengaduan/poster/").content.decode()
 
 
