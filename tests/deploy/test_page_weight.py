@@ -17,6 +17,7 @@ PUBLIC_PAGES = [
     "/reservasi/",
     "/umkm/",
     "/transparansi/",
+    "/pengaduan/",
     "/antrian/layar/expo-sangatta/",
 ]
 PAGE_BUDGET = 100 * KIB

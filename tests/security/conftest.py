@@ -1,9 +1,12 @@
 """The world of the security tests: agency A's bookable service at an open counter with a
-waiting ticket and a booking, staff of agencies A and B, and a UMKM owner with a product."""
+waiting ticket, a booking and a confidential complaint about agency A, staff of agencies A
+and B, and a UMKM owner with a product."""
 
 import pytest
 from django_scopes import scope, scopes_disabled
 
+from complaints.models import ComplaintCategory
+from complaints.services import complaint_submit
 from counters.booking.services import booking_create
 from counters.queue import services as queue
 from counters.queue.models import DailyQuota
@@ -44,6 +47,15 @@ def world(db, agency_a, agency_b, location, admin_a, operator_a, operator_b, mal
             phone="081234567890",
         )
         ticket = queue.ticket_issue(service=service, location=location)
+        complaint, _secret = complaint_submit(
+            category=ComplaintCategory.objects.get(slug="pelayanan-lambat"),
+            subject="Loket tutup",
+            description="Loket 1 tutup saat jam layanan.",
+            identity="confidential",
+            name="Rina",
+            phone="081234567890",
+            agency=agency_a,
+        )
     citizen = UserFactory(username="pemilik-umkm")
     product = ProductFactory(business=BusinessFactory(owner=citizen))
     return {
@@ -60,6 +72,7 @@ def world(db, agency_a, agency_b, location, admin_a, operator_a, operator_b, mal
         "counter": counter.pk,
         "ticket": ticket.code,
         "booking": booking.code,
+        "complaint": complaint.code,
         "business": product.business.slug,
         "product": product.slug,
         "product_pk": product.pk,

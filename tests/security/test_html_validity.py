@@ -81,6 +81,12 @@ def collect_pages(world) -> dict[str, bytes]:
     picker = client.get(f"/reservasi/{agency}/{service}/").content.decode()
     form = re.search(r'href="(/reservasi/[^"]+/pesan/\?[^"]+)"', picker).group(1)
     pages["booking:create"] = fetch(client, html.unescape(form), "anonymous", world)
+    pages["complaints:intake (prefilled)"] = fetch(
+        client,
+        f"/pengaduan/?layanan={agency}/{service}&lokasi={world['location']}",
+        "anonymous",
+        world,
+    )
     done = finished_ticket(world)
     pages["counters:survey (done ticket)"] = fetch(
         client, f"/antrian/tiket/{done}/survei/", "anonymous", world

@@ -86,6 +86,15 @@ DECISIONS = {
     # A POST of the booking's own page (unlocked with its NIK); GET is not a page.
     "booking:messages": ("get", "/reservasi/{booking}/pemberitahuan/", every(405)),
     "booking:kiosk_check_in": ("get", "/reservasi/kios/{location}/", public()),
+    "complaints:intake": ("get", "/pengaduan/", public()),
+    "complaints:poster": ("get", "/pengaduan/poster/", public()),
+    # The secret is asked first: the same page for everyone, whether the number exists or not.
+    "complaints:track": ("get", "/pengaduan/{complaint}/", public()),
+    # The receipt is for the browser that filed the complaint, once; others go to the form.
+    "complaints:receipt": ("get", "/pengaduan/{complaint}/terkirim/", every(302)),
+    # POSTs of the complaint's own page once its secret is proven; GET is not a page.
+    "complaints:add_information": ("get", "/pengaduan/{complaint}/tambah/", every(405)),
+    "complaints:rate": ("get", "/pengaduan/{complaint}/nilai/", every(405)),
     "counters:kiosk": ("get", "/antrian/ambil/", every(302)),
     "counters:kiosk_agencies": ("get", "/antrian/ambil/{location}/", public()),
     "counters:kiosk_services": ("get", "/antrian/ambil/{location}/{agency}/", public()),
@@ -176,6 +185,8 @@ DECISIONS = {
     "api-1:booking_create_endpoint": ("post", "/api/v1/bookings", every(422)),
     "api-1:booking_lookup": ("post", "/api/v1/bookings/{booking}/lookup", every(422)),
     "api-1:booking_cancel_endpoint": ("post", "/api/v1/bookings/{booking}/cancel", every(422)),
+    "api-1:complaint_create": ("post", "/api/v1/complaints", every(422)),
+    "api-1:complaint_lookup": ("post", "/api/v1/complaints/lookup", every(422)),
     "api-1:booking_check_in_endpoint": (
         "post",
         "/api/v1/bookings/{booking}/check-in",
