@@ -2,7 +2,7 @@
 
 from django.shortcuts import render
 
-from complaints.selectors import published_answers
+from complaints.selectors.staff import published_answers
 
 
 def answers(request):

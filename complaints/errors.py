@@ -13,3 +13,10 @@ class ComplaintRefused(DomainError):
 
     status = 422
     code = "invalid"
+
+
+class ComplaintLookupLimited(DomainError):
+    """Too many tries today, from this address or at this complaint's number."""
+
+    status = 429
+    code = "throttled"

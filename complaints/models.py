@@ -3,11 +3,13 @@ and deadlines, and its history (public replies and internal notes apart)."""
 
 import hashlib
 import secrets
+import uuid
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager
 
 from common import clock
@@ -17,6 +19,8 @@ CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 10
 # Perpres 76/2013: a complaint is resolved within 60 (working) days at most.
 RESOLUTION_CEILING_DAYS = 60
+# What a citizen may attach to one complaint.
+MAX_PHOTOS = 3
 
 
 def new_complaint_code() -> str:
@@ -71,12 +75,14 @@ class Complaint(models.Model):
     """One complaint, from its receipt to its answer, in SP4N-LAPOR!'s stages."""
 
     class Stage(models.TextChoices):
-        RECEIVED = "received", _("Diterima")
-        VERIFIED = "verified", _("Diverifikasi")
-        FORWARDED = "forwarded", _("Diteruskan ke instansi")
-        IN_PROGRESS = "in_progress", _("Ditindaklanjuti")
-        RESOLVED = "resolved", _("Selesai")
-        ARCHIVED = "archived", _("Diarsipkan")
+        # In SP4N-LAPOR!'s words; their own context, since "Diterima" and "Selesai" mean
+        # something else for a message or a ticket in English.
+        RECEIVED = "received", pgettext_lazy("complaint stage", "Diterima")
+        VERIFIED = "verified", pgettext_lazy("complaint stage", "Diverifikasi")
+        FORWARDED = "forwarded", pgettext_lazy("complaint stage", "Diteruskan ke instansi")
+        IN_PROGRESS = "in_progress", pgettext_lazy("complaint stage", "Ditindaklanjuti")
+        RESOLVED = "resolved", pgettext_lazy("complaint stage", "Selesai")
+        ARCHIVED = "archived", pgettext_lazy("complaint stage", "Diarsipkan")
 
     class Identity(models.TextChoices):
         ANONYMOUS = "anonymous", _("Anonim: tanpa identitas sama sekali")
@@ -278,3 +284,28 @@ class ComplaintEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint} {self.get_action_display()}"
+
+
+def photo_path(instance, filename: str) -> str:
+    # A random name: nothing of the complaint (its code, the citizen's file name) in it.
+    return f"pengaduan/{uuid.uuid4().hex}.jpg"
+
+
+class ComplaintPhoto(models.Model):
+    """A photo the citizen attached, re-encoded at intake (common.images): upright, no
+    metadata (no camera position, no device), at most 1600 pixels a side."""
+
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="photos", verbose_name=_("pengaduan")
+    )
+    image = models.ImageField(_("foto"), upload_to=photo_path)
+    width = models.PositiveIntegerField(_("lebar"), editable=False)
+    height = models.PositiveIntegerField(_("tinggi"), editable=False)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("foto pengaduan")
+        verbose_name_plural = _("foto pengaduan")
+
+    def __str__(self) -> str:
+        return f"{self.complaint} {self.image.name}"

@@ -3,6 +3,7 @@ the citizen's additions and rating, and the escalation of a late stage. One tran
 each, with its history row."""
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,15 +14,18 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from common import clock
+from common.images import PreparedPhoto
 from common.validators import normalize_phone
 from common.workdays import working_deadline
 from complaints.errors import ComplaintRefused, InvalidComplaintStep
-from complaints.messages import complaint_tell
+from complaints.messages import complaint_messages_consent, complaint_tell
 from complaints.models import (
+    MAX_PHOTOS,
     RESOLUTION_CEILING_DAYS,
     Complaint,
     ComplaintCategory,
     ComplaintEvent,
+    ComplaintPhoto,
     hash_secret,
     new_secret,
 )
@@ -93,11 +97,19 @@ def complaint_submit(
     phone: str = "",
     email: str = "",
     language: str = "id",
+    photos: Sequence[PreparedPhoto] = (),
+    message_channels: Sequence[str] = (),
 ) -> tuple[Complaint, str]:
     """A received complaint and the secret that follows it (given once, stored hashed).
-    It goes to the mall's officers first, whatever agency it names."""
+    It goes to the mall's officers first, whatever agency it names. `photos` are already
+    checked and re-encoded (common.images.prepare_photo); `message_channels` are those the
+    citizen allowed complaint messages on, for the contact they gave."""
     if not (subject.strip() and description.strip()):
         raise ComplaintRefused(_("Isi judul dan apa yang terjadi."))
+    if len(photos) > MAX_PHOTOS:
+        raise ComplaintRefused(
+            _("Paling banyak %(count)d foto untuk satu pengaduan.") % {"count": MAX_PHOTOS}
+        )
     if service is not None and agency is not None and service.agency_id != agency.pk:
         raise ComplaintRefused(_("Layanan ini bukan milik instansi yang dipilih."))
     name, phone, email = _contact(identity=identity, name=name, phone=phone, email=email)
@@ -129,6 +141,11 @@ def complaint_submit(
             stage_due_at=working_deadline(now, Complaint.VERIFY_DAYS),
             resolution_due_at=working_deadline(now, target),
         )
+        for photo in photos:
+            attached = ComplaintPhoto(complaint=complaint, width=photo.width, height=photo.height)
+            attached.image.save(photo.image.name, photo.image, save=False)
+            attached.save()
+        complaint_messages_consent(phone=phone, email=email, channels=message_channels)
         _record(complaint, action=Action.RECEIVED, at=now)
     return complaint, secret
 

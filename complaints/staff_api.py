@@ -10,7 +10,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
 from complaints.models import Complaint
-from complaints.selectors import InboxFilter, staff_complaints
+from complaints.selectors.staff import InboxFilter, staff_complaints
 from complaints.staff_views import masked_identity
 from services.api_auth import token_or_session
 from services.api_errors import refusals

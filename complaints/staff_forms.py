@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from complaints.models import Complaint, ComplaintCategory
-from complaints.selectors import InboxFilter
+from complaints.selectors.staff import InboxFilter
 from services.models import Agency
 
 # Suggestions for "archived, for another body": the complaint's own text may name another.

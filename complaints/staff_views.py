@@ -22,7 +22,7 @@ from complaints import services as complaints
 from complaints import staff_forms as forms
 from complaints.lapor import lapor_text
 from complaints.models import Complaint
-from complaints.selectors import (
+from complaints.selectors.staff import (
     agency_complaint,
     agency_complaints,
     complaint_assignees,

@@ -13,7 +13,7 @@ from procrastinate.contrib.django import app
 from common.mail import email_message
 from common.side_effects import defer_on_commit
 from complaints.models import ComplaintEvent
-from complaints.selectors import escalation_recipients
+from complaints.selectors.staff import escalation_recipients
 from complaints.services import complaint_escalate_late
 
 

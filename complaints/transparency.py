@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from complaints.selectors import complaint_figures
+from complaints.selectors.staff import complaint_figures
 
 MONTHS_SHOWN = 6
 

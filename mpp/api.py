@@ -8,6 +8,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from cases.api import router as cases_router
 from cases.staff_api import router as case_staff_router
 from common.errors import DomainError
+from complaints.api import router as complaints_router
 from complaints.staff_api import router as complaints_staff_router
 from counters.booking.api import router as booking_router
 from counters.queue.api import router as counters_router
@@ -88,7 +89,8 @@ class PortalApi(NinjaAPI):
 api = PortalApi(
     title="API MPP Kutai Timur",
     version="1",
-    description="Layanan, antrian, reservasi dan UMKM Mal Pelayanan Publik Kabupaten Kutai Timur.",
+    description="Layanan, antrian, reservasi, pengaduan dan UMKM Mal Pelayanan Publik Kabupaten "
+    "Kutai Timur.",
     urls_namespace="api-1",
     docs_url="/docs",
     openapi_url="/openapi.json",
@@ -101,6 +103,7 @@ api.add_router("", booking_router)
 api.add_router("", cases_router)
 api.add_router("", case_staff_router)
 api.add_router("", complaints_staff_router)
+api.add_router("", complaints_router)
 
 STATUS_CODES = {
     400: "bad_request",

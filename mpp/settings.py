@@ -341,7 +341,19 @@ PUBLIC_WRITE_LIMITS = {
         "cases:track": (30, 600),
         "api-1:case_lookup_endpoint": (30, 600),
         "cases:messages": (20, 600),
+        "complaints:intake": (10, 3600),
+        "api-1:complaint_create": (10, 3600),
+        "complaints:add_information": (20, 3600),
+        "complaints:rate": (10, 3600),
     }.items()
+}
+
+# Following a complaint with its number and secret, per local day: tries per client address,
+# and wrong secrets per complaint number, after which the number is locked for the day
+# (a 12-character secret is not guessed in 10 tries, nor in 10 a day for years).
+COMPLAINT_LOOKUP_LIMITS = {
+    "address": int(os.environ.get("COMPLAINT_LOOKUP_LIMIT_PER_ADDRESS", "60")),
+    "code": int(os.environ.get("COMPLAINT_WRONG_SECRETS_PER_CODE", "10")),
 }
 
 # Personal data of bookings is erased this many days after the visit (anonymise_bookings).

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("cases.reports.urls")),
     path("", include("cases.staff_urls")),
     path("lacak/", include("cases.urls")),
+    path("pengaduan/", include("complaints.urls")),
     path("", include("counters.urls")),
 ]
 

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 
 from common import clock
-from umkm.images import prepare_photo
+from common.images import prepare_photo
 from umkm.models import Business, Category, Product, ProductPhoto
 
 DEMO_PASSWORD = "mpp-demo-2026"

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from umkm.images import MAX_UPLOAD_BYTES
+from common.images import MAX_UPLOAD_BYTES
 from umkm.models import MAX_PRICE, Business, Category, Kecamatan, Product, validate_one_line
 from umkm.selectors import ProductFilter
 from umkm.validators import normalize_whatsapp, validate_nib

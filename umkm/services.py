@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from common import clock
 from common.errors import DomainError
+from common.images import prepare_photo
 from common.mail import email_message
 from common.side_effects import after_commit
 from umkm.caching import showcase_changed
-from umkm.images import prepare_photo
 from umkm.models import Business, BusinessChange, Product, ProductPhoto
 from umkm.selectors import pending_change
 

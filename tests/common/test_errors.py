@@ -1,9 +1,9 @@
 """One domain error type for the whole project: every app's refusals are DomainErrors."""
 
 from common.errors import DomainError
+from common.images import InvalidPhoto
 from counters.booking.services import BookingError
 from counters.queue.errors import QuotaFull
-from umkm.errors import InvalidPhoto
 
 
 def test_every_apps_refusal_is_the_one_domain_error_of_the_common_package():

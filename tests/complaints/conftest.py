@@ -1,13 +1,17 @@
-"""Fixtures of the complaint tests: the mall's complaint officer, the default categories
-and complaints filed the way the citizen's form files them."""
+"""Fixtures of the complaint tests: the mall's complaint officer, the default categories,
+complaints filed the way the services file them, a temporary MEDIA_ROOT, and a visitor's way
+through the intake form (its question in words answered as a person would)."""
+
+import re
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 
 from complaints import services as complaints
+from complaints.challenge import WORDS
 from complaints.models import ComplaintCategory
-from tests.factories import UserFactory
+from tests.factories import ServiceFactory, UserFactory
 
 CONFIDENTIAL = {"name": "Rina Wulandari", "phone": "0812 3456 7890", "email": "rina@contoh.id"}
 
@@ -48,3 +52,44 @@ def forwarded(category, agency, officer, **extra):
     return complaints.complaint_forward(
         complaint=complaint, officer=officer, agency=agency, reason="Wewenang instansi ini"
     )
+
+
+QUESTION = re.compile(r"Berapa (\w+) ditambah (\w+)\?")
+TOKEN = re.compile(r'name="challenge_token" value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def ktp(agency_a, location):
+    return ServiceFactory(agency=agency_a, slug="ktp-el", name="KTP-el", locations=[location])
+
+
+def answered(html: str) -> dict:
+    """The challenge of the page, answered: its token and the sum of its two words."""
+    numbers = {str(word): value for value, word in WORDS.items()}
+    first, second = QUESTION.search(html).groups()
+    return {
+        "challenge_token": TOKEN.search(html).group(1),
+        "challenge_answer": str(numbers[first] + numbers[second]),
+    }
+
+
+def form_data(category, **fields) -> dict:
+    return {
+        "category": category.pk,
+        "subject": "Antrean KTP-el tidak dipanggil",
+        "description": "Saya menunggu tiga jam, loket 2 kosong.",
+        "identity": "anonymous",
+        **fields,
+    }
+
+
+def post_complaint(client, category, path="/pengaduan/", **fields):
+    """GET the form, then POST it answered, as a browser without JavaScript does."""
+    page = client.get(path).content.decode()
+    return client.post(path, {**form_data(category, **fields), **answered(page)})

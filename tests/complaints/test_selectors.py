@@ -9,7 +9,7 @@ from django_scopes import scopes_disabled
 
 from complaints import services as complaints
 from complaints.models import Complaint
-from complaints.selectors import complaint_figures, published_answers
+from complaints.selectors.staff import complaint_figures, published_answers
 from tests.complaints.conftest import file_complaint, forwarded
 
 pytestmark = pytest.mark.django_db

@@ -18,6 +18,7 @@ PUBLIC_PAGES = [
     "/umkm/",
     "/transparansi/",
     "/lacak/",
+    "/pengaduan/",
     "/antrian/layar/expo-sangatta/",
 ]
 PAGE_BUDGET = 100 * KIB

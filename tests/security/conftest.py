@@ -1,5 +1,6 @@
 """The world of the security tests: agency A's bookable service at an open counter with a
-waiting ticket, a booking and a case, staff of agencies A and B, and a UMKM owner with a product."""
+waiting ticket, a booking, a case and a confidential complaint about agency A forwarded to
+it, staff of agencies A and B, and a UMKM owner with a product."""
 
 import pytest
 from django_scopes import scope, scopes_disabled

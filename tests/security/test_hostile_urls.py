@@ -145,6 +145,8 @@ def valid_values(world, route: str) -> dict[str, str]:
         code = world["booking"]
     elif "lacak" in route or "berkas" in route or "/cases" in route:
         code = world["case"]
+    elif "pengaduan" in route or "complaints" in route:
+        code = world["complaint"]
     else:
         code = world["ticket"]
     if route.startswith("/loket/"):
@@ -161,6 +163,7 @@ def valid_values(world, route: str) -> dict[str, str]:
         "location": world["location"],
         "code": code,
         "reference": "SIAK-0001",
+        "step": "verifikasi" if route.startswith("/pengaduan-mpp/") else "tanggapan",
         "action": action,
         "counter_id": str(world["counter"]),
         "business": world["business"],

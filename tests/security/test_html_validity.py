@@ -146,6 +146,12 @@ def collect_pages(world) -> dict[str, bytes]:
     pages["booking:create"] = fetch(client, html.unescape(form), "anonymous", world)
     serving = served_ticket(world)
     pages.update(staff_case_pages(client, world))
+    pages["complaints:intake (prefilled)"] = fetch(
+        client,
+        f"/pengaduan/?layanan={agency}/{service}&lokasi={world['location']}",
+        "anonymous",
+        world,
+    )
     done = finished_ticket(serving)
     pages["counters:survey (done ticket)"] = fetch(
         client, f"/antrian/tiket/{done}/survei/", "anonymous", world

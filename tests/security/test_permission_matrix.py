@@ -96,6 +96,15 @@ DECISIONS = {
     "cases:track": ("get", "/lacak/{case}/", public()),
     # A POST of the case's own page (unlocked with its NIK digits); GET is not a page.
     "cases:messages": ("get", "/lacak/{case}/pemberitahuan/", every(405)),
+    "complaints:intake": ("get", "/pengaduan/", public()),
+    "complaints:poster": ("get", "/pengaduan/poster/", public()),
+    # The secret is asked first: the same page for everyone, whether the number exists or not.
+    "complaints:track": ("get", "/pengaduan/{complaint}/", public()),
+    # The receipt is for the browser that filed the complaint, once; others go to the form.
+    "complaints:receipt": ("get", "/pengaduan/{complaint}/terkirim/", every(302)),
+    # POSTs of the complaint's own page once its secret is proven; GET is not a page.
+    "complaints:add_information": ("get", "/pengaduan/{complaint}/tambah/", every(405)),
+    "complaints:rate": ("get", "/pengaduan/{complaint}/nilai/", every(405)),
     "counters:kiosk": ("get", "/antrian/ambil/", every(302)),
     "counters:kiosk_agencies": ("get", "/antrian/ambil/{location}/", public()),
     "counters:kiosk_services": ("get", "/antrian/ambil/{location}/{agency}/", public()),
@@ -285,6 +294,8 @@ DECISIONS = {
     "api-1:case_lookup_endpoint": ("post", "/api/v1/cases/lookup", every(422)),
     "api-1:booking_lookup": ("post", "/api/v1/bookings/{booking}/lookup", every(422)),
     "api-1:booking_cancel_endpoint": ("post", "/api/v1/bookings/{booking}/cancel", every(422)),
+    "api-1:complaint_create": ("post", "/api/v1/complaints", every(422)),
+    "api-1:complaint_lookup": ("post", "/api/v1/complaints/lookup", every(422)),
     "api-1:booking_check_in_endpoint": (
         "post",
         "/api/v1/bookings/{booking}/check-in",

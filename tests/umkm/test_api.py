@@ -3,7 +3,7 @@
 import pytest
 
 from tests.factories import BusinessFactory, ProductFactory
-from tests.umkm.conftest import image_bytes, upload
+from tests.images import image_bytes, upload
 from umkm.models import Business, Category, Kecamatan
 from umkm.services import product_photo_add
 

@@ -8,7 +8,7 @@ from django.db import connection, transaction
 
 from common.errors import DomainError
 from tests.factories import ProductFactory
-from tests.umkm.conftest import image_bytes, upload
+from tests.images import image_bytes, upload
 from umkm import services
 from umkm.models import ProductPhoto
 

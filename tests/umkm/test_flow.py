@@ -4,7 +4,7 @@ visitor finds it and starts a WhatsApp chat; nothing is public before approval."
 import pytest
 from django.test import Client
 
-from tests.umkm.conftest import image_bytes, upload
+from tests.images import image_bytes, upload
 from umkm.models import Business
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tests.factories import ProductFactory, UserFactory
-from tests.umkm.conftest import image_bytes, upload
+from tests.images import image_bytes, upload
 from umkm.models import Business, Product, ProductPhoto
 from umkm.services import product_photo_add
 

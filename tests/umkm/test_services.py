@@ -4,10 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from common.errors import DomainError
+from common.images import InvalidPhoto
 from tests.factories import BusinessFactory, ProductFactory
-from tests.umkm.conftest import image_bytes, upload
+from tests.images import image_bytes, upload
 from umkm import services
-from umkm.errors import InvalidPhoto
 from umkm.models import Business, Kecamatan, Product, ProductPhoto
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
-"""Reads of complaints that the staff pages, the staff API and the public pages share: the
-officers' and an agency's inboxes with their filters, a complaint's history as each of them
-may read it, the public figures and the published answers."""
+"""Reads of complaints that the staff pages and the staff API share: the officers' and an
+agency's inboxes with their filters, a complaint's history as each of them may read it,
+the public figures and the published answers."""
 
 from dataclasses import dataclass, replace
 from datetime import date

@@ -5,9 +5,14 @@ import io
 import pytest
 from PIL import Image, ImageCms, ImageFile, PngImagePlugin
 
-from tests.umkm.conftest import image_bytes, png_claiming_size, upload
-from umkm.errors import InvalidPhoto
-from umkm.images import MAX_UPLOAD_BYTES, PHOTO_EDGE, THUMBNAIL_EDGE, prepare_photo
+from common.images import (
+    MAX_UPLOAD_BYTES,
+    PHOTO_EDGE,
+    THUMBNAIL_EDGE,
+    InvalidPhoto,
+    prepare_photo,
+)
+from tests.images import image_bytes, png_claiming_size, upload
 
 
 def opened(content_file) -> Image.Image:

@@ -1,4 +1,5 @@
-"""Checks and re-encodes uploaded product photos: type, size, pixel count, metadata, thumbnail."""
+"""Checks and re-encodes uploaded photos (UMKM products, complaints): type, size, pixel
+count, metadata, thumbnail."""
 
 import io
 from dataclasses import dataclass
@@ -8,7 +9,13 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from umkm.errors import InvalidPhoto
+from common.errors import DomainError
+
+
+class InvalidPhoto(DomainError):
+    status = 422
+    code = "invalid_photo"
+
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # Pillow reports many phone-camera JPEGs (with a depth or preview frame) as MPO.
