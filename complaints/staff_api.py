@@ -1,22 +1,23 @@
-"""The staff API of complaints: the officers' and the agencies' inbox as JSON."""
+"""The staff API of complaints: the officers' and the agencies' inbox as JSON. Its GET
+/complaints shares the path of the public POST, and a path belongs to one router: the
+operations are added to the complaints router of complaints.api."""
 
 from datetime import datetime
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ConfigDict
 
+from complaints.api import router
 from complaints.models import Complaint
 from complaints.selectors.staff import InboxFilter, staff_complaints
 from complaints.staff_views import masked_identity
 from services.api_auth import token_or_session
 from services.api_errors import refusals
 from services.permissions import is_complaint_officer, is_staff_member
-
-router = Router(tags=["pengaduan"])
 
 StageName = Literal["received", "verified", "forwarded", "in_progress", "resolved", "archived"]
 

@@ -8,8 +8,8 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from cases.api import router as cases_router
 from cases.staff_api import router as case_staff_router
 from common.errors import DomainError
+from complaints import staff_api  # noqa: F401 — its operations join the complaints router
 from complaints.api import router as complaints_router
-from complaints.staff_api import router as complaints_staff_router
 from counters.booking.api import router as booking_router
 from counters.queue.api import router as counters_router
 from counters.survey.api import router as survey_router
@@ -102,7 +102,6 @@ api.add_router("", counters_router)
 api.add_router("", booking_router)
 api.add_router("", cases_router)
 api.add_router("", case_staff_router)
-api.add_router("", complaints_staff_router)
 api.add_router("", complaints_router)
 
 STATUS_CODES = {

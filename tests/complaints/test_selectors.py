@@ -34,6 +34,10 @@ def resolve(complaint, officer, *, satisfied=None, take_up=True):
 
 
 def test_figures_per_agency_and_month_are_exact(officer, slow, agency_a, agency_b):
+    # Rows are in the agencies' order, then by name: names that sort the same in any run.
+    for agency, name in ((agency_a, "Instansi A"), (agency_b, "Instansi B")):
+        agency.name = name
+        agency.save(update_fields=["name"])
     november = datetime(2026, 11, 30, 23, 0, tzinfo=WITA)  # 30 Nov in WITA, 15:00 UTC
     december = datetime(2026, 12, 1, 7, 0, tzinfo=WITA)  # 1 Dec in WITA, 30 Nov in UTC
     a1 = forwarded(slow, agency_a, officer)
