@@ -6,6 +6,7 @@ from django_scopes import scopes_disabled
 from cases import services as cases
 from cases.errors import InvalidCaseTransition
 from cases.models import Case, CaseEvent
+from cases.services import changes
 from tests.cases.conftest import open_case
 from tests.counters.queue.test_concurrency import run_parallel, widen_race_window
 
@@ -17,7 +18,7 @@ def test_a_clerk_and_the_agencys_system_cannot_both_close_one_case(service, monk
     (fails without the case's row lock: both would be recorded from "in process")."""
     with scopes_disabled():
         case = open_case(service)
-    widen_race_window(monkeypatch, "_lock", module=cases)
+    widen_race_window(monkeypatch, "lock_case", module=changes)
     outcomes = [
         {"status": Case.Status.READY},
         {"status": Case.Status.REFUSED, "reason": "Data ganda", "basis": "Perpres 96/2018"},
