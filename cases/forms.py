@@ -135,7 +135,7 @@ class OpenCaseForm(OutcomeFields, CitizenFields):
         label=_("Status awal"), choices=_choices(Case.OPENING), initial=Status.IN_PROCESS
     )
     reference = forms.CharField(label=_("Nomor registrasi instansi"), max_length=80, required=False)
-    note = forms.CharField(label=_("Catatan"), max_length=2000, required=False)
+    note = forms.CharField(label=_("Keterangan untuk pemohon"), max_length=2000, required=False)
     field_order = ["booking", "status"]
 
     def clean_booking(self):
@@ -151,7 +151,12 @@ class StatusForm(OutcomeFields):
     prefix = "status"
 
     status = forms.ChoiceField(label=_("Status baru"))
-    note = forms.CharField(label=_("Catatan"), max_length=2000, required=False)
+    note = forms.CharField(
+        label=_("Keterangan untuk pemohon"),
+        max_length=2000,
+        required=False,
+        help_text=_("Tampil di halaman lacak berkas; catatan internal ditulis di bawah."),
+    )
     pickup_location = forms.ModelChoiceField(
         label=_("Tempat pengambilan"), queryset=None, required=False
     )
@@ -222,7 +227,7 @@ class BulkStatusForm(forms.Form):
     prefix = "massal"
     cases = forms.MultipleChoiceField(label=_("Berkas"))
     status = forms.ChoiceField(label=_("Ubah status yang dipilih menjadi"))
-    note = forms.CharField(label=_("Catatan"), max_length=2000, required=False)
+    note = forms.CharField(label=_("Keterangan untuk pemohon"), max_length=2000, required=False)
 
     def __init__(self, *args, codes, **kwargs):
         super().__init__(*args, **kwargs)

@@ -111,7 +111,9 @@ def case_list(
 
 class CaseEventIn(Schema):
     status: Case.Status
-    note: str = Field("", max_length=2000)
+    note: str = Field(
+        "", max_length=2000, description="Keterangan untuk pemohon (tampil di /lacak/)"
+    )
     reference: str = Field(
         "",
         max_length=80,
