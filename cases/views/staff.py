@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cases import selectors, services
+from cases.documents import case_tracking_url
 from cases.forms import (
     AssignForm,
     BulkStatusForm,
@@ -26,7 +27,6 @@ from cases.forms import (
 from cases.models import Case, CaseEvent
 from common.errors import DomainError
 from common.pagination import counted_page
-from common.qr import qr_svg_inline
 from services.models import Agency
 from services.permissions import can_enter_agency
 from services.selectors import active_agency
@@ -287,16 +287,14 @@ def case_receipt(request, agency: Agency, code: str):
     """The tanda terima berkas the citizen takes home: the code, its QR to the public
     tracking page, the due date and what is missing."""
     case = _case(code)
-    link = settings.PUBLIC_BASE_URL + case.get_absolute_url()
     return render(
         request,
         "cases/staff/receipt.html",
         {
             "agency": agency,
             "case": case,
-            "link": link,
-            "tracking_url": settings.PUBLIC_BASE_URL + "/lacak/",
-            "qr": qr_svg_inline(link, scale=4, title=_("Kode QR lacak berkas %s") % case.code),
+            "link": case_tracking_url(case),
+            "tracking_url": settings.PUBLIC_BASE_URL + reverse("cases:lookup"),
             "missing": selectors.missing_requirements(case),
         },
     )
