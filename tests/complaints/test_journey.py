@@ -61,9 +61,7 @@ def test_a_confidential_complaint_from_the_ticket_page_to_the_transparency_page(
     staff = Client()
     staff.force_login(officer)
     staff.post(f"/pengaduan-mpp/{code}/verifikasi/", {"catatan": ""})
-    staff.post(
-        f"/pengaduan-mpp/{code}/teruskan/", {"instansi": ktp.agency.pk, "alasan": "Loket A"}
-    )
+    staff.post(f"/pengaduan-mpp/{code}/teruskan/", {"instansi": ktp.agency.pk, "alasan": "Loket A"})
     staff.force_login(operator_a)
     inbox = f"/instansi/{ktp.agency.slug}/pengaduan/"
     pages = [staff.get(inbox).content.decode(), staff.get(f"{inbox}{code}/").content.decode()]
