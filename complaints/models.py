@@ -286,9 +286,16 @@ class ComplaintEvent(models.Model):
         return f"{self.complaint} {self.get_action_display()}"
 
 
+# The folder of complaint photos under MEDIA_ROOT. A photo may show a person or a document:
+# only complaints.staff_views serves it, to those who may read the complaint; the public
+# media paths refuse this folder (mpp.views.media_file here, deploy/nginx/mpp.conf in
+# production, which repeats it).
+PHOTO_FOLDER = "pengaduan/"
+
+
 def photo_path(instance, filename: str) -> str:
     # A random name: nothing of the complaint (its code, the citizen's file name) in it.
-    return f"pengaduan/{uuid.uuid4().hex}.jpg"
+    return f"{PHOTO_FOLDER}{uuid.uuid4().hex}.jpg"
 
 
 class ComplaintPhoto(models.Model):

@@ -12,6 +12,11 @@ urlpatterns = [
     path("pengaduan-mpp/", staff_views.officer_inbox, name="officer_inbox"),
     path("pengaduan-mpp/<str:code>/", staff_views.officer_detail, name="officer_detail"),
     path(
+        "pengaduan-mpp/<str:code>/foto/<int:photo_id>/",
+        staff_views.officer_photo,
+        name="officer_photo",
+    ),
+    path(
         "pengaduan-mpp/<str:code>/identitas/",
         staff_views.officer_identity,
         name="officer_identity",
@@ -23,6 +28,11 @@ urlpatterns = [
         "instansi/<slug:agency>/pengaduan/<str:code>/",
         staff_views.agency_detail,
         name="agency_detail",
+    ),
+    path(
+        "instansi/<slug:agency>/pengaduan/<str:code>/foto/<int:photo_id>/",
+        staff_views.agency_photo,
+        name="agency_photo",
     ),
     path(
         "instansi/<slug:agency>/pengaduan/<str:code>/<slug:step>/",

@@ -1,6 +1,6 @@
 """The staff pages of complaints: the mall officers' inbox (/pengaduan-mpp/) and an agency's
-(/instansi/<agency>/pengaduan/), each with its detail and its steps, all through
-complaints.services."""
+(/instansi/<agency>/pengaduan/), each with its detail, the citizen's photos and its steps,
+all through complaints.services."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,6 +27,8 @@ from complaints.selectors.staff import (
     agency_complaints,
     complaint_assignees,
     complaint_history,
+    complaint_photo,
+    complaint_photos,
     officer_complaint,
     officer_complaints,
 )
@@ -222,6 +224,27 @@ def _perform(request, complaint: Complaint, name: str) -> None:
     messages.success(request, str(STEPS[name].done))
 
 
+def _photos(complaint: Complaint, url: Callable[[int], str]) -> list[dict]:
+    """The citizen's photos, each with the address that serves it to this page's reader."""
+    return [{"photo": photo, "url": url(photo.pk)} for photo in complaint_photos(complaint)]
+
+
+def _photo_response(complaint: Complaint, photo_id: int) -> FileResponse:
+    """One photo of a complaint the caller may read; another complaint's photo is a 404.
+    It may show a person or a document: no cache anywhere keeps it, and the browser shows
+    it only as the image it is."""
+    photo = complaint_photo(complaint=complaint, photo_id=photo_id)
+    if photo is None:
+        raise Http404
+    # common.images stores every photo as JPEG: the .jpg name gives it image/jpeg.
+    response = FileResponse(
+        photo.image.open("rb"), filename=f"{complaint.code}-foto-{photo.pk}.jpg"
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 def masked_identity(complaint: Complaint) -> dict:
     """Enough for an officer to tell complainants apart in a list, nothing to use."""
     return {
@@ -269,6 +292,10 @@ def _officer_page(request, complaint: Complaint, *, identity: bool = False):
     context = {
         "complaint": complaint,
         "history": complaint_history(complaint),
+        "photos": _photos(
+            complaint,
+            lambda pk: reverse("complaints_staff:officer_photo", args=[complaint.code, pk]),
+        ),
         "masked": masked_identity(complaint),
         "identity": identity,
         "steps": _steps(
@@ -285,6 +312,11 @@ def _officer_page(request, complaint: Complaint, *, identity: bool = False):
 @login_required
 def officer_detail(request, code: str):
     return _officer_page(request, _officer_complaint(request, code))
+
+
+@login_required
+def officer_photo(request, code: str, photo_id: int):
+    return _photo_response(_officer_complaint(request, code), photo_id)
 
 
 @never_cache
@@ -373,9 +405,21 @@ def agency_detail(request, agency: Agency, code: str):
         "agency": agency,
         "complaint": complaint,
         "history": complaint_history(complaint, agency=agency),
+        "photos": _photos(
+            complaint,
+            lambda pk: reverse(
+                "complaints_staff:agency_photo", args=[agency.slug, complaint.code, pk]
+            ),
+        ),
         "steps": steps,
     }
     return render(request, "complaints/staff/agency_detail.html", context)
+
+
+@login_required
+@staff_view(active_agency, "agency", may=can_enter_agency)
+def agency_photo(request, agency: Agency, code: str, photo_id: int):
+    return _photo_response(_agency_complaint(agency, code), photo_id)
 
 
 @never_cache

@@ -1,5 +1,6 @@
 """Home page, health check and the public transparency page."""
 
+import posixpath
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.views.static import serve
 
 from cases.reports.selectors import Period, case_figures_by_agency, case_figures_by_service
 from common import clock
+from complaints.models import PHOTO_FOLDER
 from complaints.transparency import complaints_section
 from counters.reports.selectors import mall_overview
 from counters.reports.views import minutes
@@ -101,7 +103,11 @@ def healthz(request):
 
 def media_file(request, path: str):
     """An upload, while developing; a name no file system can hold (too long) is a 404
-    like any other missing file, not a server error."""
+    like any other missing file, not a server error. Complaint photos are never public
+    media: the complaint staff pages serve them to those who may read the complaint."""
+    # Normalised as serve() normalises it, so that "x/../pengaduan/…" is refused as well.
+    if posixpath.normpath(path).lstrip("/").startswith(PHOTO_FOLDER):
+        raise Http404
     try:
         return serve(request, path, document_root=settings.MEDIA_ROOT)
     except OSError:

@@ -1,6 +1,6 @@
 """Reads of complaints that the staff pages and the staff API share: the officers' and an
-agency's inboxes with their filters, a complaint's history as each of them may read it,
-the public figures and the published answers."""
+agency's inboxes with their filters, a complaint's history and photos as each of them may
+read them, the public figures and the published answers."""
 
 from dataclasses import dataclass, replace
 from datetime import date
@@ -11,7 +11,7 @@ from django_scopes import scopes_disabled
 
 from common import clock
 from common.aggregates import Percentile, Seconds
-from complaints.models import Complaint, ComplaintCategory, ComplaintEvent
+from complaints.models import Complaint, ComplaintCategory, ComplaintEvent, ComplaintPhoto
 from services.models import Agency, Membership
 from services.permissions import (
     agency_staff_users,
@@ -105,6 +105,17 @@ def complaint_history(complaint: Complaint, *, agency: Agency | None = None) -> 
             | Q(action__in=ComplaintEvent.AGENCY_INTERNAL, agency=agency)
         )
     return list(events)
+
+
+def complaint_photos(complaint: Complaint) -> list[ComplaintPhoto]:
+    """The citizen's photos, in the order attached: whoever reads the complaint (through
+    officer_complaint or agency_complaint) sees them all."""
+    return list(complaint.photos.all())
+
+
+def complaint_photo(*, complaint: Complaint, photo_id: int) -> ComplaintPhoto | None:
+    """One photo of `complaint`; another complaint's photo id finds nothing."""
+    return complaint.photos.filter(pk=photo_id).first()
 
 
 def complaint_assignees(complaint: Complaint) -> QuerySet:

@@ -9,6 +9,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,11 +109,49 @@ def nginx_binary():
     return require("nginx", package="nginx", needed_for="production path tests")
 
 
+@contextmanager
+def nginx_site(
+    nginx_binary: str, folder: Path, env: dict, *, app_port: int, http_port: int, https_port: int
+) -> Iterator[str]:
+    """nginx with deploy/nginx/mpp.conf over `folder` (its staticfiles/ and media/, a
+    certificate made here), passing the rest to `app_port`; yields its https address."""
+    (folder / "nginx-tmp").mkdir()
+    (folder / "tls").mkdir()
+    run(
+        env,
+        "openssl",
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-keyout",
+        str(folder / "tls" / "privkey.pem"),
+        "-out",
+        str(folder / "tls" / "fullchain.pem"),
+    )
+    (folder / "mpp.conf").write_text(
+        site_config(folder=folder, http_port=http_port, https_port=https_port, app_port=app_port)
+    )
+    (folder / "nginx.conf").write_text(main_config(folder))
+    run(env, nginx_binary, "-t", "-p", str(folder), "-c", str(folder / "nginx.conf"))
+    proxy = subprocess.Popen(
+        [nginx_binary, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"],
+        cwd=folder,
+    )
+    try:
+        yield f"https://127.0.0.1:{https_port}"
+    finally:
+        stop(proxy)
+
+
 @pytest.fixture(scope="session")
 def production_site(nginx_binary, tmp_path_factory):
     folder = tmp_path_factory.mktemp("production")
-    (folder / "nginx-tmp").mkdir()
-    (folder / "tls").mkdir()
     app_port, http_port, https_port = free_port(), free_port(), free_port()
     with fresh_database("mpp_production") as (_name, database_url):
         env = {
@@ -132,31 +172,8 @@ def production_site(nginx_binary, tmp_path_factory):
         run(env, *python, "seed_demo", "--always-open", "--force")
         run(env, *python, "collectstatic", "--no-input", "-v", "0")
         kiosk_token = run(env, *python, "issue_token", "--kiosk", "expo-sangatta").split()[-1]
-        run(
-            env,
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-subj",
-            "/CN=127.0.0.1",
-            "-keyout",
-            str(folder / "tls" / "privkey.pem"),
-            "-out",
-            str(folder / "tls" / "fullchain.pem"),
-        )
-        (folder / "mpp.conf").write_text(
-            site_config(
-                folder=folder, http_port=http_port, https_port=https_port, app_port=app_port
-            )
-        )
-        (folder / "nginx.conf").write_text(main_config(folder))
-        run(env, nginx_binary, "-t", "-p", str(folder), "-c", str(folder / "nginx.conf"))
-        with (folder / "gunicorn.log").open("wb") as log:
+        app_log = folder / "gunicorn.log"
+        with app_log.open("wb") as log:
             app = subprocess.Popen(
                 [GUNICORN, "--config", "deploy/gunicorn.conf.py"],
                 cwd=ROOT,
@@ -164,48 +181,40 @@ def production_site(nginx_binary, tmp_path_factory):
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
-        proxy = None
         try:
-            proxy = subprocess.Popen(
-                [
-                    nginx_binary,
-                    "-p",
-                    str(folder),
-                    "-c",
-                    str(folder / "nginx.conf"),
-                    "-g",
-                    "daemon off;",
-                ],
-                cwd=folder,
-            )
-            url = f"https://127.0.0.1:{https_port}"
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if fetch(f"{url}/healthz").status == 200:
-                        break
-                except OSError:
-                    pass
-                assert time.monotonic() < deadline, (folder / "gunicorn.log").read_text()[-3000:]
-                time.sleep(0.3)
-            ticket = fetch(
-                f"{url}/api/v1/tickets",
-                method="POST",
-                headers={
-                    "Authorization": f"Bearer {kiosk_token}",
-                    "Content-Type": "application/json",
-                },
-                data=json.dumps(
-                    {"service": "dukcapil/ktp-el", "location": "expo-sangatta"}
-                ).encode(),
-            )
-            assert ticket.status == 201, ticket.body
-            yield Site(
-                url=url,
-                ticket_code=json.loads(ticket.body)["code"],
-                static_root=folder / "staticfiles",
-            )
+            with nginx_site(
+                nginx_binary,
+                folder,
+                env,
+                app_port=app_port,
+                http_port=http_port,
+                https_port=https_port,
+            ) as url:
+                deadline = time.monotonic() + 60
+                while True:
+                    try:
+                        if fetch(f"{url}/healthz").status == 200:
+                            break
+                    except OSError:
+                        pass
+                    assert time.monotonic() < deadline, app_log.read_text()[-3000:]
+                    time.sleep(0.3)
+                ticket = fetch(
+                    f"{url}/api/v1/tickets",
+                    method="POST",
+                    headers={
+                        "Authorization": f"Bearer {kiosk_token}",
+                        "Content-Type": "application/json",
+                    },
+                    data=json.dumps(
+                        {"service": "dukcapil/ktp-el", "location": "expo-sangatta"}
+                    ).encode(),
+                )
+                assert ticket.status == 201, ticket.body
+                yield Site(
+                    url=url,
+                    ticket_code=json.loads(ticket.body)["code"],
+                    static_root=folder / "staticfiles",
+                )
         finally:
-            if proxy is not None:
-                stop(proxy)
             stop(app, grace=30)

@@ -1,11 +1,12 @@
 """The world of the security tests: agency A's bookable service at an open counter with a
-waiting ticket, a booking, a case and a confidential complaint about agency A forwarded to
-it, staff of agencies A and B, and a UMKM owner with a product."""
+waiting ticket, a booking, a case and a confidential complaint with a photo about agency A
+forwarded to it, staff of agencies A and B, and a UMKM owner with a product."""
 
 import pytest
 from django_scopes import scope, scopes_disabled
 
 from cases.services import case_open
+from common.images import prepare_photo
 from complaints.models import ComplaintCategory
 from complaints.services import complaint_forward, complaint_submit, complaint_verify
 from counters.booking.services import booking_create
@@ -21,10 +22,24 @@ from tests.factories import (
     ServiceFactory,
     UserFactory,
 )
+from tests.images import image_bytes, upload
 
 
 @pytest.fixture
-def world(db, agency_a, agency_b, location, admin_a, operator_a, operator_b, mall_admin):
+def world(
+    db,
+    settings,
+    tmp_path,
+    agency_a,
+    agency_b,
+    location,
+    admin_a,
+    operator_a,
+    operator_b,
+    mall_admin,
+):
+    # The complaint's photo is written to a folder of this test only.
+    settings.MEDIA_ROOT = tmp_path / "media"
     open_all_week(agency_a, location)
     service = ServiceFactory(
         agency=agency_a, slug="ktp-el", queue_prefix="A", is_bookable=True, locations=[location]
@@ -60,6 +75,7 @@ def world(db, agency_a, agency_b, location, admin_a, operator_a, operator_b, mal
         name="Rina",
         phone="081234567890",
         agency=agency_a,
+        photos=[prepare_photo(upload(image_bytes()))],
     )
     complaint_verify(complaint=complaint, officer=mall_admin)
     complaint_forward(complaint=complaint, officer=mall_admin, agency=agency_a, reason="A")
@@ -84,4 +100,5 @@ def world(db, agency_a, agency_b, location, admin_a, operator_a, operator_b, mal
         "product": product.slug,
         "product_pk": product.pk,
         "complaint": complaint.code,
+        "photo": complaint.photos.get().pk,
     }

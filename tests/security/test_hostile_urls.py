@@ -164,6 +164,7 @@ def valid_values(world, route: str) -> dict[str, str]:
         "code": code,
         "reference": "SIAK-0001",
         "step": "verifikasi" if route.startswith("/pengaduan-mpp/") else "tanggapan",
+        "photo_id": str(world["photo"]),
         "action": action,
         "counter_id": str(world["counter"]),
         "business": world["business"],

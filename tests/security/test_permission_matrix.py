@@ -192,6 +192,11 @@ DECISIONS = {
         "/pengaduan-mpp/{complaint}/",
         complaint_officers(),
     ),
+    "complaints_staff:officer_photo": (
+        "get",
+        "/pengaduan-mpp/{complaint}/foto/{photo}/",
+        complaint_officers(),
+    ),
     "complaints_staff:officer_identity": (
         "post",
         "/pengaduan-mpp/{complaint}/identitas/",
@@ -215,6 +220,11 @@ DECISIONS = {
     "complaints_staff:agency_detail": (
         "get",
         "/instansi/{agency}/pengaduan/{complaint}/",
+        agency_a_staff(other=404),
+    ),
+    "complaints_staff:agency_photo": (
+        "get",
+        "/instansi/{agency}/pengaduan/{complaint}/foto/{photo}/",
         agency_a_staff(other=404),
     ),
     "complaints_staff:agency_step": (
