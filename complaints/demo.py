@@ -6,6 +6,7 @@ the days the story took, and the deadlines set again from those days by the same
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -261,7 +262,7 @@ CONTACTS = [
 
 
 def seed_officer():
-    group, _created = Group.objects.get_or_create(name="petugas-pengaduan")
+    group, _created = Group.objects.get_or_create(name=settings.COMPLAINT_OFFICER_GROUP)
     officer = ensure_user(OFFICER, first_name="Petugas Pengaduan MPP")
     officer.groups.add(group)
     return officer
