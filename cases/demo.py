@@ -13,7 +13,7 @@ from cases import deadlines
 from cases.models import CODE_LENGTH, Case, CaseEvent
 from cases.services import apply_status
 from common import clock
-from counters.booking.models import CODE_ALPHABET
+from common.codes import CODE_ALPHABET
 from services.models import Location, Service
 
 SEED = 19

@@ -9,8 +9,9 @@ from django_scopes import scopes_disabled
 
 from cases.models import Case
 from cases.selectors import ALL, VIEWS
+from common.codes import CODE_ALPHABET
 from common.forms import PhoneField
-from counters.booking.models import CODE_ALPHABET, CODE_LENGTH
+from counters.booking.models import CODE_LENGTH
 from notifications.forms import MessageChannelsField, OffersMessages
 from services.models import LegalBasis, Service
 

@@ -1,7 +1,6 @@
 """A case (permohonan): a citizen's file an agency processes after the counter, its states
 and its audit trail."""
 
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -12,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from common import clock
-from counters.booking.models import CODE_ALPHABET, Booking
+from common.codes import unambiguous_code
+from counters.booking.models import Booking
 from counters.queue.models import Ticket
 from services.models import Agency, Location, Service, ServiceRequirement
 
@@ -28,7 +28,7 @@ UNIQUE_REFERENCE = models.UniqueConstraint(
 
 def new_case_code() -> str:
     """Ten letters and digits that cannot be misread: 2^50 codes, never guessed."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return unambiguous_code(CODE_LENGTH)
 
 
 def clock_stopped(now) -> Coalesce:

@@ -6,9 +6,10 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from common import clock
+from common.codes import CODE_ALPHABET
 from common.images import InvalidPhoto, prepare_photo
 from complaints.challenge import challenge_new, challenge_passed
-from complaints.models import CODE_ALPHABET, CODE_LENGTH, MAX_PHOTOS, Complaint
+from complaints.models import CODE_LENGTH, MAX_PHOTOS, Complaint
 from complaints.selectors import public as selectors
 
 IDENTITY_CHOICES = [

@@ -2,7 +2,6 @@
 and deadlines, and its history (public replies and internal notes apart)."""
 
 import hashlib
-import secrets
 import uuid
 
 from django.conf import settings
@@ -13,9 +12,9 @@ from django.utils.translation import pgettext_lazy
 from django_scopes import ScopedManager
 
 from common import clock
+from common.codes import unambiguous_code
 from services.models import Agency, Location, Service
 
-CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 10
 # Perpres 76/2013: a complaint is resolved within 60 (working) days at most.
 RESOLUTION_CEILING_DAYS = 60
@@ -24,12 +23,12 @@ MAX_PHOTOS = 3
 
 
 def new_complaint_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return unambiguous_code(CODE_LENGTH)
 
 
 def new_secret() -> str:
     """What the citizen keeps besides the code: only its hash is stored."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return unambiguous_code(12)
 
 
 def hash_secret(secret: str) -> str:

@@ -2,8 +2,9 @@
 
 from django.urls import path, register_converter
 
+from common.codes import CODE_ALPHABET
 from complaints import views
-from complaints.models import CODE_ALPHABET, CODE_LENGTH
+from complaints.models import CODE_LENGTH
 
 
 class ComplaintCodeConverter:

@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.codes import CODE_ALPHABET
 from common.forms import NikField, PhoneField
-from counters.booking.models import CODE_ALPHABET, CODE_LENGTH
+from counters.booking.models import CODE_LENGTH
 from notifications.forms import MessageChannelsField, OffersMessages
 
 

@@ -1,6 +1,5 @@
 """Data of bookings (reservasi): schedules, closure days, per-slot seat counters, bookings."""
 
-import secrets
 from datetime import time, timedelta
 
 from django.conf import settings
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from common import clock
+from common.codes import unambiguous_code
 from common.validators import mask_nik, mask_phone
 from counters.upsert import increment
 from services.models import Agency, Location, Service
@@ -32,13 +32,11 @@ MIDNIGHT = time(0, 0)
 CHECK_IN_OPENS_BEFORE = timedelta(minutes=30)
 CHECK_IN_CLOSES_AFTER = timedelta(minutes=15)
 
-# No 0/O and 1/I: a code read aloud or typed from a phone screen can't be misread.
-CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
 
 
 def new_booking_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return unambiguous_code(CODE_LENGTH)
 
 
 # Named here once; the booking service tells by these names which rule a refused write broke.

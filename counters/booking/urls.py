@@ -2,8 +2,9 @@
 
 from django.urls import path, register_converter
 
+from common.codes import CODE_ALPHABET
 from counters.booking import views
-from counters.booking.models import CODE_ALPHABET, CODE_LENGTH
+from counters.booking.models import CODE_LENGTH
 
 
 class BookingCodeConverter:

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django_scopes import scopes_disabled
 
-from counters.booking.models import CODE_ALPHABET
+from common.codes import CODE_ALPHABET
 from counters.booking.services import (
     BookingError,
     booking_cancel,
