@@ -8,10 +8,15 @@ from django.utils.translation import gettext as _
 
 from cases import deadlines
 from cases.errors import CaseRefused, InvalidCaseTransition
-from cases.models import UNIQUE_REFERENCE, Case, CaseEvent
-from cases.services.records import apply_status, lock_case, record_event, requirements_of
+from cases.models import Case, CaseEvent
+from cases.services.records import (
+    apply_status,
+    lock_case,
+    record_event,
+    refused_by_database,
+    requirements_of,
+)
 from common import clock
-from common.db import broke
 from services.models import Location, Service
 from services.permissions import can_operate
 
@@ -187,11 +192,10 @@ def case_set_details(*, case: Case, actor, holder_unit: str, reference: str) -> 
             with transaction.atomic():
                 locked.save(update_fields=["holder_unit", "reference"])
         except IntegrityError as error:
-            if broke(error, UNIQUE_REFERENCE):
-                raise CaseRefused(
-                    _("Nomor registrasi ini sudah dipakai berkas lain."), status=409
-                ) from error
-            raise
+            refusal = refused_by_database(error)
+            if refusal is None:
+                raise
+            raise refusal from error
         record_event(
             case=locked,
             action=Action.NOTE,

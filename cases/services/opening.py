@@ -9,10 +9,15 @@ from django.utils.translation import gettext as _
 from cases import deadlines
 from cases.errors import CaseRefused
 from cases.messages import case_messages_consent
-from cases.models import ONE_CASE_PER_TICKET, UNIQUE_REFERENCE, Case, CaseEvent
-from cases.services.records import apply_status, normalized_phone, record_event, requirements_of
+from cases.models import Case, CaseEvent
+from cases.services.records import (
+    apply_status,
+    normalized_phone,
+    record_event,
+    refused_by_database,
+    requirements_of,
+)
 from common import clock
-from common.db import broke
 from counters.booking.models import Booking
 from counters.queue.models import Ticket
 from counters.queue.services import ticket_finish
@@ -85,13 +90,10 @@ def case_open(
                 case=case, action=Action.OPENED, source=source, actor=actor, note=note, at=now
             )
     except IntegrityError as error:
-        if broke(error, ONE_CASE_PER_TICKET):
-            raise CaseRefused(_("Kunjungan ini sudah punya berkas."), status=409) from error
-        if broke(error, UNIQUE_REFERENCE):
-            raise CaseRefused(
-                _("Nomor registrasi ini sudah dipakai berkas lain."), status=409
-            ) from error
-        raise
+        refusal = refused_by_database(error)
+        if refusal is None:
+            raise
+        raise refusal from error
     return case
 
 

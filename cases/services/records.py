@@ -5,13 +5,15 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from cases import deadlines
 from cases.errors import CaseRefused
 from cases.messages import case_tell
-from cases.models import Case, CaseEvent
+from cases.models import ONE_CASE_PER_TICKET, UNIQUE_REFERENCE, Case, CaseEvent
+from common.db import broke
 from common.validators import normalize_phone
 from services.models import Service, ServiceRequirement
 
@@ -105,6 +107,16 @@ def apply_status(
     if status in Case.CLOSED:
         case.closed_at = now
     case.status = status
+
+
+def refused_by_database(error: IntegrityError) -> CaseRefused | None:
+    """What a write that broke one of the case's named constraints tells its user (None for
+    any other refusal, which the caller raises as it is)."""
+    if broke(error, ONE_CASE_PER_TICKET):
+        return CaseRefused(_("Kunjungan ini sudah punya berkas."), status=409)
+    if broke(error, UNIQUE_REFERENCE):
+        return CaseRefused(_("Nomor registrasi ini sudah dipakai berkas lain."), status=409)
+    return None
 
 
 def lock_case(case: Case) -> Case:
