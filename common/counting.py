@@ -1,7 +1,13 @@
 """Counts in the shared cache that every app node adds to: the abuse limits per client
-address, account and NIK."""
+address, account, NIK and looked-up code."""
+
+import hashlib
+from datetime import date
 
 from django.core.cache import cache
+
+# A local day's count outlives the day a little (clocks, time zones): then it expires.
+DAY_KEPT_SECONDS = 2 * 24 * 3600
 
 
 def cache_count(*keys: str, timeout: int) -> list[int]:
@@ -21,3 +27,30 @@ def _count_one(key: str, timeout: int) -> int:
         if cache.add(key, 1, timeout=timeout):
             return 1
         return cache.incr(key)  # another process counted the first one meanwhile
+
+
+def _day_key(scope: str, kind: str, identity: str, day: date) -> str:
+    # Hashed, so that no NIK, client address or code is written in clear to the cache.
+    digest = hashlib.sha256(f"{kind}:{identity}".encode()).hexdigest()[:32]
+    return f"{scope}:{kind}:{digest}:{day.isoformat()}"
+
+
+def day_limit_reached(scope: str, day: date, limits: dict[str, int], **identities: str) -> bool:
+    """Whether any identity (kind=identity, e.g. ip=…, code=…) has reached the limit of its
+    kind in `scope` on the local `day`; all read in one round trip."""
+    keys = {
+        _day_key(scope, kind, identity, day): limits[kind]
+        for kind, identity in identities.items()
+        if identity
+    }
+    counts = cache.get_many(keys) if keys else {}
+    return any((counts.get(key) or 0) >= limit for key, limit in keys.items())
+
+
+def day_count(scope: str, day: date, **identities: str) -> None:
+    """One more for each identity (kind=identity) in `scope` on the local `day`."""
+    keys = [
+        _day_key(scope, kind, identity, day) for kind, identity in identities.items() if identity
+    ]
+    if keys:
+        cache_count(*keys, timeout=DAY_KEPT_SECONDS)
