@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.errors import DomainError
+from common.proven import remember_proven, was_proven
 from common.qr import qr_svg_inline
 from complaints.errors import ComplaintLookupLimited
 from complaints.forms import CodeForm, ComplaintForm, InformationForm, RatingForm, SecretForm
@@ -23,18 +24,16 @@ from complaints.services import complaint_add_information, complaint_rate, compl
 
 # The complaints this browser's owner proved (or filed); the secret of a new complaint
 # waits here only until its receipt is shown, once.
-ACCESS_KEY = "complaint_access"
+PROVEN = "complaint_access"
 RECEIPT_KEY = "complaint_receipt"
-MAX_REMEMBERED = 20
 
 
 def _grant(request, code: str) -> None:
-    codes = [c for c in request.session.get(ACCESS_KEY, []) if c != code]
-    request.session[ACCESS_KEY] = [code, *codes][:MAX_REMEMBERED]
+    remember_proven(request, PROVEN, code)
 
 
 def _granted(request, code: str) -> Complaint | None:
-    if code not in request.session.get(ACCESS_KEY, []):
+    if not was_proven(request, PROVEN, code):
         return None
     return selectors.complaint_by_code(code)
 

@@ -16,25 +16,23 @@ from cases.models import Case
 from cases.selectors import case_for_citizen, case_lookup, case_pickup_booking_path
 from cases.services import case_messages_allow, case_messages_stop
 from common.errors import DomainError
+from common.proven import remember_proven, was_proven
 from common.validators import mask_phone
 from counters.booking.selectors import normalize_code
 
-SESSION_KEY = "case_access"
-MAX_REMEMBERED = 20
+# The cases whose NIK digits this browser's visitor proved (common.proven).
+PROVEN = "case_access"
 
 
 def _grant(request, case: Case) -> None:
-    """The session remembers the cases whose NIK digits its visitor proved."""
-    ids = [pk for pk in request.session.get(SESSION_KEY, []) if pk != case.pk]
-    request.session[SESSION_KEY] = [case.pk, *ids][:MAX_REMEMBERED]
+    remember_proven(request, PROVEN, case.pk)
 
 
 def _proven_case(request, code: str) -> Case | None:
-    proven = request.session.get(SESSION_KEY, [])
-    if not proven:
+    if not request.session.get(PROVEN):
         return None
     case = case_for_citizen(code)
-    return case if case is not None and case.pk in proven else None
+    return case if case is not None and was_proven(request, PROVEN, case.pk) else None
 
 
 def _proven_by(form, code: str) -> tuple[Case | None, int]:

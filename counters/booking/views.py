@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from common import clock
 from common.errors import DomainError
+from common.proven import remember_proven, was_proven
 from counters.booking import limits as booking_limits
 from counters.booking import selectors
 from counters.booking.documents import booking_ics, qr_svg, requirement_lines
@@ -31,8 +32,8 @@ from counters.booking.services import (
 from counters.queue.kiosk import from_kiosk_network, may_issue_tickets
 from services.models import Location
 
-SESSION_KEY = "booking_access"
-MAX_REMEMBERED = 20
+# The bookings whose NIK this browser's owner proved, or that it made (common.proven).
+PROVEN = "booking_access"
 
 
 def client_ip(request) -> str:
@@ -40,13 +41,11 @@ def client_ip(request) -> str:
 
 
 def _grant(request, code: str) -> None:
-    """The session remembers the bookings whose NIK its owner proved (or that it made)."""
-    codes = [c for c in request.session.get(SESSION_KEY, []) if c != code]
-    request.session[SESSION_KEY] = [code, *codes][:MAX_REMEMBERED]
+    remember_proven(request, PROVEN, code)
 
 
 def _granted_booking(request, code: str):
-    if code not in request.session.get(SESSION_KEY, []):
+    if not was_proven(request, PROVEN, code):
         return None
     return selectors.booking_by_code(code)
 
