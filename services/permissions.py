@@ -8,17 +8,23 @@ from django_scopes import scopes_disabled
 from services.models import Agency, Membership
 
 
+def _in_group(user, group: str) -> bool:
+    """Whether the active `user` belongs to `group`, read once per user object."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    groups = getattr(user, "_mpp_groups", None)
+    if groups is None:
+        groups = user._mpp_groups = {}
+    if group not in groups:
+        groups[group] = user.groups.filter(name=group).exists()
+    return groups[group]
+
+
 def is_mall_admin(user) -> bool:
     """Superusers and members of the mall group manage every agency from /admin/."""
     if not (user.is_authenticated and user.is_active):
         return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_mpp_is_mall_admin", None)
-    if cached is None:
-        cached = user.groups.filter(name=settings.MALL_ADMIN_GROUP).exists()
-        user._mpp_is_mall_admin = cached
-    return cached
+    return user.is_superuser or _in_group(user, settings.MALL_ADMIN_GROUP)
 
 
 def mall_admins() -> QuerySet:
@@ -87,15 +93,7 @@ def is_staff_member(user) -> bool:
 def is_complaint_officer(user) -> bool:
     """The mall's complaint officers (and mall admins): every complaint, and the identity of
     a confidential complainant, which no agency ever sees."""
-    if is_mall_admin(user):
-        return True
-    if not (user.is_authenticated and user.is_active):
-        return False
-    cached = getattr(user, "_mpp_is_complaint_officer", None)
-    if cached is None:
-        cached = user.groups.filter(name=settings.COMPLAINT_OFFICER_GROUP).exists()
-        user._mpp_is_complaint_officer = cached
-    return cached
+    return is_mall_admin(user) or _in_group(user, settings.COMPLAINT_OFFICER_GROUP)
 
 
 def complaint_officer_users():
