@@ -172,6 +172,8 @@ def valid_values(world, route: str) -> dict[str, str]:
         "pk": str(world["product_pk"]),
         "object_id": "1",
         "table": "layanan",
+        "year": "2026",
+        "period": "q3",
         "id": "1",
         "app_label": "counters",
         "content_type_id": "1",

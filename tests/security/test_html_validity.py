@@ -19,9 +19,11 @@ from cases.models import Case
 from cases.services import case_change_status, case_open
 from counters.models import Ticket
 from counters.queue import services as queue
+from counters.survey.report_services import skm_follow_up_add, skm_report_publish
 from mpp.middleware import refusal
 from services.models import Location, Service
 from tests.counters.booking.conftest import VALID_NIK
+from tests.counters.survey.skm_data import Q3, answer_period
 from tests.factories import ServiceRequirementFactory
 from tests.security.test_permission_matrix import DECISIONS
 
@@ -115,6 +117,46 @@ def case_pages(client, world) -> dict[str, bytes]:
     return pages
 
 
+def skm_report_pages(client, world) -> dict[str, bytes]:
+    """The SKM report with figures, both plans and its forms (the matrix's period has no
+    answers), the printable published page, the MPP's and the public index listing it."""
+    with scopes_disabled():
+        service = Service.objects.get(agency__slug=world["agency"], slug=world["service"])
+        location = Location.objects.get(slug=world["location"])
+    answer_period(service=service, location=location)
+    admin, q2, q3 = world["users"]["admin_a"], Q3.previous, Q3
+    for period in (q2, q3):
+        skm_follow_up_add(
+            agency=service.agency,
+            period=period,
+            element="u8_complaints",
+            action="Kotak saran di setiap loket",
+            owner="Seksi Pelayanan",
+            target_date=period.end,
+            actor=admin,
+        )
+    agency, year = world["agency"], q3.year
+    pages = {
+        "counters:skm_agency (figures, plans)": fetch(
+            client, f"/instansi/{agency}/laporan/skm/{year}/q3/", "admin_a", world
+        )
+    }
+    skm_report_publish(agency=service.agency, period=q3, actor=admin)
+    pages["counters:skm_agency (published)"] = fetch(
+        client, f"/instansi/{agency}/laporan/skm/{year}/q3/", "operator_a", world
+    )
+    pages["counters:skm_public (published)"] = fetch(
+        client, f"/transparansi/skm/{agency}/{year}/q3/", "anonymous", world
+    )
+    pages["counters:skm_mall (figures)"] = fetch(
+        client, f"/laporan/mpp/skm/{year}/q3/", "mall", world
+    )
+    pages["counters:skm_public_index (listed)"] = fetch(
+        client, "/transparansi/skm/", "anonymous", world
+    )
+    return pages
+
+
 def fetch(client, path, role, world, *, status=200):
     client.logout()
     if role != "anonymous":
@@ -157,6 +199,7 @@ def collect_pages(world) -> dict[str, bytes]:
         client, f"/antrian/tiket/{done}/survei/", "anonymous", world
     )
     pages.update(case_pages(client, world))
+    pages.update(skm_report_pages(client, world))
     client.force_login(world["users"]["mall"])
     pages["complaints_staff:officer_identity (revealed)"] = client.post(
         f"/pengaduan-mpp/{world['complaint']}/identitas/"

@@ -165,6 +165,51 @@ DECISIONS = {
         "/instansi/{agency}/berkas/{case}/catatan/",
         agency_a_staff(member=422, other=404),
     ),
+    "counters:skm_agency_choose": (
+        "get",
+        "/instansi/{agency}/laporan/skm/",
+        agency_a_staff(member=302, other=404),
+    ),
+    "counters:skm_agency": (
+        "get",
+        "/instansi/{agency}/laporan/skm/2026/q3/",
+        agency_a_staff(other=404),
+    ),
+    # The agency's admins write (an empty form: back to the page with the reason); its
+    # operators read only; no such action: a 404.
+    "counters:skm_plan_add": (
+        "post",
+        "/instansi/{agency}/laporan/skm/2026/q3/rencana/",
+        {**agency_a_staff(member=302, other=404), "operator_a": 403},
+    ),
+    "counters:skm_plan_remove": (
+        "post",
+        "/instansi/{agency}/laporan/skm/2026/q3/rencana/999999/hapus/",
+        {**agency_a_staff(member=404, other=404), "operator_a": 403},
+    ),
+    "counters:skm_plan_progress": (
+        "post",
+        "/instansi/{agency}/laporan/skm/2026/q3/kemajuan/999999/",
+        {**agency_a_staff(member=404, other=404), "operator_a": 403},
+    ),
+    "counters:skm_publish": (
+        "post",
+        "/instansi/{agency}/laporan/skm/2026/q3/terbitkan/",
+        {**agency_a_staff(member=302, other=404), "operator_a": 403},
+    ),
+    "counters:skm_mall_choose": (
+        "get",
+        "/laporan/mpp/skm/",
+        {**every(403), "anonymous": 302, "mall": 302},
+    ),
+    "counters:skm_mall": (
+        "get",
+        "/laporan/mpp/skm/2026/q3/",
+        {**every(403), "anonymous": 302, "mall": 200},
+    ),
+    "counters:skm_public_index": ("get", "/transparansi/skm/", public()),
+    # The world's agency has published no report.
+    "counters:skm_public": ("get", "/transparansi/skm/{agency}/2026/q3/", every(404)),
     "counters:mall_dashboard": (
         "get",
         "/laporan/mpp/",

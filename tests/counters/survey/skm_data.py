@@ -5,10 +5,12 @@ from datetime import date
 from django_scopes import scopes_disabled
 
 from counters.models import ELEMENT_FIELDS, SurveyResponse
+from counters.survey.periods import SkmPeriod
 from tests.counters.reports.conftest import make_ticket
 
 # A day of the third quarter (and second semester) of 2026, long ended.
 Q3_DAY = date(2026, 8, 3)
+Q3 = SkmPeriod(year=2026, code="q3")
 # Four kinds of respondent, each answering eight times (32 respondents):
 #   r1: 4 4 3 4 3 4 4 3 4   man, 19, SMA, swasta
 #   r2: 3 3 3 4 3 3 4 2 3   man, 25, SMA, swasta

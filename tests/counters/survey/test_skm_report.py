@@ -21,11 +21,10 @@ from counters.survey.report_services import (
     skm_follow_up_remove,
     skm_report_publish,
 )
-from tests.counters.survey.skm_data import answer_period
+from tests.counters.survey.skm_data import Q3, answer_period
 
 pytestmark = pytest.mark.django_db
 Q2 = SkmPeriod(year=2026, code="q2")
-Q3 = SkmPeriod(year=2026, code="q3")
 
 
 @pytest.fixture

@@ -8,17 +8,15 @@ import pytest
 from django.db import connection, transaction
 from django_scopes import scopes_disabled
 
-from counters.survey.periods import SkmPeriod
 from counters.survey.report_models import SkmFollowUp, SkmReport
 from counters.survey.report_services import (
     SkmReportRefused,
     skm_follow_up_add,
     skm_report_publish,
 )
-from tests.counters.survey.skm_data import answer_period
+from tests.counters.survey.skm_data import Q3, answer_period
 
 pytestmark = pytest.mark.django_db(transaction=True)
-Q3 = SkmPeriod(year=2026, code="q3")
 # Long enough for the plan's write to arrive while the publication still holds its lock.
 PUBLICATION_HELD = 0.6
 
