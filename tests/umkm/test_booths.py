@@ -4,6 +4,7 @@ and the pages that show them."""
 from datetime import timedelta
 
 import pytest
+from procrastinate.contrib.django import app
 
 from common import clock
 from common.errors import DomainError
@@ -247,3 +248,8 @@ def test_a_suspended_business_leaves_the_plan(
     )
     Business.objects.filter(pk=business_a.pk).update(status=Business.Status.SUSPENDED)
     assert business_a.name not in client.get("/umkm/di-mpp/").content.decode()
+
+
+def test_the_reminders_are_a_daily_periodic_task_of_the_worker():
+    crons = {p.task.name: p.cron for p in app.periodic_registry.periodic_tasks.values()}
+    assert crons["umkm.send_booth_reminders"] == "0 9 * * *"
