@@ -12,6 +12,7 @@ PURPOSES = {
     "survey": _("Survei kepuasan"),
     "case": _("Lacak berkas"),
     "complaint": _("Pengaduan"),
+    "umkm": _("Stan UMKM"),
 }
 LANGUAGES = ("id", "en")
 
@@ -187,6 +188,53 @@ TEMPLATES = {
                 "nomor pengaduan dan kode rahasia Anda.",
                 "en": "There is news on complaint {code} (stage: {stage}). Open {link} with "
                 "the complaint number and your secret code.",
+            },
+        ),
+        MessageTemplate(
+            key="umkm_booth_allocated",
+            purpose="umkm",
+            whatsapp_name="mpp_umkm_stan_dialokasikan",
+            parameters=("business", "booth", "period", "location", "dates", "link"),
+            subject={
+                "id": "{business} mendapat stan {booth}",
+                "en": "{business} has booth {booth}",
+            },
+            text={
+                "id": "{business} mendapat stan {booth} untuk {period} di {location}, "
+                "{dates}. Catatan pengelola dan denah: {link}",
+                "en": "{business} has booth {booth} for {period} at {location}, {dates}. "
+                "The mall's note and the plan: {link}",
+            },
+        ),
+        MessageTemplate(
+            key="umkm_booth_declined",
+            purpose="umkm",
+            whatsapp_name="mpp_umkm_stan_tidak_dapat",
+            parameters=("business", "period", "link"),
+            subject={
+                "id": "{business}: belum mendapat stan untuk {period}",
+                "en": "{business}: no booth for {period}",
+            },
+            text={
+                "id": "{business} belum mendapat stan untuk {period}. Alasan dari pengelola "
+                "MPP: {link}",
+                "en": "{business} has no booth for {period} this time. The mall's reason: {link}",
+            },
+        ),
+        MessageTemplate(
+            key="umkm_booth_reminder",
+            purpose="umkm",
+            whatsapp_name="mpp_umkm_stan_pengingat",
+            parameters=("business", "booth", "period", "location", "dates", "link"),
+            subject={
+                "id": "Pengingat: stan {booth} mulai besok",
+                "en": "Reminder: booth {booth} starts tomorrow",
+            },
+            text={
+                "id": "Pengingat: {business} berjualan di stan {booth}, {period} di "
+                "{location}, {dates}. Denah dan catatan: {link}",
+                "en": "Reminder: {business} sells at booth {booth}, {period} at {location}, "
+                "{dates}. Plan and notes: {link}",
             },
         ),
     )

@@ -1,5 +1,6 @@
 """UMKM moderation in the mall admin: the queue of pending businesses, approve and suspend,
-and the review of approved businesses' profile changes."""
+the review of approved businesses' profile changes, and booths, periods and their
+allocation."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -15,9 +16,19 @@ from django.views.decorators.http import require_POST
 
 from common.admin import LabelledRowsInline
 from common.errors import DomainError
-from umkm import selectors, services
+from umkm import booth_services, selectors, services
 from umkm.caching import showcase_changed
-from umkm.models import Business, BusinessChange, PendingBusiness, Product, ProductPhoto
+from umkm.models import (
+    Booth,
+    BoothApplication,
+    BoothChoice,
+    BoothPeriod,
+    Business,
+    BusinessChange,
+    PendingBusiness,
+    Product,
+    ProductPhoto,
+)
 
 
 class ModerationForm(forms.Form):
@@ -283,3 +294,140 @@ class BusinessChangeAdmin(admin.ModelAdmin):
             "is_pending": change.status == BusinessChange.Status.PENDING,
         }
         return TemplateResponse(request, "umkm/admin/business_change.html", context)
+
+
+@admin.register(Booth)
+class BoothAdmin(admin.ModelAdmin):
+    list_display = [
+        "code",
+        "location",
+        "area",
+        "row",
+        "column",
+        "has_power",
+        "has_table",
+        "is_active",
+    ]
+    list_filter = ["location", "area", "has_power", "is_active"]
+    search_fields = ["code", "area"]
+    list_select_related = ["location"]
+
+
+@admin.register(BoothPeriod)
+class BoothPeriodAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "location",
+        "starts_on",
+        "ends_on",
+        "applications_open_on",
+        "applications_close_on",
+        "dekranasda_quota",
+    ]
+    list_filter = ["kind", "location"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["booths"]
+    list_select_related = ["location"]
+    actions = ["allocate_by_rule"]
+
+    @admin.action(description=_("Bagikan stan menurut aturan (Dekranasda, rotasi, urutan daftar)"))
+    def allocate_by_rule(self, request, queryset):
+        for period in queryset:
+            try:
+                outcome = booth_services.booth_allocation_run(period=period, by=request.user)
+            except DomainError as error:
+                self.message_user(request, f"{period}: {error.message}", messages.ERROR)
+                continue
+            self.message_user(
+                request,
+                _("%(period)s: %(allocated)d mendapat stan, %(declined)d tidak.")
+                % {"period": period, **outcome},
+                messages.SUCCESS,
+            )
+
+
+class BoothChoiceInline(admin.TabularInline):
+    model = BoothChoice
+    fields = ["rank", "booth"]
+    readonly_fields = ["rank", "booth"]
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        # The owner's wishes, as they sent them.
+        return False
+
+
+class BoothDecisionForm(forms.Form):
+    booth = forms.ModelChoiceField(label=_("Stan"), queryset=Booth.objects.none(), required=False)
+    note = forms.CharField(
+        label=_("Catatan untuk pemilik"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+    )
+    decision = forms.ChoiceField(choices=[("allocate", _("Berikan stan")), ("decline", _("Tolak"))])
+
+
+@admin.register(BoothApplication)
+class BoothApplicationAdmin(admin.ModelAdmin):
+    """Applications as the owners sent them; a decision is taken on an application's page
+    (a booth of the period, or a refusal with its reason) or by the period's rule."""
+
+    list_display = ["business", "period", "status", "booth", "submitted_at", "decided_at"]
+    list_filter = ["status", "period"]
+    list_select_related = ["business", "period", "booth"]
+    search_fields = ["business__name", "period__name"]
+    ordering = ["period", "submitted_at"]
+    inlines = [BoothChoiceInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        application = self.get_object(request, unquote(object_id))
+        if application is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, application):
+            raise PermissionDenied
+        form = BoothDecisionForm(request.POST or None)
+        form.fields["booth"].queryset = application.period.booths.filter(is_active=True)
+        if request.method == "POST":
+            if not self.has_change_permission(request, application):
+                raise PermissionDenied
+            if form.is_valid() and self._decide(request, application, form):
+                self.message_user(request, _("Keputusan disimpan."), messages.SUCCESS)
+                return redirect(reverse("admin:umkm_boothapplication_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": str(application),
+            "application": application,
+            "choices": application.choices.select_related("booth"),
+            "form": form,
+            "opts": self.opts,
+            "is_pending": application.status == BoothApplication.Status.PENDING,
+        }
+        return TemplateResponse(request, "umkm/admin/booth_application.html", context)
+
+    def _decide(self, request, application, form) -> bool:
+        data = form.cleaned_data
+        try:
+            if data["decision"] == "decline":
+                booth_services.booth_decline(
+                    application=application, by=request.user, note=data["note"]
+                )
+            elif data["booth"] is None:
+                form.add_error("booth", _("Pilih stan yang diberikan."))
+                return False
+            else:
+                booth_services.booth_allocate(
+                    application=application, booth=data["booth"], by=request.user, note=data["note"]
+                )
+        except DomainError as error:
+            form.add_error(None, error.message)
+            return False
+        return True

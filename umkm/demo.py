@@ -1,19 +1,33 @@
-"""Demo UMKM of Kutai Timur with products and generated placeholder photos (seed_demo)."""
+"""Demo UMKM of Kutai Timur with products and generated placeholder photos, booths at both
+locations, a past and an upcoming bazaar and who holds which booth (seed_demo)."""
 
 import io
 import json
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 
 from common import clock
 from common.images import prepare_photo
-from umkm.models import Business, Category, Product, ProductPhoto
+from services.models import Location
+from umkm.caching import showcase_changed
+from umkm.models import (
+    Booth,
+    BoothApplication,
+    BoothChoice,
+    BoothPeriod,
+    Business,
+    Category,
+    Product,
+    ProductPhoto,
+)
 
 DEMO_PASSWORD = "mpp-demo-2026"
 EXPO = "Gedung Expo Sangatta"
@@ -135,4 +149,167 @@ def seed(*, always_open: bool = False) -> dict:
         _seed_business(number, data, password_hash, moderator)
         for number, data in enumerate(load_businesses(), start=1)
     ]
+    by_name = {business.name: business for business in businesses}
+    _seed_periods(by_name, _seed_booths())
+    showcase_changed()
     return {"businesses": businesses}
+
+
+# (code, area, row, column, width, depth, power, table) per location slug.
+DEMO_BOOTHS = {
+    "expo-sangatta": [
+        *[
+            (f"A-{n:02d}", "Area UMKM", 1 + (n - 1) // 4, 1 + (n - 1) % 4, 2, 2, n % 2 == 1, True)
+            for n in range(1, 9)
+        ],
+        *[(f"H-{n:02d}", "Aula Expo", 4, n, 3, 3, True, True) for n in range(1, 7)],
+    ],
+    "apt-pranoto": [
+        (f"B-{n:02d}", "Galeri UMKM", 1 + (n - 1) // 3, 1 + (n - 1) % 3, 3, 2, True, True)
+        for n in range(1, 7)
+    ],
+}
+
+
+def _seed_booths() -> dict[str, dict[str, Booth]]:
+    booths: dict[str, dict[str, Booth]] = {}
+    for location in Location.objects.filter(slug__in=DEMO_BOOTHS):
+        for code, area, row, column, width, depth, power, table in DEMO_BOOTHS[location.slug]:
+            booth, _created = Booth.objects.update_or_create(
+                location=location,
+                code=code,
+                defaults={
+                    "area": area,
+                    "row": row,
+                    "column": column,
+                    "width_m": width,
+                    "depth_m": depth,
+                    "has_power": power,
+                    "has_table": table,
+                },
+            )
+            booths.setdefault(location.slug, {})[code] = booth
+    return booths
+
+
+def _demo_periods(today: date) -> list[dict]:
+    """Latest first: re-seeding on a later day moves every period by the same days, and
+    moving the later ones first never puts two of them on a booth at once on the way."""
+    monday = today - timedelta(days=today.weekday())
+    rotation_start = monday - timedelta(days=7)
+    return [
+        {
+            "slug": "pekan-dekranasda-apt-pranoto",
+            "location": "apt-pranoto",
+            "kind": BoothPeriod.Kind.DEKRANASDA,
+            "name": "Pekan Kerajinan Dekranasda Kutai Timur",
+            "description": "Rotan, manik, tenun dan ukiran dari perajin binaan Dekranasda.",
+            "starts_on": today + timedelta(days=35),
+            "days": 5,
+            "quota": 4,
+            "booths": ["B-01", "B-02", "B-03", "B-04", "B-05", "B-06"],
+            "allocated": [],
+        },
+        {
+            "slug": "bazar-ramadhan-mpp",
+            "location": "expo-sangatta",
+            "kind": BoothPeriod.Kind.BAZAAR,
+            "name": "Bazar Ramadhan MPP Kutai Timur",
+            "description": "Takjil, kue dan oleh-oleh khas Kutai Timur di Aula Gedung Expo.",
+            "starts_on": today + timedelta(days=21),
+            "days": 7,
+            "quota": 2,
+            "booths": ["H-01", "H-02", "H-03", "H-04", "H-05", "H-06"],
+            "allocated": [
+                ("Anjat Rotan Ancalong", "H-01"),
+                ("Kue Bingka Sangatta Selatan", "H-02"),
+            ],
+            "pending": ["Lempok Durian Batu Ampar", "Keripik Pisang Kaliorang"],
+        },
+        {
+            "slug": "rotasi-stan-expo-sangatta",
+            "location": "expo-sangatta",
+            "kind": BoothPeriod.Kind.ROTATION,
+            "name": "Rotasi stan UMKM Gedung Expo (4 pekan)",
+            "description": "",
+            "starts_on": rotation_start,
+            "days": 28,
+            "quota": 2,
+            "booths": [f"A-{n:02d}" for n in range(1, 9)],
+            "allocated": [
+                ("Amplang Tenggiri Bu Hasnah", "A-01"),
+                ("Kopi Tepian Bengalon", "A-02"),
+                ("Madu Hutan Wehea", "A-03"),
+                ("Batik Kutim Sangatta", "A-04"),
+                ("Gula Aren Rantau Pulung", "A-05"),
+                ("Abon Ikan Teluk Pandan", "A-06"),
+            ],
+        },
+        {
+            "slug": "bazar-hari-jadi-kutim",
+            "location": "expo-sangatta",
+            "kind": BoothPeriod.Kind.BAZAAR,
+            "name": "Bazar UMKM Hari Jadi Kutai Timur",
+            "description": "",
+            "starts_on": today - timedelta(days=40),
+            "days": 5,
+            "quota": 1,
+            "booths": ["H-01", "H-02", "H-03", "H-04"],
+            "allocated": [
+                ("Tenun Wehea Nehas Liah Bing", "H-01"),
+                ("Kerupuk Udang Sandaran Jaya", "H-02"),
+                ("Cokelat Kakao Kaubun", "H-03"),
+            ],
+        },
+    ]
+
+
+def _seed_periods(businesses: dict[str, Business], booths: dict[str, dict[str, Booth]]) -> None:
+    today = clock.today()
+    for data in _demo_periods(today):
+        if data["location"] not in booths:
+            continue
+        at = booths[data["location"]]
+        starts_on = data["starts_on"]
+        ends_on = starts_on + timedelta(days=data["days"] - 1)
+        period, _created = BoothPeriod.objects.update_or_create(
+            slug=data["slug"],
+            defaults={
+                "location": next(iter(at.values())).location,
+                "kind": data["kind"],
+                "name": data["name"],
+                "description": data["description"],
+                "starts_on": starts_on,
+                "ends_on": ends_on,
+                "applications_open_on": min(
+                    starts_on - timedelta(days=28), today - timedelta(days=7)
+                ),
+                "applications_close_on": starts_on - timedelta(days=3),
+                "dekranasda_quota": data["quota"],
+            },
+        )
+        period.booths.set([at[code] for code in data["booths"]])
+        held = [(name, at[code]) for name, code in data["allocated"]]
+        waiting = [(name, None) for name in data.get("pending", [])]
+        for number, (name, booth) in enumerate(held + waiting):
+            fields = {
+                "products": ", ".join(p.name for p in businesses[name].products.all()[:3]),
+                "submitted_at": timezone.make_aware(
+                    datetime.combine(period.applications_open_on, time(8 + number, 15))
+                ),
+                "status": BoothApplication.Status.ALLOCATED
+                if booth
+                else BoothApplication.Status.PENDING,
+                "booth": booth,
+                "starts_on": starts_on if booth else None,
+                "ends_on": ends_on if booth else None,
+                "note": "Stan pilihan pertama sesuai aturan rotasi." if booth else "",
+            }
+            application, _created = BoothApplication.objects.update_or_create(
+                period=period, business=businesses[name], defaults=fields
+            )
+            wishes = [booth] if booth else [at[data["booths"][number % len(data["booths"])]]]
+            for rank, wish in enumerate(wishes, start=1):
+                BoothChoice.objects.update_or_create(
+                    application=application, rank=rank, defaults={"booth": wish}
+                )

@@ -225,3 +225,45 @@ class PhotoForm(forms.Form):
         if photo.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(_("Ukuran foto paling besar 5 MB."))
         return photo
+
+
+class BoothChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, booth):
+        return f"{booth.code} — {booth.area} ({booth.facilities})"
+
+
+class BoothApplicationForm(forms.Form):
+    """An owner's booths in order of preference for one period, and what they will bring."""
+
+    first = BoothChoiceField(label=_("Pilihan pertama"), queryset=None, empty_label=_("Pilih stan"))
+    second = BoothChoiceField(
+        label=_("Pilihan kedua"), queryset=None, required=False, empty_label=_("Tidak ada")
+    )
+    third = BoothChoiceField(
+        label=_("Pilihan ketiga"), queryset=None, required=False, empty_label=_("Tidak ada")
+    )
+    products = forms.CharField(
+        label=_("Produk yang akan dibawa"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Mis. amplang udang 250 g, kerupuk ikan, sambal roa."),
+    )
+    notify = forms.BooleanField(
+        label=_("Kirim keputusan dan pengingat ke WhatsApp usaha dan email akun saya"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args, booths, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first", "second", "third"):
+            self.fields[name].queryset = booths
+        self.helper = _helper(_("Kirim pendaftaran"), "tombol-daftar-stan")
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = [cleaned.get(name) for name in ("first", "second", "third") if cleaned.get(name)]
+        if len(set(chosen)) != len(chosen):
+            raise forms.ValidationError(_("Setiap pilihan harus stan yang berbeda."))
+        cleaned["booths"] = chosen
+        return cleaned

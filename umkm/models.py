@@ -1,9 +1,11 @@
-"""Data of the UMKM showcase: businesses and products."""
+"""Data of the UMKM showcase: businesses and products, booths and who holds them when."""
 
 import uuid
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import BigIntegerRangeField, RangeOperators
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -360,3 +362,260 @@ class ProductPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.alt_text or self.product.name
+
+
+class Booth(models.Model):
+    """A place where one business sells at a location of the mall, placed on its plan."""
+
+    location = models.ForeignKey(
+        "services.Location",
+        on_delete=models.PROTECT,
+        related_name="umkm_booths",
+        verbose_name=_("lokasi"),
+    )
+    code = models.CharField(_("kode stan"), max_length=10, help_text=_("Mis. A-01"))
+    area = models.CharField(_("area"), max_length=60, help_text=_("Mis. Area UMKM, Aula"))
+    # The plan is a grid per location: row 1 is nearest the entrance.
+    row = models.PositiveSmallIntegerField(_("baris pada denah"))
+    column = models.PositiveSmallIntegerField(_("kolom pada denah"))
+    width_m = models.DecimalField(_("lebar (m)"), max_digits=3, decimal_places=1)
+    depth_m = models.DecimalField(_("kedalaman (m)"), max_digits=3, decimal_places=1)
+    has_power = models.BooleanField(_("ada listrik"), default=False)
+    has_table = models.BooleanField(_("ada meja"), default=True)
+    is_active = models.BooleanField(_("dapat dipakai"), default=True)
+
+    class Meta:
+        ordering = ["location", "row", "column"]
+        verbose_name = _("stan UMKM")
+        verbose_name_plural = _("stan UMKM")
+        constraints = [
+            models.UniqueConstraint(fields=["location", "code"], name="booth_unique_code"),
+            models.UniqueConstraint(
+                fields=["location", "row", "column"], name="booth_unique_plan_cell"
+            ),
+            models.CheckConstraint(
+                condition=Q(row__gte=1, column__gte=1, row__lte=20, column__lte=20),
+                name="booth_on_the_plan",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Stan %(code)s") % {"code": self.code}
+
+    @property
+    def facilities(self) -> str:
+        parts = [f"{self.width_m:g} × {self.depth_m:g} m"]
+        if self.has_power:
+            parts.append(str(_("listrik")))
+        if self.has_table:
+            parts.append(str(_("meja")))
+        return ", ".join(parts)
+
+
+class BoothPeriod(models.Model):
+    """A time for which booths are given out: a rotation of the UMKM area or an event (a
+    bazaar, an expo, a Dekranasda week), with its application window and offered booths."""
+
+    class Kind(models.TextChoices):
+        ROTATION = "rotasi", _("Rotasi stan UMKM")
+        BAZAAR = "bazar", _("Bazar")
+        EXPO = "ekspo", _("Ekspo")
+        DEKRANASDA = "dekranasda", _("Pekan Dekranasda")
+
+    location = models.ForeignKey(
+        "services.Location",
+        on_delete=models.PROTECT,
+        related_name="umkm_booth_periods",
+        verbose_name=_("lokasi"),
+    )
+    kind = models.CharField(_("jenis"), max_length=12, choices=Kind.choices)
+    name = models.CharField(_("nama"), max_length=120, validators=[validate_one_line])
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    description = models.TextField(_("keterangan"), blank=True)
+    starts_on = models.DateField(_("mulai"))
+    ends_on = models.DateField(_("selesai"))
+    applications_open_on = models.DateField(_("pendaftaran dibuka"))
+    applications_close_on = models.DateField(_("pendaftaran ditutup"))
+    dekranasda_quota = models.PositiveSmallIntegerField(
+        _("kuota Dekranasda"),
+        default=0,
+        help_text=_("Jumlah stan yang lebih dulu diberikan kepada anggota Dekranasda."),
+    )
+    booths = models.ManyToManyField(
+        Booth, related_name="periods", verbose_name=_("stan yang ditawarkan")
+    )
+
+    class Meta:
+        ordering = ["starts_on", "name"]
+        verbose_name = _("periode stan / acara")
+        verbose_name_plural = _("periode stan / acara")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="booth_period_dates"
+            ),
+            models.CheckConstraint(
+                condition=Q(applications_close_on__gte=models.F("applications_open_on"))
+                & Q(applications_close_on__lt=models.F("starts_on")),
+                name="booth_period_window_before_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_event(self) -> bool:
+        return self.kind != self.Kind.ROTATION
+
+    def accepts_applications_on(self, day) -> bool:
+        return self.applications_open_on <= day <= self.applications_close_on
+
+
+# Days are counted from here in the booth-and-dates key below.
+DAY_ZERO = "2000-01-01"
+# More days than any date holds after DAY_ZERO (year 9999 is about 2.9 million days).
+DAYS_PER_BOOTH = 10_000_000
+
+
+class BoothDays(models.Func):
+    """The days a booth is held, as one bigint range: booth × DAYS_PER_BOOTH + day number.
+
+    Two rows overlap exactly when they hold the same booth on a common day. PostgreSQL's own
+    GiST operator class for ranges enforces that as an exclusion constraint; the usual
+    form, (booth WITH =, daterange WITH &&), needs the btree_gist extension, which the
+    embedded PostgreSQL we run on does not ship."""
+
+    output_field = BigIntegerRangeField()
+
+    def __init__(self):
+        super().__init__(models.F("booth"), models.F("starts_on"), models.F("ends_on"))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (booth, booth_params), (start, start_params), (end, end_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        first = f"{booth} * {DAYS_PER_BOOTH} + ({start} - DATE '{DAY_ZERO}')"
+        last = f"{booth} * {DAYS_PER_BOOTH} + ({end} - DATE '{DAY_ZERO}') + 1"
+        params = (*booth_params, *start_params, *booth_params, *end_params)
+        return f"int8range({first}, {last})", params
+
+
+class BoothApplicationQuerySet(models.QuerySet):
+    def allocated(self):
+        return self.filter(status=BoothApplication.Status.ALLOCATED)
+
+    def owned_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(business__owner=user)
+
+
+class BoothApplication(models.Model):
+    """A business's request for a booth in one period, its booths in order of preference
+    (BoothChoice) and the mall admin's decision, with a note the owner reads. Once
+    allocated it holds its booth for the period's dates, which are copied here so that the
+    database itself refuses a booth given twice on a common day."""
+
+    class Status(models.TextChoices):
+        PENDING = "menunggu", _("Menunggu keputusan")
+        ALLOCATED = "dialokasikan", _("Mendapat stan")
+        DECLINED = "ditolak", _("Tidak mendapat stan")
+
+    period = models.ForeignKey(
+        BoothPeriod,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("periode / acara"),
+    )
+    business = models.ForeignKey(
+        Business,
+        on_delete=models.CASCADE,
+        related_name="booth_applications",
+        verbose_name=_("UMKM"),
+    )
+    products = models.TextField(_("produk yang dibawa"))
+    submitted_at = models.DateTimeField(_("didaftarkan"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
+    booth = models.ForeignKey(
+        Booth,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="allocations",
+        verbose_name=_("stan yang diberikan"),
+    )
+    starts_on = models.DateField(_("mulai"), null=True, blank=True)
+    ends_on = models.DateField(_("selesai"), null=True, blank=True)
+    note = models.TextField(_("catatan untuk pemilik"), blank=True)
+    decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diputuskan oleh"),
+    )
+
+    objects = BoothApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["submitted_at", "id"]
+        verbose_name = _("pendaftaran stan")
+        verbose_name_plural = _("pendaftaran stan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "business"], name="booth_application_once_per_period"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        status="dialokasikan",
+                        booth__isnull=False,
+                        starts_on__isnull=False,
+                        ends_on__gte=models.F("starts_on"),
+                    )
+                    | (
+                        ~Q(status="dialokasikan")
+                        & Q(booth__isnull=True, starts_on__isnull=True, ends_on__isnull=True)
+                    )
+                ),
+                name="booth_application_allocation_complete",
+            ),
+            ExclusionConstraint(
+                name="booth_never_given_twice",
+                expressions=[(BoothDays(), RangeOperators.OVERLAPS)],
+                condition=Q(status="dialokasikan"),
+            ),
+        ]
+        indexes = [models.Index(fields=["business", "status", "starts_on"])]
+
+    def __str__(self) -> str:
+        return _("%(business)s — %(period)s") % {
+            "business": self.business,
+            "period": self.period,
+        }
+
+
+class BoothChoice(models.Model):
+    """One booth an application asks for; rank 1 is the first wish."""
+
+    application = models.ForeignKey(
+        BoothApplication, on_delete=models.CASCADE, related_name="choices"
+    )
+    booth = models.ForeignKey(Booth, on_delete=models.PROTECT, related_name="+")
+    rank = models.PositiveSmallIntegerField(_("urutan pilihan"))
+
+    class Meta:
+        ordering = ["rank"]
+        verbose_name = _("pilihan stan")
+        verbose_name_plural = _("pilihan stan")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "rank"], name="booth_choice_rank"),
+            models.UniqueConstraint(fields=["application", "booth"], name="booth_choice_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rank}. {self.booth}"

@@ -20,7 +20,7 @@ from umkm.selectors import pending_change
 
 MAX_PHOTOS_PER_PRODUCT = 6
 # Path segments under /umkm/ that are pages, never a business.
-RESERVED_SLUGS = {"akun", "api", "admin"}
+RESERVED_SLUGS = {"akun", "api", "admin", "di-mpp"}
 
 BUSINESS_PROFILE_FIELDS = {
     "name",

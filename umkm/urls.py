@@ -8,7 +8,10 @@ app_name = "umkm"
 
 urlpatterns = [
     path("", views.showcase, name="showcase"),
+    path("di-mpp/", views.at_the_mall, name="at_the_mall"),
     path("akun/", views.dashboard, name="dashboard"),
+    path("akun/stan/", views.owner_booths, name="owner_booths"),
+    path("akun/stan/<slug:period>/", views.owner_booth_apply, name="owner_booth_apply"),
     path("akun/daftar/", views.register, name="register"),
     path("akun/profil/", views.business_edit, name="business_edit"),
     path("akun/produk/baru/", views.product_create, name="product_create"),

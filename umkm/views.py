@@ -13,16 +13,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
+from common import clock
 from common.errors import DomainError
 from common.qr import qr_svg_file
-from umkm import selectors, services
+from umkm import booth_selectors, booth_services, selectors, services
 from umkm.caching import (
     PAGE_TIMEOUT,
     cached_for_filters,
     cached_showcase_page,
     showcase_version_of,
 )
-from umkm.forms import BusinessForm, PhotoForm, ProductForm, RegistrationForm, ShowcaseFilterForm
+from umkm.forms import (
+    BoothApplicationForm,
+    BusinessForm,
+    PhotoForm,
+    ProductForm,
+    RegistrationForm,
+    ShowcaseFilterForm,
+)
 from umkm.models import Business, Product
 
 PRODUCTS_PER_PAGE = 24
@@ -64,8 +72,18 @@ def business_detail(request, business):
     return render(
         request,
         "umkm/business.html",
-        {"business": business, "products": selectors.public_business_products(business)},
+        {
+            "business": business,
+            "products": selectors.public_business_products(business),
+            "next_at_mall": booth_selectors.next_at_mall(business, clock.today()),
+        },
     )
+
+
+def at_the_mall(request):
+    """Who sells at each location this week and at the coming events, on the plans."""
+    this_week, upcoming = booth_selectors.at_the_mall(clock.today())
+    return render(request, "umkm/at_the_mall.html", {"this_week": this_week, "upcoming": upcoming})
 
 
 def product_json_ld(request, product: Product) -> dict:
@@ -259,3 +277,45 @@ def photo_delete(request, business: Business, pk: int):
     services.product_photo_delete(photo=photo)
     messages.success(request, _("Foto dihapus."))
     return redirect("umkm:product_edit", pk=photo.product_id)
+
+
+@owner_required
+def owner_booths(request, business: Business):
+    return render(
+        request,
+        "umkm/owner/booths.html",
+        {
+            "business": business,
+            "periods": booth_selectors.open_periods(clock.today()),
+            "applications": booth_selectors.owner_applications(request.user),
+        },
+    )
+
+
+@owner_required
+def owner_booth_apply(request, business: Business, period: str):
+    period = booth_selectors.open_period(period, clock.today())
+    form = BoothApplicationForm(request.POST or None, booths=period.booths.all())
+    if request.method == "POST" and form.is_valid():
+        try:
+            booth_services.booth_application_submit(
+                business=business,
+                period=period,
+                booths=form.cleaned_data["booths"],
+                products=form.cleaned_data["products"],
+                notify=form.cleaned_data["notify"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("Pendaftaran stan terkirim. Keputusan pengelola tampil di sini.")
+            )
+            return redirect("umkm:owner_booths")
+    plan = booth_selectors.period_plan(period)
+    return render(
+        request,
+        "umkm/owner/booth_apply.html",
+        {"business": business, "period": period, "form": form, "plan": plan},
+        status=422 if form.errors else 200,
+    )

@@ -23,6 +23,8 @@ from tests.factories import (
     UserFactory,
 )
 from tests.images import image_bytes, upload
+from tests.umkm.booths import make_booths, make_period
+from umkm.booth_services import booth_allocate, booth_application_submit
 
 
 @pytest.fixture
@@ -81,6 +83,13 @@ def world(
     complaint_forward(complaint=complaint, officer=mall_admin, agency=agency_a, reason="A")
     citizen = UserFactory(username="pemilik-umkm")
     product = ProductFactory(business=BusinessFactory(owner=citizen))
+    # A coming bazaar whose plan shows the citizen's business, still taking applications.
+    booths = make_booths(location, 2)
+    bazaar = make_period(location, booths, slug="bazar-dunia")
+    booth_application = booth_application_submit(
+        business=product.business, period=bazaar, booths=booths, products="Amplang"
+    )
+    booth_allocate(application=booth_application, booth=booths[0], by=mall_admin)
     return {
         "users": {
             "citizen": citizen,
@@ -99,6 +108,8 @@ def world(
         "business": product.business.slug,
         "product": product.slug,
         "product_pk": product.pk,
+        "booth_period": bazaar.slug,
+        "booth_application": booth_application.pk,
         "complaint": complaint.code,
         "photo": complaint.photos.get().pk,
     }

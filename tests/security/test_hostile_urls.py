@@ -169,6 +169,7 @@ def valid_values(world, route: str) -> dict[str, str]:
         "counter_id": str(world["counter"]),
         "business": world["business"],
         "product": world["product"],
+        "period": world["booth_period"],
         "pk": str(world["product_pk"]),
         "object_id": "1",
         "table": "layanan",

@@ -179,6 +179,12 @@ def collect_pages(world) -> dict[str, bytes]:
         client, "/layanan/?q=zzzqqq", "anonymous", world
     )
     pages["umkm:showcase?q"] = fetch(client, "/umkm/?q=a", "anonymous", world)
+    pages["admin booth application"] = fetch(
+        client,
+        "/admin/umkm/boothapplication/{booth_application}/change/".format(**world),
+        "mall",
+        world,
+    )
     client.logout()
     client.post(f"/reservasi/{world['booking']}/", {"nik": VALID_NIK})
     pages["booking:manage (verified)"] = client.get(f"/reservasi/{world['booking']}/").content

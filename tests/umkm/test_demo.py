@@ -2,8 +2,19 @@
 
 import pytest
 
+from common import clock
+from services.models import Location
 from umkm import demo
-from umkm.models import Business, Category, Kecamatan, Product, ProductPhoto
+from umkm.models import (
+    Booth,
+    BoothApplication,
+    BoothPeriod,
+    Business,
+    Category,
+    Kecamatan,
+    Product,
+    ProductPhoto,
+)
 from umkm.selectors import public_products
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +59,23 @@ def test_seed_remakes_a_photo_whose_file_went_missing(media_root):
     product = photo.product
     assert product.photos.count() == 1
     assert (media_root / product.photos.get().image.name).is_file()
+
+
+def test_seed_gives_booths_at_both_locations_a_past_and_an_upcoming_bazaar_and_allocations(
+    media_root,
+):
+    for slug, name in (("expo-sangatta", "Gedung Expo Sangatta"), ("apt-pranoto", "MPP")):
+        Location.objects.create(slug=slug, name=name, address="Sangatta")
+    demo.seed()
+    assert set(Booth.objects.values_list("location__slug", flat=True)) == {
+        "expo-sangatta",
+        "apt-pranoto",
+    }
+    bazaars = BoothPeriod.objects.filter(kind=BoothPeriod.Kind.BAZAAR)
+    assert bazaars.filter(ends_on__lt=clock.today()).exists()
+    assert bazaars.filter(starts_on__gt=clock.today()).exists()
+    held = BoothApplication.objects.allocated()
+    assert held.filter(starts_on__lte=clock.today(), ends_on__gte=clock.today()).count() >= 4
+    counts = (Booth.objects.count(), BoothPeriod.objects.count(), held.count())
+    demo.seed()
+    assert (Booth.objects.count(), BoothPeriod.objects.count(), held.count()) == counts
