@@ -22,6 +22,7 @@ from counters.queue.models import (
     TicketSequence,
 )
 from counters.survey.models import ELEMENT_FIELDS, ELEMENTS, SurveyResponse
+from counters.survey.suggestions.models import Suggestion, SuggestionEvent
 
 __all__ = [
     "Booking",
@@ -40,6 +41,8 @@ __all__ = [
     "PersonalDataAccess",
     "Priority",
     "QueueSetting",
+    "Suggestion",
+    "SuggestionEvent",
     "SurveyResponse",
     "Ticket",
     "TicketEvent",

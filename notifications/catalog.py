@@ -12,6 +12,7 @@ PURPOSES = {
     "survey": _("Survei kepuasan"),
     "case": _("Lacak berkas"),
     "complaint": _("Pengaduan"),
+    "suggestion": _("Balasan saran"),
 }
 LANGUAGES = ("id", "en")
 
@@ -187,6 +188,22 @@ TEMPLATES = {
                 "nomor pengaduan dan kode rahasia Anda.",
                 "en": "There is news on complaint {code} (stage: {stage}). Open {link} with "
                 "the complaint number and your secret code.",
+            },
+        ),
+        MessageTemplate(
+            key="suggestion_reply",
+            purpose="suggestion",
+            whatsapp_name="mpp_saran_dibalas",
+            parameters=("agency", "reply", "link"),
+            subject={
+                "id": "Balasan {agency} atas saran Anda",
+                "en": "{agency} replied to your suggestion",
+            },
+            text={
+                "id": "Terima kasih atas saran Anda di survei kepuasan MPP. Balasan {agency}: "
+                "{reply} Rincian: {link}",
+                "en": "Thank you for your suggestion in the MPP satisfaction survey. "
+                "{agency} replies: {reply} Details: {link}",
             },
         ),
     )
