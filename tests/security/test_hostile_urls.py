@@ -163,7 +163,10 @@ def valid_values(world, route: str) -> dict[str, str]:
         "location": world["location"],
         "code": code,
         "reference": "SIAK-0001",
-        "step": "verifikasi" if route.startswith("/pengaduan-mpp/") else "tanggapan",
+        "step": "verifikasi"
+        if route.startswith("/pengaduan-mpp/")
+        else ("tangani" if "/saran/" in route else "tanggapan"),
+        "suggestion_id": str(world["suggestion"]),
         "photo_id": str(world["photo"]),
         "action": action,
         "counter_id": str(world["counter"]),
