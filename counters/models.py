@@ -23,6 +23,7 @@ from counters.queue.models import (
 )
 from counters.survey.models import ELEMENT_FIELDS, ELEMENTS, SurveyResponse
 from counters.survey.report_models import SkmFollowUp, SkmReport
+from counters.survey.suggestions.models import Suggestion, SuggestionEvent
 
 __all__ = [
     "Booking",
@@ -43,6 +44,8 @@ __all__ = [
     "QueueSetting",
     "SkmFollowUp",
     "SkmReport",
+    "Suggestion",
+    "SuggestionEvent",
     "SurveyResponse",
     "Ticket",
     "TicketEvent",

@@ -5,8 +5,10 @@ their own prefix (/reservasi/, counters.booking.urls)."""
 from counters.queue.urls import urlpatterns as queue
 from counters.reports.urls import urlpatterns as reports
 from counters.survey.report_urls import urlpatterns as skm_report
+from counters.survey.suggestions.urls import urlpatterns as suggestions
 from counters.survey.urls import urlpatterns as survey
 
 app_name = "counters"
 
-urlpatterns = [*queue, *survey, *reports, *skm_report]
+
+urlpatterns = [*queue, *survey, *suggestions, *reports, *skm_report]

@@ -359,6 +359,10 @@ COMPLAINT_LOOKUP_LIMITS = {
 # Personal data of bookings is erased this many days after the visit (anonymise_bookings).
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "180"))
 
+# An IKM (an agency's period report, or per service, counter or officer) is shown from this
+# many SKM answers on; below it the page says there are not enough respondents yet.
+SKM_MIN_RESPONSES = int(os.environ.get("SKM_MIN_RESPONSES", "30"))
+
 # A case late by more than this many working days is told to the mall admins as well as
 # to its agency (cases.overdue).
 CASE_ESCALATION_WORKING_DAYS = int(os.environ.get("CASE_ESCALATION_WORKING_DAYS", "3"))

@@ -13,6 +13,7 @@ PURPOSES = {
     "case": _("Lacak berkas"),
     "complaint": _("Pengaduan"),
     "umkm": _("Stan UMKM"),
+    "suggestion": _("Balasan saran"),
 }
 LANGUAGES = ("id", "en")
 
@@ -235,6 +236,22 @@ TEMPLATES = {
                 "{location}, {dates}. Denah dan catatan: {link}",
                 "en": "Reminder: {business} sells at booth {booth}, {period} at {location}, "
                 "{dates}. Plan and notes: {link}",
+            },
+        ),
+        MessageTemplate(
+            key="suggestion_reply",
+            purpose="suggestion",
+            whatsapp_name="mpp_saran_dibalas",
+            parameters=("agency", "reply", "link"),
+            subject={
+                "id": "Balasan {agency} atas saran Anda",
+                "en": "{agency} replied to your suggestion",
+            },
+            text={
+                "id": "Terima kasih atas saran Anda di survei kepuasan MPP. Balasan {agency}: "
+                "{reply} Rincian: {link}",
+                "en": "Thank you for your suggestion in the MPP satisfaction survey. "
+                "{agency} replies: {reply} Details: {link}",
             },
         ),
     )

@@ -76,6 +76,13 @@ def can_manage_agency(user, agency: Agency) -> bool:
     return agency_role(user, agency) == Membership.Role.ADMIN or is_mall_admin(user)
 
 
+def can_read_agency_reports(user, agency: Agency) -> bool:
+    """The agency's whole reports, its SKM suggestions and the IKM of each service, counter
+    and officer: its admins (the agency's head and those the head appoints) and mall
+    admins; an operator reads only the figures of their own work."""
+    return can_manage_agency(user, agency)
+
+
 def can_operate(user, agency: Agency) -> bool:
     """Operators and admins of the agency work its counters."""
     return agency_role(user, agency) is not None

@@ -64,7 +64,10 @@ class AgencyReport:
     by_operator: list[dict]
     heatmap: list[list[int]]
     ikm: Ikm
+    # Per group, for the agency's head and the mall only (never an operator's own report).
     ikm_by_service: list[tuple[str, Ikm]] = field(default_factory=list)
+    ikm_by_counter: list[tuple[str, Ikm]] = field(default_factory=list)
+    ikm_by_officer: list[tuple[str, Ikm]] = field(default_factory=list)
 
 
 def _narrow(rows: QuerySet, *, operator=None, service=None, location=None, via="") -> QuerySet:
@@ -89,6 +92,35 @@ def _heatmap(tickets: QuerySet) -> list[list[int]]:
     for row in rows:
         grid[row["weekday"] - 1][row["hour"]] = row["n"]
     return grid
+
+
+def _officer_name(row: dict) -> str:
+    full = f"{row['ticket__operator__first_name']} {row['ticket__operator__last_name']}"
+    return full.strip() or row["ticket__operator__username"]
+
+
+def _ikm_groups(surveys: QuerySet) -> dict[str, list[tuple[str, Ikm]]]:
+    """The IKM of each service, counter and officer (who served the ticket): one grouped
+    query each, through the one IKM definition."""
+
+    def grouped(rows: QuerySet, keys: tuple[str, ...], label) -> list[tuple[str, Ikm]]:
+        rows = rows.order_by().values(*keys).annotate(**_survey_sums()).order_by(*keys)
+        return [(label(row), ikm_from_row(row)) for row in rows]
+
+    officer = ("ticket__operator__username", "ticket__operator__first_name")
+    return {
+        "ikm_by_service": grouped(surveys, ("service__name",), lambda row: row["service__name"]),
+        "ikm_by_counter": grouped(
+            surveys.filter(counter__isnull=False),
+            ("counter__number",),
+            lambda row: str(row["counter__number"]),
+        ),
+        "ikm_by_officer": grouped(
+            surveys.filter(ticket__operator__isnull=False),
+            (*officer, "ticket__operator__last_name"),
+            _officer_name,
+        ),
+    }
 
 
 def agency_report(
@@ -125,13 +157,7 @@ def agency_report(
             **narrow,
         )
         ikm = ikm_from_row(surveys.order_by().aggregate(**_survey_sums()))
-        ikm_by_service = [
-            (row["service__name"], ikm_from_row(row))
-            for row in surveys.order_by()
-            .values("service__name")
-            .annotate(**_survey_sums())
-            .order_by("service__name")
-        ]
+        groups = {} if operator is not None else _ikm_groups(surveys)
         return AgencyReport(
             agency=agency,
             start=start,
@@ -142,7 +168,7 @@ def agency_report(
             by_operator=by_operator,
             heatmap=_heatmap(tickets),
             ikm=ikm,
-            ikm_by_service=ikm_by_service,
+            **groups,
         )
 
 

@@ -5,6 +5,7 @@ import csv
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -16,9 +17,11 @@ from django.views.decorators.cache import never_cache
 from common import clock
 from counters.reports import charts
 from counters.reports.selectors import agency_report, mall_live, mall_overview
+from counters.survey.ikm import enough_respondents
 from counters.survey.models import ELEMENTS
+from counters.survey.suggestions.selectors import open_suggestion_count
 from services.models import Agency, Location, Service
-from services.permissions import can_enter_agency, can_manage_agency, is_mall_admin
+from services.permissions import can_enter_agency, can_read_agency_reports, is_mall_admin
 from services.selectors import active_agency
 from services.tenancy import staff_view
 
@@ -119,7 +122,7 @@ def _row_cells(row: dict) -> list:
 def _report(request, agency: Agency):
     """The agency's figures over the asked period: all of them for its admins and the mall's,
     an operator's own for an operator."""
-    operator = None if can_manage_agency(request.user, agency) else request.user
+    operator = None if can_read_agency_reports(request.user, agency) else request.user
     form, period = report_period(request, agency)
     report = agency_report(
         agency=agency,
@@ -132,15 +135,24 @@ def _report(request, agency: Agency):
     return form, report, operator
 
 
+def _ikm_group_rows(groups) -> list[list]:
+    """A group's index and grade, or why there is none yet (too few answers)."""
+    return [
+        [name, ikm.respondents, ikm.index, ikm.grade]
+        if enough_respondents(ikm.respondents)
+        else [name, ikm.respondents, _("belum cukup responden"), ""]
+        for name, ikm in groups
+    ]
+
+
 def _tables(report) -> dict[str, tuple[list, list[list]]]:
     """Every table of the report as (header, rows): what the page and the CSV show."""
     head = [str(label) for _k, label in FIGURE_COLUMNS]
     ikm_rows = [
         [_("Semua layanan"), report.ikm.respondents, report.ikm.index or "", report.ikm.grade]
     ]
-    ikm_rows += [
-        [name, ikm.respondents, ikm.index, ikm.grade] for name, ikm in report.ikm_by_service
-    ]
+    ikm_rows += _ikm_group_rows(report.ikm_by_service)
+    ikm_head = [_("Responden"), _("IKM"), _("Mutu")]
     return {
         "layanan": (
             [_("Layanan"), *head],
@@ -172,7 +184,9 @@ def _tables(report) -> dict[str, tuple[list, list[list]]]:
                 for (_f, label), mean in zip(ELEMENTS, report.ikm.element_means, strict=False)
             ],
         ),
-        "ikm": ([_("Layanan"), _("Responden"), _("IKM"), _("Mutu")], ikm_rows),
+        "ikm": ([_("Layanan"), *ikm_head], ikm_rows),
+        "ikm_loket": ([_("Loket"), *ikm_head], _ikm_group_rows(report.ikm_by_counter)),
+        "ikm_petugas": ([_("Petugas"), *ikm_head], _ikm_group_rows(report.ikm_by_officer)),
     }
 
 
@@ -187,6 +201,8 @@ def agency_report_page(request, agency: Agency):
         "form": form,
         "report": report,
         "own_only": operator is not None,
+        "open_suggestions": None if operator else open_suggestion_count(agency=agency),
+        "min_responses": settings.SKM_MIN_RESPONSES,
         "totals": dict(
             zip([k for k, _l in FIGURE_COLUMNS], _row_cells(report.totals), strict=True)
         ),

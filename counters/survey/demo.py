@@ -1,9 +1,11 @@
-"""Demo SKM answers for the finished demo history: about four in ten visitors rate the service."""
+"""Demo SKM answers for the finished demo history: about four in ten visitors rate the service,
+some with a suggestion for the agency's inbox."""
 
 import random
 
 from counters.queue.models import Ticket
 from counters.survey.models import ELEMENT_FIELDS, SurveyResponse
+from counters.survey.suggestions.models import Suggestion
 from services.models import Location
 
 SHARE = 0.4
@@ -57,4 +59,18 @@ def seed_surveys(location: Location) -> int:
             )
         )
     SurveyResponse.objects.bulk_create(responses, ignore_conflicts=True)
+    _open_suggestions(location)
     return len(responses)
+
+
+def _open_suggestions(location: Location) -> None:
+    """The demo suggestions wait, open, in their agencies' inboxes (no contact was left)."""
+    unread = SurveyResponse.objects.filter(
+        location=location, suggestion_record__isnull=True
+    ).exclude(suggestion="")
+    Suggestion.objects.bulk_create(
+        Suggestion(
+            response=response, agency_id=response.agency_id, received_at=response.submitted_at
+        )
+        for response in unread.only("pk", "agency_id", "submitted_at")
+    )

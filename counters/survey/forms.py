@@ -1,8 +1,10 @@
 """The SKM questionnaire: the regulation's questions, answer labels and the web form."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from common.validators import normalize_phone
 from counters.survey.models import ELEMENT_FIELDS, SurveyResponse
 
 # PermenPAN-RB 14/2017, lampiran: one question and four answer labels (1..4) per element.
@@ -80,6 +82,28 @@ class SurveyForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    contact_phone = forms.CharField(
+        label=_("Nomor ponsel untuk balasan (boleh dikosongkan)"),
+        required=False,
+        max_length=20,
+        help_text=_("Nomor seluler Indonesia, mis. 0812 3456 7890."),
+        widget=forms.TextInput(
+            attrs={"inputmode": "tel", "autocomplete": "tel", "class": "form-control"}
+        ),
+    )
+    contact_email = forms.EmailField(
+        label=_("Email untuk balasan (boleh dikosongkan)"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "class": "form-control"}),
+    )
+    contact_consent = forms.BooleanField(
+        label=_(
+            "Saya setuju nomor ponsel atau email ini dipakai hanya untuk membalas saran saya "
+            "(WhatsApp, SMS atau email), sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data "
+            "Pribadi. Kontak dihapus setelah saran ditangani."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -90,6 +114,35 @@ class SurveyForm(forms.Form):
                 coerce=int,
                 widget=forms.RadioSelect,
             )
+
+    def clean_contact_phone(self):
+        phone = self.cleaned_data["contact_phone"]
+        return normalize_phone(phone) if phone.strip() else ""
+
+    def clean(self):
+        data = super().clean()
+        if data.get("contact_phone") or data.get("contact_email"):
+            if not data.get("suggestion", "").strip():
+                self.add_error(
+                    "suggestion",
+                    _("Tulis saran Anda agar dapat dibalas, atau kosongkan kontak."),
+                )
+            if not data.get("contact_consent"):
+                self.add_error(
+                    "contact_consent",
+                    _("Kontak hanya disimpan dengan persetujuan Anda, atau kosongkan kontak."),
+                )
+        return data
+
+    def contact(self) -> dict:
+        """The keyword arguments of survey_submit about the contact left for a reply: on
+        every channel that reaches it, by the one yes on the form."""
+        data = self.cleaned_data
+        return {
+            "contact_phone": data["contact_phone"],
+            "contact_email": data["contact_email"],
+            "message_channels": list(settings.MESSAGE_CHANNELS) if data["contact_consent"] else (),
+        }
 
     def element_fields(self):
         return [self[name] for name in ELEMENT_FIELDS]

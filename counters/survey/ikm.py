@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 ELEMENT_COUNT = 9
@@ -48,3 +49,10 @@ def ikm_compute(*, respondents: int, element_sums: list[int]) -> Ikm:
         grade=letter,
         grade_label=label,
     )
+
+
+def enough_respondents(respondents: int) -> bool:
+    """Whether an index (an agency's period report, a service, a counter, an officer) rests
+    on enough answers to be shown: below settings.SKM_MIN_RESPONSES a handful of visitors'
+    moods would be the figure."""
+    return respondents >= settings.SKM_MIN_RESPONSES

@@ -9,15 +9,12 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 from django_scopes import scopes_disabled
 
-from counters.survey.ikm import ELEMENT_COUNT, Ikm, ikm_compute, ikm_grade
+from counters.survey.ikm import ELEMENT_COUNT, Ikm, enough_respondents, ikm_compute, ikm_grade
 from counters.survey.models import ELEMENT_FIELDS, ELEMENTS, SurveyResponse
 from counters.survey.periods import SkmPeriod
 from counters.survey.report_models import SkmFollowUp, SkmReport
 from services.models import Agency
 
-# Below this many answers in a period the report shows a note instead of figures: a
-# handful of answers says more about who happened to answer than about the service.
-MIN_RESPONDENTS = 30
 WEAKEST_SHOWN = 3
 # The regulation weighs each of the nine elements equally: 1/9, printed as 0,111.
 WEIGHT = Decimal(1) / ELEMENT_COUNT
@@ -122,7 +119,7 @@ def skm_figures(answers: QuerySet) -> SkmFigures:
     read in one query."""
     row = answers.order_by().aggregate(**_profile_counts())
     respondents = row["respondents"]
-    if respondents < MIN_RESPONDENTS:
+    if not enough_respondents(respondents):
         nothing = ikm_compute(respondents=0, element_sums=[])
         return SkmFigures(respondents, False, [], [], [], nothing)
     ikm = ikm_compute(respondents=respondents, element_sums=[row[name] for name in ELEMENT_FIELDS])
@@ -177,7 +174,7 @@ def mall_skm_by_agency(*, period: SkmPeriod) -> list[dict]:
         for agency in Agency.objects.filter(is_active=True).order_by("name"):
             row = sums.get(agency.id)
             respondents = row["respondents"] if row else 0
-            enough = respondents >= MIN_RESPONDENTS
+            enough = enough_respondents(respondents)
             ikm = ikm_compute(
                 respondents=respondents if enough else 0,
                 element_sums=[row[name] for name in ELEMENT_FIELDS] if enough else [],

@@ -2,6 +2,7 @@
 follow-up plan and publish it), the whole MPP's (mall admins) and the published ones
 (public, /transparansi/skm/)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -18,7 +19,6 @@ from common.pagination import counted_page
 from counters.survey import report_services
 from counters.survey.periods import SkmPeriod
 from counters.survey.report import (
-    MIN_RESPONDENTS,
     WEIGHT_SHOWN,
     agency_skm_figures,
     follow_ups,
@@ -62,7 +62,7 @@ def _common(period: SkmPeriod, figures) -> dict:
     return {
         "period": period,
         "figures": figures,
-        "minimum": MIN_RESPONDENTS,
+        "minimum": settings.SKM_MIN_RESPONSES,
         "weight": WEIGHT_SHOWN,
         "chooser": PeriodChoiceForm(initial={"tahun": period.year, "periode": period.code}),
     }

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from common.errors import DomainError
 from counters.queue.models import Ticket
 from counters.survey.models import ELEMENT_FIELDS, SurveyResponse
+from counters.survey.suggestions.services import suggestion_receive
 
 
 class SurveyRefused(DomainError):
@@ -40,15 +41,20 @@ def survey_submit(
     education: str,
     occupation: str,
     suggestion: str = "",
+    contact_phone: str = "",
+    contact_email: str = "",
+    message_channels=(),
+    language: str = "id",
 ) -> SurveyResponse:
-    """Record the SKM answer of a done ticket; a second answer is refused."""
+    """Record the SKM answer of a done ticket (and its suggestion for the agency's inbox,
+    with the contact left for a reply); a second answer is refused."""
     _validate(answers=answers, age=age, sex=sex, education=education, occupation=occupation)
     if ticket.status != Ticket.Status.DONE:
         raise SurveyRefused(_("Survei hanya untuk tiket yang sudah selesai dilayani."))
     try:
         # The OneToOne on ticket decides a race between two submissions of the same ticket.
         with transaction.atomic():
-            return SurveyResponse.objects.create(
+            response = SurveyResponse.objects.create(
                 ticket=ticket,
                 agency_id=ticket.agency_id,
                 service_id=ticket.service_id,
@@ -62,5 +68,13 @@ def survey_submit(
                 suggestion=suggestion.strip()[:1000],
                 **dict(zip(ELEMENT_FIELDS, answers, strict=True)),
             )
+            suggestion_receive(
+                response=response,
+                phone=contact_phone,
+                email=contact_email,
+                message_channels=message_channels,
+                language=language,
+            )
+            return response
     except IntegrityError as error:
         raise SurveyRefused(_("Survei untuk tiket ini sudah diisi. Terima kasih.")) from error

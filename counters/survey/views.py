@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from common.errors import DomainError
@@ -30,10 +31,20 @@ def survey(request, code: str):
                 education=data["education"],
                 occupation=data["occupation"],
                 suggestion=data["suggestion"],
+                language=get_language(),
+                **form.contact(),
             )
         except DomainError as refused:
             error, status = refused.message, refused.status
         else:
             return redirect("counters:survey", code=ticket.code)
-    context = {"ticket": ticket, "form": form, "already": already, "error": error}
+    # The agency's answer to the visitor's suggestion, which its message links here.
+    record = getattr(ticket.survey, "suggestion_record", None) if already else None
+    context = {
+        "ticket": ticket,
+        "form": form,
+        "already": already,
+        "error": error,
+        "reply": record.reply if record else "",
+    }
     return render(request, "counters/survey/form.html", context, status=status)

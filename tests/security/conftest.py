@@ -1,6 +1,9 @@
 """The world of the security tests: agency A's bookable service at an open counter with a
 waiting ticket, a booking, a case and a confidential complaint with a photo about agency A
-forwarded to it, staff of agencies A and B, and a UMKM owner with a product."""
+forwarded to it, an SKM suggestion with a contact, staff of agencies A and B, and a UMKM
+owner with a product."""
+
+from datetime import timedelta
 
 import pytest
 from django_scopes import scope, scopes_disabled
@@ -12,8 +15,10 @@ from complaints.services import complaint_forward, complaint_submit, complaint_v
 from counters.booking.services import booking_create
 from counters.queue import services as queue
 from counters.queue.models import DailyQuota
+from counters.survey.services import survey_submit
 from tests.counters.booking.conftest import VALID_NIK, next_slot
 from tests.counters.conftest import open_all_week
+from tests.counters.reports.conftest import make_ticket
 from tests.factories import (
     BookingScheduleFactory,
     BusinessFactory,
@@ -81,6 +86,30 @@ def world(
     )
     complaint_verify(complaint=complaint, officer=mall_admin)
     complaint_forward(complaint=complaint, officer=mall_admin, agency=agency_a, reason="A")
+    # A visit served yesterday, rated with a suggestion and an e-mail for the reply.
+    with scopes_disabled():
+        served = make_ticket(
+            service=service,
+            location=location,
+            number=1,
+            status="done",
+            wait_min=5,
+            serve_min=5,
+            counter=counter,
+            operator=operator_a,
+            day=ticket.day - timedelta(days=1),
+        )
+        rated = survey_submit(
+            ticket=served,
+            answers=[3] * 9,
+            age=30,
+            sex="P",
+            education="sma",
+            occupation="swasta",
+            suggestion="Mohon tambah kursi di ruang tunggu.",
+            contact_email="warga@example.org",
+            message_channels=["email"],
+        )
     citizen = UserFactory(username="pemilik-umkm")
     product = ProductFactory(business=BusinessFactory(owner=citizen))
     # A coming bazaar whose plan shows the citizen's business, still taking applications.
@@ -112,4 +141,5 @@ def world(
         "booth_application": booth_application.pk,
         "complaint": complaint.code,
         "photo": complaint.photos.get().pk,
+        "suggestion": rated.suggestion_record.pk,
     }

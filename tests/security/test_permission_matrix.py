@@ -143,6 +143,23 @@ DECISIONS = {
         "/instansi/{agency}/laporan/layanan.csv",
         agency_a_staff(other=404),
     ),
+    # The agency's SKM suggestions: its readers of the whole reports, not its operators.
+    "counters:suggestion_inbox": (
+        "get",
+        "/instansi/{agency}/saran/",
+        {**agency_a_staff(other=404), "operator_a": 403},
+    ),
+    # An empty note: refused with a message, back to the inbox.
+    "counters:suggestion_step": (
+        "post",
+        "/instansi/{agency}/saran/{suggestion}/tangani/",
+        {**agency_a_staff(member=302, other=404), "operator_a": 403},
+    ),
+    "counters:mall_suggestions": (
+        "get",
+        "/laporan/mpp/saran/",
+        {**every(403), "anonymous": 302, "mall": 200},
+    ),
     # No visit is being served at the world's counter: back to the console.
     "cases_staff:counter_outcome": (
         "get",

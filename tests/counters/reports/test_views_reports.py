@@ -7,8 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from django_scopes import scopes_disabled
 
 from common import clock
+from counters.models import SurveyResponse
 from tests.counters.reports.conftest import DAY
 from tests.factories import AgencyFactory
 
@@ -150,3 +152,28 @@ def test_a_date_that_is_not_a_date_is_explained(client, handmade_day, admin_a, a
     response = client.get(report_url(agency_a), {"dari": "13/31/2026"})
     assert response.status_code == 200
     assert "Tulis tanggal sebagai hh/bb/tttt" in response.content.decode()
+
+
+def test_ikm_per_service_counter_and_officer_from_the_minimum_of_respondents(
+    client, handmade_day, admin_a, operator_a, agency_a, settings
+):
+    with scopes_disabled():
+        SurveyResponse.objects.update(counter=handmade_day[0].counter)
+    client.force_login(admin_a)
+
+    def table(name):
+        url = reverse("counters:agency_report_csv", args=[agency_a.slug, name])
+        return csv_rows(client.get(url, PERIOD))[1:]
+
+    settings.SKM_MIN_RESPONSES = 4
+    assert table("ikm")[1] == ["KTP-el", "4", "84.03", "B"]
+    assert table("ikm_loket") == [["1", "4", "84.03", "B"]]
+    officer = operator_a.get_full_name() or operator_a.username
+    assert table("ikm_petugas") == [[officer, "4", "84.03", "B"]]
+    settings.SKM_MIN_RESPONSES = 5
+    assert table("ikm_loket") == [["1", "4", "belum cukup responden", ""]]
+    assert table("ikm")[0] == ["Semua layanan", "4", "84.03", "B"]
+    # An operator's own report has no IKM of any group, least of all per officer.
+    client.force_login(operator_a)
+    assert table("ikm_petugas") == []
+    assert "IKM per petugas" not in client.get(report_url(agency_a), PERIOD).content.decode()

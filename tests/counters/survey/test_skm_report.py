@@ -12,7 +12,7 @@ from django_scopes import scopes_disabled
 from common import clock
 from common.errors import DomainError
 from counters.survey.periods import SkmPeriod
-from counters.survey.report import MIN_RESPONDENTS, agency_skm_figures, mall_skm_figures
+from counters.survey.report import agency_skm_figures, mall_skm_figures
 from counters.survey.report_models import SkmFollowUp, SkmReport
 from counters.survey.report_services import (
     SkmReportRefused,
@@ -114,12 +114,12 @@ def test_answers_outside_the_period_or_of_another_agency_do_not_count(
 def test_a_period_with_too_few_answers_shows_a_note_instead_of_figures(
     client, service_a, location, agency_a, admin_a
 ):
-    answer_period(service=service_a, location=location, count=MIN_RESPONDENTS - 1)
+    answer_period(service=service_a, location=location, count=settings.SKM_MIN_RESPONSES - 1)
     figures = agency_skm_figures(agency=agency_a, period=Q3)
     assert not figures.enough and figures.elements == [] and figures.ikm.index is None
     client.force_login(admin_a)
     page = client.get(page_url(agency_a)).content.decode()
-    assert f"Baru {MIN_RESPONDENTS - 1} responden" in page
+    assert f"Baru {settings.SKM_MIN_RESPONSES - 1} responden" in page
     assert "NRR tertimbang" not in page
 
 
