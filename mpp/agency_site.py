@@ -12,7 +12,7 @@ from mpp.outbox_admin import AgencyMessageAdmin
 from notifications.models import Message
 from services.permissions import can_enter_agency
 
-AGENCY_ADMIN_APPS = ["services", "counters", "umkm"]
+AGENCY_ADMIN_APPS = ["services", "counters", "umkm", "oversight"]
 
 
 class AgencyAuthenticationForm(AdminAuthenticationForm):

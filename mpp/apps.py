@@ -21,10 +21,16 @@ class MppConfig(AppConfig):
         from django.contrib.admin.templatetags import admin_list
 
         from common.admin import boolean_icon
+        from counters.reports.sections import AGENCY_SECTIONS, MALL_SECTIONS
+        from oversight.sections import agency_section, mall_section
 
         # Every admin list, detail and read-only field draws its yes/no icons through this
         # one function (imported at each call), so replacing it fixes them all.
         admin_list._boolean_icon = boolean_icon
+
+        # The report pages are counters'; the watch over them sits above it.
+        MALL_SECTIONS.append(mall_section)
+        AGENCY_SECTIONS.append(agency_section)
 
         for name in GUNICORN_LOGGERS:
             logging.getLogger(name).addFilter(RedactPersonalData())

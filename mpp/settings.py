@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "cases",
     "complaints",
     "umkm",
+    "oversight",
 ]
 
 MIDDLEWARE = [

@@ -3,7 +3,7 @@ agency's inboxes with their filters, a complaint's history and photos as each of
 read them, the public figures and the published answers."""
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
@@ -37,9 +37,14 @@ class InboxFilter:
     number: str = ""
 
 
-def late_filter() -> Q:
+# What an agency may read of the complaints forwarded to it: never one about pungli or
+# misconduct, which stays with the mall's officers.
+AGENCY_MAY_READ = Q(category__officers_only=False)
+
+
+def late_filter(now: datetime | None = None) -> Q:
     """The current stage passed its deadline (Complaint.is_stage_late, as a query)."""
-    return Q(stage_due_at__isnull=False, stage_due_at__lt=clock.now())
+    return Q(stage_due_at__isnull=False, stage_due_at__lt=now or clock.now())
 
 
 def _filtered(rows: QuerySet, narrow: InboxFilter) -> QuerySet:
@@ -70,8 +75,20 @@ def officer_complaints(narrow: InboxFilter = InboxFilter()) -> QuerySet:
 def agency_complaints(*, agency: Agency, narrow: InboxFilter = InboxFilter()) -> QuerySet:
     """The complaints the officers forwarded to `agency`, never one about pungli or
     misconduct; called inside the agency's scope (services.tenancy)."""
-    rows = Complaint.objects.filter(agency=agency, category__officers_only=False)
+    rows = Complaint.objects.filter(AGENCY_MAY_READ, agency=agency)
     return _filtered(rows, replace(narrow, agency=None))
+
+
+def late_complaint_counts(*, now: datetime) -> dict[int, int]:
+    """{agency id: how many complaints of its inbox (agency_complaints) are late}."""
+    with scopes_disabled():  # every agency's count at once
+        rows = (
+            Complaint.objects.filter(AGENCY_MAY_READ, late_filter(now), agency__isnull=False)
+            .order_by()
+            .values("agency_id")
+            .annotate(n=Count("id"))
+        )
+        return {row["agency_id"]: row["n"] for row in rows}
 
 
 def staff_complaints(user, narrow: InboxFilter = InboxFilter()) -> QuerySet:
@@ -80,9 +97,7 @@ def staff_complaints(user, narrow: InboxFilter = InboxFilter()) -> QuerySet:
     if is_complaint_officer(user):
         return officer_complaints(narrow)
     with scopes_disabled():  # limited to the user's own agencies right here
-        rows = Complaint.objects.filter(
-            agency_id__in=operated_agency_ids(user), category__officers_only=False
-        )
+        rows = Complaint.objects.filter(AGENCY_MAY_READ, agency_id__in=operated_agency_ids(user))
         return _filtered(rows, replace(narrow, agency=None))
 
 

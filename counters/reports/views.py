@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from common import clock
 from counters.reports import charts
+from counters.reports.sections import AGENCY_SECTIONS, MALL_SECTIONS, sections_of
 from counters.reports.selectors import agency_report, mall_live, mall_overview
 from counters.survey.ikm import enough_respondents
 from counters.survey.models import ELEMENTS
@@ -224,6 +225,13 @@ def agency_report_page(request, agency: Agency):
             ]
         ),
         "heatmap": charts.heatmap(report.heatmap),
+        "sections": sections_of(
+            AGENCY_SECTIONS,
+            request=request,
+            agency=report.agency,
+            start=report.start,
+            end=report.end,
+        ),
     }
     return render(request, "counters/reports/agency.html", context)
 
@@ -262,6 +270,9 @@ def mall_dashboard(request):
         "form": form,
         "period": period,
         "rows": rows,
+        "sections": sections_of(
+            MALL_SECTIONS, request=request, start=period["start"], end=period["end"]
+        ),
         "columns": [label for _k, label in FIGURE_COLUMNS],
         "volume_chart": charts.bars(
             [

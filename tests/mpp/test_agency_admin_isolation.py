@@ -25,6 +25,7 @@ from counters.queue.services.tickets import ticket_issue
 from mpp.agency_site import agency_admin_site
 from mpp.tenancy import agency_admin_reverse
 from notifications.models import Message
+from oversight.models import OversightSetting
 from services.models import Membership, Service, ServicePledge
 from tests.factories import (
     PASSWORD,
@@ -110,6 +111,9 @@ OBJECT_MAKERS = {
         limit=100,
     ),
     QueueSetting: lambda agency: QueueSetting.objects.create(agency=agency, priority_run=3),
+    OversightSetting: lambda agency: OversightSetting.objects.create(
+        agency=agency, wait_limit_minutes=45
+    ),
     Ticket: issued_ticket,
     CounterPause: counter_pause,
     BookingSchedule: booking_schedule,

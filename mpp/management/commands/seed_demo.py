@@ -16,6 +16,7 @@ DEMO_MODULES = [
     "cases.demo",
     "umkm.demo",
     "complaints.demo",
+    "oversight.demo",
 ]
 
 
