@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.reports.selectors import Period, case_figures_by_agency, case_figures_by_service
-from complaints.transparency import complaints_section, first_of_month_before
+from complaints.selectors.staff import complaint_figures
+from complaints.transparency import complaints_section, first_of_month_before, recent_start
 from counters.reports.selectors import mall_overview, monthly_trend
 from counters.reports.views import minutes
 
@@ -154,9 +155,14 @@ def transparency_figures(
         latest = _latest_month_with_visits(trend, months) or months[-1]
         period = month_period(latest, today)
     on_time = {row["agency"].id: row for row in case_figures_by_agency(period=period.days, now=now)}
-    complaints = complaints_section(start=period.start, end=period.end)
+    # One read for both: the period's counts and the table of the recent months.
+    complaint_rows = complaint_figures(
+        start=min(period.start, recent_start(today)), end=max(period.end, today)
+    )
     received: dict[int | None, list[int]] = {}
-    for row in complaints["complaint_rows"]:
+    for row in complaint_rows:
+        if not period.start <= row["month"] <= period.end:
+            continue
         counts = received.setdefault(row["agency_id"], [0, 0])
         counts[0] += row["received"]
         counts[1] += row["on_time"]
@@ -185,7 +191,11 @@ def transparency_figures(
         row for row in case_figures_by_service(period=period.days, now=now) if row["measured"]
     ]
     return Transparency(
-        period=period, rows=rows, trend_months=months, services=services, complaints=complaints
+        period=period,
+        rows=rows,
+        trend_months=months,
+        services=services,
+        complaints=complaints_section(rows=complaint_rows, today=today),
     )
 
 
