@@ -1,8 +1,6 @@
-"""The complaints' part of the public /transparansi/ page (composed in mpp.views)."""
+"""The complaints' part of the public /transparansi/ page (composed in mpp.transparency)."""
 
 from datetime import date
-
-from complaints.selectors.staff import complaint_figures
 
 MONTHS_SHOWN = 6
 
@@ -12,11 +10,17 @@ def first_of_month_before(today: date, months: int) -> date:
     return date(month_index // 12, month_index % 12 + 1, 1)
 
 
-def complaints_section(*, today: date) -> dict:
-    """Per agency and month, this month and the five before it."""
-    start = first_of_month_before(today, MONTHS_SHOWN - 1)
+def recent_start(today: date) -> date:
+    """The first day of the months the complaints table shows: this month and the five
+    before it, whatever period the page's other figures are about."""
+    return first_of_month_before(today, MONTHS_SHOWN - 1)
+
+
+def complaints_section(*, rows: list[dict], today: date) -> dict:
+    """The table of complaint_figures rows, per agency and month, of the recent months."""
+    start = recent_start(today)
     return {
         "template": "complaints/_transparency.html",
-        "complaint_rows": complaint_figures(start=start, end=today),
+        "complaint_rows": [row for row in rows if row["month"] >= start],
         "complaint_start": start,
     }

@@ -5,8 +5,6 @@ SKM answers for a fifth of the finished ones, 5,000 businesses and 50,000 produc
 of the realistic demo. Idempotent: a second run finds the rows there and adds nothing.
 """
 
-import csv
-import io
 import random
 import secrets
 from datetime import datetime, time, timedelta
@@ -18,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from common import clock
+from common.bulk import copy_rows
 from counters.models import AgencySchedule, Counter, SurveyResponse, Ticket
 from counters.survey.models import ELEMENT_FIELDS
 from services.models import Agency, Location, Service
@@ -97,25 +96,6 @@ TICKET_COLUMNS = [
     "recall_count",
     "counter_id",
 ]
-
-
-def copy_rows(table: str, columns: list[str], rows) -> None:
-    """Stream rows into the table with COPY, in chunks that keep memory small."""
-    buffer = io.StringIO()
-    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv, NULL '\\N')"
-
-    def flush():
-        with connection.cursor() as cursor, cursor.copy(statement) as copy:
-            copy.write(buffer.getvalue())
-        buffer.seek(0)
-        buffer.truncate()
-
-    writer = csv.writer(buffer)
-    for count, row in enumerate(rows, start=1):
-        writer.writerow(["\\N" if value is None else value for value in row])
-        if count % 50_000 == 0:
-            flush()
-    flush()
 
 
 def _agencies(location: Location) -> list[Agency]:

@@ -24,6 +24,8 @@ urlpatterns = [
     # Before any "pengaduan/" include: /pengaduan/tanya-jawab/ is not a complaint's code.
     path("", include("complaints.staff_urls")),
     path("transparansi/", views.transparency, name="transparency"),
+    path("transparansi/data.json", views.transparency_data_json, name="transparency_json"),
+    path("transparansi/<slug:table>.csv", views.transparency_csv, name="transparency_csv"),
     path("", include("cases.reports.urls")),
     path("", include("cases.staff_urls")),
     path("lacak/", include("cases.urls")),

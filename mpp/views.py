@@ -1,23 +1,30 @@
 """Home page, health check and the public transparency page."""
 
+import csv
 import posixpath
-from datetime import date, timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.utils import formats
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
-from cases.reports.selectors import Period, case_figures_by_agency, case_figures_by_service
 from common import clock
 from complaints.models import PHOTO_FOLDER
-from complaints.transparency import complaints_section
-from counters.reports.selectors import mall_overview
-from counters.reports.views import minutes
+from counters.reports import charts
+from mpp.transparency import (
+    PeriodForm,
+    Transparency,
+    transparency_figures,
+    transparency_json,
+    transparency_tables,
+)
 from services import selectors
 
 
@@ -29,39 +36,78 @@ def home(request):
     )
 
 
-def last_month(today: date) -> Period:
-    end = today.replace(day=1) - timedelta(days=1)
-    return Period(start=end.replace(day=1), end=end)
+def _transparency_request(request) -> tuple[PeriodForm, Transparency]:
+    today = clock.today()
+    form = PeriodForm(request.GET, today=today)
+    data = transparency_figures(period=form.chosen(), today=today, now=clock.now())
+    return form, data
+
+
+def _shown(value) -> str:
+    return "–" if value is None else formats.localize(value)
+
+
+def _trend_charts(points: list[dict]) -> list[dict]:
+    """The three twelve-month charts of one agency: visits, median wait and IKM."""
+    charts_shown = []
+    for key, title, ceiling in (
+        ("issued", _("Jumlah antrian per bulan"), 0),
+        ("wait_median", _("Median waktu tunggu per bulan (menit)"), 0),
+        ("ikm", _("IKM per bulan (skala 25–100)"), 100),
+    ):
+        rows = [
+            (
+                formats.date_format(point["month"], "M"),
+                f"{formats.date_format(point['month'], 'F Y')}: {_shown(point[key])}",
+                point[key],
+                _shown(point[key]),
+            )
+            for point in points
+        ]
+        charts_shown.append({"title": title, "chart": charts.columns(rows, ceiling=ceiling)})
+    return charts_shown
 
 
 def transparency(request):
-    """Last month's figures of every agency: queue, SKM and the published processing time
-    kept; the complaints of the last months. Composed here, where the apps meet: counters
-    reads neither cases nor complaints."""
-    period, now = last_month(clock.today()), clock.now()
-    on_time = {
-        row["agency"].id: row["on_time_rate"]
-        for row in case_figures_by_agency(period=period, now=now)
-    }
-    rows = [
-        {
-            "agency": row["agency"],
-            "issued": row["figures"].get("issued", 0),
-            "wait_median": minutes(row["figures"].get("wait_median")),
-            "ikm": row["ikm"],
-            "on_time_rate": on_time.get(row["agency"].id),
-        }
-        for row in mall_overview(start=period.start, end=period.end)
-    ]
-    services = [row for row in case_figures_by_service(period=period, now=now) if row["measured"]]
+    """Every agency's figures over the chosen month, quarter or year, beside its last
+    twelve months; the same figures as CSV and JSON below."""
+    form, data = _transparency_request(request)
+    for row in data.rows:
+        row["charts"] = _trend_charts(row["trend"])
     context = {
-        "rows": rows,
-        "services": services,
-        "start": period.start,
-        "end": period.end,
-        "complaints": complaints_section(today=clock.today()),
+        "form": form,
+        "data": data,
+        "query": urlencode({"periode": data.period.key}),
     }
     return render(request, "mpp/transparency.html", context)
+
+
+def _invalid_period(form: PeriodForm) -> str | None:
+    return next(iter(form.errors.get("periode", [])), None)
+
+
+def transparency_csv(request, table: str):
+    form, data = _transparency_request(request)
+    if (error := _invalid_period(form)) is not None:
+        return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
+    tables = transparency_tables(data)
+    if table not in tables:
+        raise Http404
+    header, rows = tables[table]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"transparansi-{table}-{data.period.key}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+def transparency_data_json(request):
+    form, data = _transparency_request(request)
+    if (error := _invalid_period(form)) is not None:
+        return JsonResponse({"detail": error, "code": "invalid_period"}, status=400)
+    return JsonResponse(transparency_json(data), json_dumps_params={"ensure_ascii": False})
 
 
 def switch_language(request, code: str):

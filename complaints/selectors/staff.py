@@ -186,6 +186,7 @@ def complaint_figures(*, start: date, end: date) -> list[dict]:
             {
                 "month": row["month"].date(),
                 "agency": row["about_agency__name"],
+                "agency_id": row["about_agency"],
                 "received": row["received"],
                 "on_time": row["on_time"],
                 "median_days": None

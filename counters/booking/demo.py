@@ -28,6 +28,11 @@ ALWAYS_OPEN = {
 CLOSURES = [(date(2026, 12, 24), "Cuti bersama Hari Raya Natal")]
 
 
+def slot_capacity(service: Service) -> int:
+    """Seats of a half-hour slot: shorter services fit more visitors."""
+    return max(2, min(6, 60 // max(service.average_minutes, 1)))
+
+
 def present_weekdays(agency, location) -> list[int]:
     """Booking mornings fall on the days the agency is at the location (its queue hours,
     seeded before this), Monday to Thursday."""
@@ -46,9 +51,12 @@ def seed(*, always_open: bool = False) -> dict:
     ).select_related("agency")
     hours = ALWAYS_OPEN if always_open else REGULAR
     for service in services:
-        # Shorter services fit more visitors in a half-hour slot.
-        capacity = max(2, min(6, 60 // max(service.average_minutes, 1)))
-        defaults = {"agency": service.agency, "capacity": capacity, "is_active": True, **hours}
+        defaults = {
+            "agency": service.agency,
+            "capacity": slot_capacity(service),
+            "is_active": True,
+            **hours,
+        }
         if not always_open:
             defaults["weekdays"] = present_weekdays(service.agency, location)
         BookingSchedule.objects.update_or_create(

@@ -1,26 +1,20 @@
-"""Demo counters, opening hours, quotas and yesterday's queue at Gedung Expo Sangatta."""
+"""Demo counters, opening hours, quotas and the last year's queue at Gedung Expo Sangatta."""
 
-import random
-from datetime import datetime, time, timedelta
+from datetime import time
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
 from common import clock
 from counters.booking import demo as demo_booking
+from counters.queue.history import Desk, seed_history
 from counters.queue.models import (
     AgencySchedule,
     BoardSetting,
     Counter,
-    DailyIssueCount,
     DailyQuota,
-    Priority,
     QueueSetting,
-    Ticket,
-    TicketEvent,
-    TicketSequence,
 )
-from counters.survey.demo import seed_surveys
+from counters.survey.demo import open_suggestions
 from services.models import Agency, Location, Service
 
 LOCATION = "expo-sangatta"
@@ -51,13 +45,6 @@ def weekly_hours(slug: str, *, always_open: bool) -> dict[int, tuple[time, time]
         return dict.fromkeys(range(7), AROUND_THE_CLOCK)
     days = VISITING_DAYS.get(slug, {0, 1, 2, 3, 4})
     return {day: FRIDAY if day == 4 else MON_THU for day in days}
-
-
-def last_working_day(today):
-    day = today - timedelta(days=1)
-    while day.weekday() > 4:
-        day -= timedelta(days=1)
-    return day
 
 
 def seed_schedules(agency: Agency, location: Location, *, always_open: bool) -> None:
@@ -108,93 +95,6 @@ def seed_quotas(location: Location) -> None:
             QueueSetting.objects.update_or_create(agency=agency, defaults={"priority_run": run})
 
 
-def simulate_day(
-    *,
-    agency: Agency,
-    location: Location,
-    services: list[Service],
-    counters: list[Counter],
-    operator,
-    day,
-    rng: random.Random,
-    numbers: dict[str, int],
-) -> None:
-    """A finished day: arrivals from 07.45 until half an hour before closing, each visitor
-    served at the first free counter. `numbers` is the location's last number per prefix,
-    shared by agencies whose services use the same prefix."""
-    zone = timezone.get_current_timezone()
-    opening = datetime.combine(day, time(7, 45), tzinfo=zone)
-    closing = datetime.combine(day, (FRIDAY if day.weekday() == 4 else MON_THU)[1], tzinfo=zone)
-    window = (closing - opening).total_seconds() - 1800
-    visitors = round(VISITORS.get(agency.slug, DEFAULT_VISITORS) * window / (375 * 60))
-    arrivals = sorted(opening + timedelta(seconds=rng.uniform(0, window)) for _ in range(visitors))
-    free_at = {counter.pk: opening + timedelta(minutes=15) for counter in counters}
-    tickets, events = [], []
-    for arrived in arrivals:
-        service = rng.choice(services)
-        numbers[service.queue_prefix] = numbers.get(service.queue_prefix, 0) + 1
-        counter = min(counters, key=lambda c: free_at[c.pk])
-        called = max(arrived + timedelta(seconds=30), free_at[counter.pk])
-        started = called + timedelta(seconds=rng.randint(30, 150))
-        minutes = max(2.0, rng.gauss(service.average_minutes, service.average_minutes / 3))
-        finished = started + timedelta(minutes=minutes)
-        no_show = rng.random() < 0.06
-        priority = rng.choice(Priority.values) if rng.random() < 0.1 else ""
-        ticket = Ticket(
-            agency=agency,
-            location=location,
-            service=service,
-            day=day,
-            prefix=service.queue_prefix,
-            number=numbers[service.queue_prefix],
-            priority=priority,
-            source=Ticket.Source.KIOSK,
-            status=Ticket.Status.NO_SHOW if no_show else Ticket.Status.DONE,
-            queue_class=Ticket.QueueClass.PRIORITY if priority else Ticket.QueueClass.WALK_IN,
-            queued_at=arrived,
-            issued_at=arrived,
-            called_at=called,
-            started_at=None if no_show else started,
-            finished_at=called + timedelta(minutes=3) if no_show else finished,
-            counter=counter,
-            operator=operator,
-        )
-        free_at[counter.pk] = ticket.finished_at
-        steps = [
-            ("issued", "", "waiting", arrived, None),
-            ("called", "waiting", "called", called, counter),
-        ]
-        if no_show:
-            steps.append(("no_show", "called", "no_show", ticket.finished_at, counter))
-        else:
-            steps.append(("started", "called", "serving", started, counter))
-            steps.append(("finished", "serving", "done", finished, counter))
-        tickets.append(ticket)
-        events.append(steps)
-    Ticket.objects.bulk_create(tickets)
-    TicketEvent.objects.bulk_create(
-        TicketEvent(
-            agency=agency,
-            location=location,
-            ticket=ticket,
-            action=action,
-            from_status=from_status,
-            to_status=to_status,
-            at=at,
-            counter=counter,
-            actor=operator if counter else None,
-        )
-        for ticket, steps in zip(tickets, events, strict=True)
-        for action, from_status, to_status, at, counter in steps
-    )
-    for service in services:
-        issued = sum(1 for ticket in tickets if ticket.service_id == service.pk)
-        if issued:
-            DailyIssueCount.objects.update_or_create(
-                service=service, location=location, day=day, defaults={"issued": issued}
-            )
-
-
 def seed(*, always_open: bool = False) -> dict:
     location = Location.objects.filter(slug=LOCATION).first()
     if location is None:
@@ -202,11 +102,8 @@ def seed(*, always_open: bool = False) -> dict:
     BoardSetting.objects.update_or_create(
         location=location, defaults={"running_text": RUNNING_TEXT}
     )
-    history_day = last_working_day(clock.today())
-    replay_history = not Ticket.objects.filter(location=location, day=history_day).exists()
-    rng = random.Random(history_day.toordinal())  # noqa: S311 — demo data, reproducible
     users = get_user_model().objects
-    next_number, seeded, numbers = 1, {}, {}
+    next_number, seeded, desks = 1, {}, []
     for agency in location.agencies.filter(is_active=True).order_by("order", "name"):
         # Numbers are blocks in agency order, stable whichever agencies have services yet.
         first_number = next_number
@@ -221,21 +118,18 @@ def seed(*, always_open: bool = False) -> dict:
             continue
         counters = seed_counters(agency, location, services, first_number)
         seeded[agency.slug] = counters
-        if replay_history and history_day.weekday() in weekly_hours(agency.slug, always_open=False):
-            simulate_day(
+        operator = users.filter(username=f"{agency.slug}-loket").first()
+        desks.append(
+            Desk(
                 agency=agency,
-                location=location,
                 services=services,
                 counters=counters,
-                operator=users.filter(username=f"{agency.slug}-loket").first(),
-                day=history_day,
-                rng=rng,
-                numbers=numbers,
+                operator_id=operator.pk if operator else None,
+                hours=weekly_hours(agency.slug, always_open=False),
+                visitors=VISITORS.get(agency.slug, DEFAULT_VISITORS),
             )
-    for prefix, last in numbers.items():
-        TicketSequence.objects.update_or_create(
-            location=location, prefix=prefix, day=history_day, defaults={"last_number": last}
         )
+    seed_history(location=location, desks=desks, today=clock.today())
+    open_suggestions(location)
     seed_quotas(location)
-    seed_surveys(location)
     return {"counters": seeded, **demo_booking.seed(always_open=always_open)}

@@ -67,3 +67,47 @@ def heatmap(grid: list[list[int]]) -> dict:
         "width": 40 + 24 * CELL,
         "height": 18 + 7 * CELL,
     }
+
+
+COLUMN_WIDTH = 18
+COLUMN_GAP = 6
+COLUMN_AREA = 80
+COLUMN_TOP = 16
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    title: str
+    shown: str
+    x: int
+    y: int
+    height: int
+
+
+def columns(rows: list[tuple[str, str, float | None, str]], *, ceiling: float = 0) -> dict:
+    """Columns for (axis label, full label, value or None, shown text), scaled to `ceiling`
+    or else to the largest value; a missing value has no column, only its text."""
+    largest = ceiling or max((value or 0 for _l, _t, value, _s in rows), default=0) or 1
+    items = []
+    for i, (label, title, value, shown) in enumerate(rows):
+        height = max(1, round(value / largest * COLUMN_AREA)) if value else 0
+        items.append(
+            Column(
+                label=label,
+                title=title,
+                shown=shown,
+                x=i * (COLUMN_WIDTH + COLUMN_GAP),
+                y=COLUMN_TOP + COLUMN_AREA - height,
+                height=height,
+            )
+        )
+    return {
+        "columns": items,
+        "width": max(len(items), 1) * (COLUMN_WIDTH + COLUMN_GAP),
+        "height": COLUMN_TOP + COLUMN_AREA + 16,
+        "baseline": COLUMN_TOP + COLUMN_AREA,
+        "label_y": COLUMN_TOP + COLUMN_AREA + 12,
+        "column_width": COLUMN_WIDTH,
+        "middle": COLUMN_WIDTH // 2,
+    }

@@ -17,7 +17,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
+from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, TruncMonth
 from django_scopes import scopes_disabled
 
 from common.aggregates import Percentile, Seconds
@@ -213,6 +213,35 @@ def mall_overview(*, start: date, end: date) -> list[dict]:
                 }
             )
         return overview
+
+
+def monthly_trend(*, start: date, end: date) -> dict[int, dict[date, dict]]:
+    """Per agency and month (its first day) over [start, end]: tickets issued, the median
+    wait in seconds and the IKM, as the period figures count them (2 queries)."""
+    figures = _ticket_figures()
+    with scopes_disabled():
+        tickets = (
+            Ticket.objects.filter(day__gte=start, day__lte=end)
+            .order_by()
+            .annotate(month=TruncMonth("day"))
+            .values("agency_id", "month")
+            .annotate(issued=figures["issued"], wait_median=figures["wait_median"])
+        )
+        surveys = (
+            SurveyResponse.objects.filter(day__gte=start, day__lte=end)
+            .order_by()
+            .annotate(month=TruncMonth("day"))
+            .values("agency_id", "month")
+            .annotate(**_survey_sums())
+        )
+        trend: dict[int, dict[date, dict]] = {}
+        for row in tickets:
+            month = trend.setdefault(row["agency_id"], {}).setdefault(row["month"], {})
+            month.update(issued=row["issued"], wait_median=row["wait_median"])
+        for row in surveys:
+            month = trend.setdefault(row["agency_id"], {}).setdefault(row["month"], {})
+            month["ikm"] = ikm_from_row(row)
+        return trend
 
 
 def live_lines(*, day: date, moment) -> dict[tuple[int, int], dict]:

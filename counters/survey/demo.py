@@ -1,14 +1,15 @@
-"""Demo SKM answers for the finished demo history: about four in ten visitors rate the service,
-some with a suggestion for the agency's inbox."""
+"""Demo SKM answers of the demo history: about four in ten visitors rate the service, a few
+of them write a suggestion."""
 
 import random
 
-from counters.queue.models import Ticket
 from counters.survey.models import ELEMENT_FIELDS, SurveyResponse
 from counters.survey.suggestions.models import Suggestion
 from services.models import Location
 
 SHARE = 0.4
+# Of those who answer, the few who also write something.
+SUGGESTION_SHARE = 0.04
 SUGGESTIONS = (
     "Petugas ramah dan cepat, terima kasih.",
     "Mohon tambah kursi di ruang tunggu, banyak yang berdiri.",
@@ -20,51 +21,35 @@ SUGGESTIONS = (
 )
 # A few agencies rated a little lower, so that the dashboard shows different grades.
 LEANING = {"samsat": -0.4, "polres": -0.2, "dukcapil": 0.1}
+# Columns of a demo answer after its ticket's own (ticket, agency, service, location,
+# counter, day, submitted_at), in the order survey_answer gives them.
+# Read once: an enum's .values builds its list again on every access.
+SEXES = tuple(SurveyResponse.Sex.values)
+EDUCATIONS = tuple(SurveyResponse.Education.values)
+OCCUPATIONS = tuple(SurveyResponse.Occupation.values)
+ANSWER_COLUMNS = [*ELEMENT_FIELDS, "age", "sex", "education", "occupation", "suggestion"]
 
 
-def _answers(rng: random.Random, lean: float) -> list[int]:
-    return [min(4, max(1, round(rng.gauss(3.3 + lean, 0.55)))) for _ in ELEMENT_FIELDS]
+def survey_answer(rng: random.Random, agency_slug: str) -> list | None:
+    """One visitor's answer to the SKM (values in ANSWER_COLUMNS order), or None when this
+    visitor does not answer."""
+    if rng.random() >= SHARE:
+        return None
+    lean = LEANING.get(agency_slug, 0.0)
+    elements = [min(4, max(1, round(rng.gauss(3.3 + lean, 0.55)))) for _ in ELEMENT_FIELDS]
+    return [
+        *elements,
+        rng.randint(17, 70),
+        rng.choice(SEXES),
+        rng.choice(EDUCATIONS),
+        rng.choice(OCCUPATIONS),
+        rng.choice(SUGGESTIONS) if rng.random() < SUGGESTION_SHARE else "",
+    ]
 
 
-def seed_surveys(location: Location) -> int:
-    """Answers for done demo tickets that have none yet; reproducible per ticket."""
-    done = Ticket.objects.filter(
-        location=location, status=Ticket.Status.DONE, survey__isnull=True
-    ).select_related("agency")
-    responses = []
-    for ticket in done:
-        rng = random.Random(ticket.pk)  # noqa: S311 — demo data, reproducible
-        if rng.random() >= SHARE:
-            continue
-        responses.append(
-            SurveyResponse(
-                ticket=ticket,
-                agency_id=ticket.agency_id,
-                service_id=ticket.service_id,
-                location_id=ticket.location_id,
-                counter_id=ticket.counter_id,
-                day=ticket.day,
-                age=rng.randint(17, 70),
-                sex=rng.choice(SurveyResponse.Sex.values),
-                education=rng.choice(SurveyResponse.Education.values),
-                occupation=rng.choice(SurveyResponse.Occupation.values),
-                suggestion=rng.choice(SUGGESTIONS) if rng.random() < 0.3 else "",
-                **dict(
-                    zip(
-                        ELEMENT_FIELDS,
-                        _answers(rng, LEANING.get(ticket.agency.slug, 0.0)),
-                        strict=True,
-                    )
-                ),
-            )
-        )
-    SurveyResponse.objects.bulk_create(responses, ignore_conflicts=True)
-    _open_suggestions(location)
-    return len(responses)
-
-
-def _open_suggestions(location: Location) -> None:
-    """The demo suggestions wait, open, in their agencies' inboxes (no contact was left)."""
+def open_suggestions(location: Location) -> None:
+    """The demo history's suggestions wait, open, in their agencies' inboxes (no contact was
+    left); those already there are left as they are."""
     unread = SurveyResponse.objects.filter(
         location=location, suggestion_record__isnull=True
     ).exclude(suggestion="")

@@ -16,13 +16,14 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from common import clock
+from common.bulk import copy_rows
 from counters.booking.selectors import day_slots
 from counters.models import Booking, BookingSchedule, Counter, DailyQuota, Ticket, TicketSequence
 from counters.queue.caching import queue_changed
 from counters.queue.models import Priority, new_ticket_code
 from counters.queue.services.counters import counter_open
 from mpp.bench_views import create_floor_table
-from mpp.large_dataset import TICKET_COLUMNS, copy_rows
+from mpp.large_dataset import TICKET_COLUMNS
 from services.models import ApiToken, Location, Membership, Service, hash_token
 from services.search import FILLER_WORDS, normalize
 from tests.bench.scenarios import BENCH_BOOKER, LOCATION

@@ -63,6 +63,7 @@ def test_figures_per_agency_and_month_are_exact(officer, slow, agency_a, agency_
         {
             "month": date(2026, 12, 1),
             "agency": agency_a.name,
+            "agency_id": agency_a.id,
             "received": 3,
             "on_time": 1,
             "median_days": 11.0,  # 2 and 20 days
@@ -71,6 +72,7 @@ def test_figures_per_agency_and_month_are_exact(officer, slow, agency_a, agency_
         {
             "month": date(2026, 12, 1),
             "agency": agency_b.name,
+            "agency_id": agency_b.id,
             "received": 1,
             "on_time": 0,
             "median_days": None,
@@ -79,6 +81,7 @@ def test_figures_per_agency_and_month_are_exact(officer, slow, agency_a, agency_
         {
             "month": date(2026, 11, 1),
             "agency": agency_a.name,
+            "agency_id": agency_a.id,
             "received": 1,
             "on_time": 1,
             "median_days": 1.5,

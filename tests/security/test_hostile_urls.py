@@ -46,6 +46,7 @@ GUARDED = "x" * 500
 QUERY_NAMES = [
     "q", "date", "after", "page", "p", "lokasi", "mulai", "tanggal", "next", "location",
     "agency", "service", "category", "kecamatan", "from", "to", "o", "e", "status", "late",
+    "periode",
 ]  # fmt: skip
 QUERY_VALUES = ["9" * 30, "-1", "9999-12-31", "0001-01-01T00:00:00+14:00", "x" * 500, "ñ🙂\u202e"]
 
