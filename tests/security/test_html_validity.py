@@ -156,6 +156,11 @@ def collect_pages(world) -> dict[str, bytes]:
     pages["counters:survey (done ticket)"] = fetch(
         client, f"/antrian/tiket/{done}/survei/", "anonymous", world
     )
+    station = f"/antrian/survei/{world['location']}/"
+    pages["counters:station_survey (done ticket)"] = fetch(
+        client, f"{station}tiket/{done}/", "anonymous", world
+    )
+    pages["counters:station_start (refused)"] = client.post(station, {"entry": "Z-999"}).content
     pages.update(case_pages(client, world))
     client.force_login(world["users"]["mall"])
     pages["complaints_staff:officer_identity (revealed)"] = client.post(

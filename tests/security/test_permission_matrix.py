@@ -113,6 +113,10 @@ DECISIONS = {
     "counters:ticket_status": ("get", "/antrian/tiket/{ticket}/", public()),
     "counters:survey": ("get", "/antrian/tiket/{ticket}/survei/", public()),
     "counters:ticket_messages": ("get", "/antrian/tiket/{ticket}/pemberitahuan/", public()),
+    "counters:station_start": ("get", "/antrian/survei/{location}/", public()),
+    # The world's ticket is still waiting: the station says so and shows its start.
+    "counters:station_survey": ("get", "/antrian/survei/{location}/tiket/{ticket}/", every(409)),
+    "counters:station_thanks": ("get", "/antrian/survei/{location}/terima-kasih/", public()),
     "counters:online_start": ("get", "/antrian/ambil/online/", public()),
     "counters:online_take": (
         "get",
