@@ -20,7 +20,8 @@ from cases.services import case_change_status, case_open
 from counters.models import Ticket
 from counters.queue import services as queue
 from mpp.middleware import refusal
-from services.models import Location, Service
+from services.demo import FACILITIES, seed_mall_profile
+from services.models import Facility, Location, Service
 from tests.counters.booking.conftest import VALID_NIK
 from tests.factories import ServiceRequirementFactory
 from tests.security.test_permission_matrix import DECISIONS
@@ -115,6 +116,23 @@ def case_pages(client, world) -> dict[str, bytes]:
     return pages
 
 
+def mall_pages(client, world) -> dict[str, bytes]:
+    """The MPP's profile and a location page as the demo fills them in."""
+    with scopes_disabled():
+        seed_mall_profile()
+        location = Location.objects.get(slug=world["location"])
+        location.map_url = "https://www.google.com/maps/search/?api=1&query=Expo"
+        location.save()
+        for kind, description, english in FACILITIES["expo-sangatta"]:
+            Facility.objects.create(
+                location=location, kind=kind, description=description, description_en=english
+            )
+    return {
+        "mall:about (filled)": fetch(client, "/tentang/", "anonymous", world),
+        "mall:location (filled)": fetch(client, f"/lokasi/{location.slug}/", "anonymous", world),
+    }
+
+
 def fetch(client, path, role, world, *, status=200):
     client.logout()
     if role != "anonymous":
@@ -166,6 +184,7 @@ def collect_pages(world) -> dict[str, bytes]:
     pages["complaints_staff:officer_identity (revealed)"] = client.post(
         f"/pengaduan-mpp/{world['complaint']}/identitas/"
     ).content
+    pages.update(mall_pages(client, world))
     pages["error 404"] = fetch(client, "/tidak-ada/", "anonymous", world, status=404)
     pages["error 403"] = fetch(client, "/laporan/mpp/", "citizen", world, status=403)
     request = RequestFactory().get("/")

@@ -126,6 +126,8 @@ DECISIONS = {
     "counters:kiosk_online_check_in": ("get", "/antrian/check-in/{location}/", public()),
     "counters:board": ("get", "/antrian/layar/{location}/", public()),
     "transparency": ("get", "/transparansi/", public()),
+    "mall:about": ("get", "/tentang/", public()),
+    "mall:location": ("get", "/lokasi/{location}/", public()),
     "counters:console": ("get", "/loket/", {**signed_in(200), "citizen": 403, "mall": 403}),
     "counters:console_counter": ("get", "/loket/{counter}/", agency_a_staff(other=404, mall=404)),
     "counters:console_action": (
