@@ -2,10 +2,7 @@
 
 from django.conf import settings
 
-
-def permissions_policy_header(policy: dict[str, list[str]]) -> str:
-    """{"camera": [], "web-share": ["self"]} -> 'camera=(), web-share=(self)'."""
-    return ", ".join(f"{feature}=({' '.join(allow)})" for feature, allow in policy.items())
+from common.headers import permissions_policy_header
 
 
 class PermissionsPolicyMiddleware:

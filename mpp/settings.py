@@ -254,8 +254,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # Browser features: only what the pages use (the share buttons, the board's sound and
-# full screen); the rest is off. The kiosk's QR scanner types the code like a keyboard, so
-# no page needs the camera.
+# full screen); the rest is off. The kiosk's QR scanner types the code like a keyboard; the
+# exit survey station alone turns the camera on for its own page (common.headers).
 PERMISSIONS_POLICY = {
     "web-share": ["self"],
     "clipboard-write": ["self"],
@@ -318,10 +318,11 @@ BOOKING_LIMITS = {
 # at most every few seconds; a booking check-in answers whether a code is real, so it is
 # limited like a look-up, above what a kiosk's queue of booked visitors needs. A survey needs
 # a finished ticket's code, so its limit is generous for phones that share the mall's Wi-Fi
-# address. A case lookup is also limited per tracking code (cases.limits); its limit per
-# address stops one device from trying many codes. PUBLIC_WRITE_LIMITS_SCALE multiplies
-# every count where many more visitors share one address (a carrier's NAT), or for a load
-# test from one machine.
+# address. The exit survey station looks a ticket up and takes its survey, limited like the
+# kiosk's check-in look-ups and the survey. A case lookup is also limited per tracking code
+# (cases.limits); its limit per address stops one device from trying many codes.
+# PUBLIC_WRITE_LIMITS_SCALE multiplies every count where many more visitors share one
+# address (a carrier's NAT), or for a load test from one machine.
 _limits_scale = int(os.environ.get("PUBLIC_WRITE_LIMITS_SCALE", "1"))
 PUBLIC_WRITE_LIMITS = {
     name: (count * _limits_scale, seconds)
@@ -332,6 +333,8 @@ PUBLIC_WRITE_LIMITS = {
         "booking:kiosk_check_in": (60, 600),
         "api-1:booking_check_in_endpoint": (60, 600),
         "counters:survey": (60, 600),
+        "counters:station_start": (60, 600),
+        "counters:station_survey": (60, 600),
         "counters:ticket_messages": (20, 600),
         "counters:online_take": (10, 600),
         "api-1:online_ticket_create": (10, 600),

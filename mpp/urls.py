@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("layanan/", include("services.urls")),
+    path("", include("services.mall_urls")),
     path("bahasa/<str:code>/", views.switch_language, name="switch_language"),
     path("akun/masuk/", auth_views.LoginView.as_view(), name="login"),
     path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),

@@ -12,8 +12,10 @@ from services.caching import catalog_changed
 from services.models import (
     Agency,
     ApiToken,
+    Facility,
     LegalBasis,
     Location,
+    MallProfile,
     Membership,
     SearchSynonym,
     Service,
@@ -41,11 +43,42 @@ class CatalogChangeMixin:
         catalog_changed()
 
 
+class FacilityInline(LabelledRowsInline):
+    model = Facility
+    fields = ["order", "kind", "description", "description_en"]
+    extra = 1
+
+
 @admin.register(Location)
 class LocationAdmin(CatalogChangeMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "address", "is_active", "order"]
     list_editable = ["is_active", "order"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [FacilityInline]
+
+
+@admin.register(MallProfile)
+class MallProfileAdmin(admin.ModelAdmin):
+    """The one profile row: it can be changed, never added twice or deleted."""
+
+    fieldsets = [
+        (None, {"fields": ["name", "motto", "motto_en"]}),
+        (_("Visi dan misi"), {"fields": ["vision", "vision_en", "mission", "mission_en"]}),
+        (
+            _("Maklumat pelayanan"),
+            {"fields": ["maklumat", "maklumat_en", "maklumat_signatory"]},
+        ),
+        (
+            _("Kanal pengaduan"),
+            {"fields": ["complaint_phone", "complaint_whatsapp", "complaint_email", "lapor_url"]},
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not MallProfile.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class MembershipInline(LabelledRowsInline):

@@ -14,8 +14,10 @@ from services.demo_catalog import (
 )
 from services.models import (
     Agency,
+    Facility,
     LegalBasis,
     Location,
+    MallProfile,
     Membership,
     SearchSynonym,
     Service,
@@ -34,6 +36,8 @@ LOCATIONS = [
         "name": "Gedung Expo Sangatta",
         "address": "Kawasan Bukit Pelangi, Sangatta Utara, Kabupaten Kutai Timur, Kalimantan Timur",
         "opening_hours": "Senin–Kamis 08.00–15.00 WITA, Jumat 08.00–11.30 WITA",
+        "opening_hours_en": "Monday–Thursday 8am–3pm, Friday 8am–11.30am (WITA, UTC+8)",
+        "map_url": "https://www.google.com/maps/search/?api=1&query=Gedung+Expo+Sangatta",
         "is_active": True,
         "order": 1,
     },
@@ -42,10 +46,113 @@ LOCATIONS = [
         "name": "Gedung MPP Kutai Timur",
         "address": "Jl. APT Pranoto, Sangatta Utara, Kabupaten Kutai Timur, Kalimantan Timur",
         "opening_hours": "Segera dibuka",
+        "opening_hours_en": "Opening soon",
+        "map_url": "https://www.google.com/maps/search/?api=1&query=Jl.+APT+Pranoto+Sangatta",
         "is_active": False,
         "order": 2,
     },
 ]
+
+# The MPP's statements as the mall admins publish them; the maklumat is the wording of
+# PermenPAN-RB 15/2014. Written once: a mall admin's later edits are kept.
+MALL_PROFILE = {
+    "motto": "Melayani dengan Hati, Cepat, Mudah dan Terpadu",
+    "motto_en": "Serving from the heart: fast, easy and under one roof",
+    "vision": (
+        "Terwujudnya pelayanan publik yang mudah, cepat, transparan dan terpadu bagi "
+        "seluruh masyarakat Kabupaten Kutai Timur."
+    ),
+    "vision_en": (
+        "Public services that are easy, fast, transparent and integrated for everyone in "
+        "Kutai Timur Regency."
+    ),
+    "mission": "\n".join(
+        [
+            "Menyatukan layanan instansi pusat, daerah, BUMN/BUMD dan swasta dalam satu gedung.",
+            "Menerapkan standar pelayanan yang jelas: persyaratan, biaya dan waktu penyelesaian.",
+            "Memanfaatkan layanan digital: reservasi, antrian dan pelacakan berkas dari ponsel.",
+            "Memberi layanan khusus bagi lansia, penyandang disabilitas, ibu hamil dan anak.",
+            "Menindaklanjuti pengaduan dan hasil survei kepuasan masyarakat.",
+        ]
+    ),
+    "mission_en": "\n".join(
+        [
+            "Bring national, regional, state-owned and private services under one roof.",
+            "Apply clear service standards: requirements, fees and completion times.",
+            "Offer digital services: booking, queueing and case tracking from a phone.",
+            "Give special service to the elderly, people with disabilities, pregnant women "
+            "and children.",
+            "Listen to complaints and satisfaction surveys to keep improving.",
+        ]
+    ),
+    "maklumat": (
+        "Dengan ini, kami menyatakan sanggup menyelenggarakan pelayanan sesuai standar "
+        "pelayanan yang telah ditetapkan dan apabila tidak menepati janji ini, kami siap "
+        "menerima sanksi sesuai peraturan perundang-undangan yang berlaku."
+    ),
+    "maklumat_en": (
+        "We hereby declare that we are able to deliver services according to the service "
+        "standards set, and should we fail to keep this promise, we are ready to accept "
+        "sanctions in accordance with the laws and regulations in force."
+    ),
+    "maklumat_signatory": (
+        "Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Kutai Timur, "
+        "selaku pengelola Mal Pelayanan Publik"
+    ),
+    "complaint_phone": "(0549) 2026 100",
+    "complaint_email": "pengaduan.mpp@kutaitimurkab.go.id",
+}
+
+# Facilities and special services per location: (kind, Indonesian, English).
+FACILITIES = {
+    "expo-sangatta": [
+        (
+            Facility.Kind.PRIORITY_SEATING,
+            "Deret kursi terdepan di ruang tunggu; nomor prioritas dipanggil lebih dahulu.",
+            "The front row of the waiting hall; priority numbers are called first.",
+        ),
+        (
+            Facility.Kind.WHEELCHAIR,
+            "Pintu masuk landai di sisi timur gedung; dua kursi roda dapat dipinjam di meja "
+            "informasi.",
+            "A ramp at the east entrance; two wheelchairs to borrow at the information desk.",
+        ),
+        (
+            Facility.Kind.LACTATION_ROOM,
+            "Ruang laktasi tertutup di sebelah musala, dengan kursi dan wastafel.",
+            "A closed nursing room next to the prayer room, with a chair and a sink.",
+        ),
+        (
+            Facility.Kind.SIGN_LANGUAGE,
+            "Pendamping bahasa isyarat (BISINDO) dapat dipesan sehari sebelumnya melalui meja "
+            "informasi.",
+            "A BISINDO sign language companion can be requested a day ahead at the "
+            "information desk.",
+        ),
+        (
+            Facility.Kind.ACCESSIBLE_TOILET,
+            "Toilet dengan pegangan rambat di lantai dasar.",
+            "A toilet with grab bars on the ground floor.",
+        ),
+        (
+            Facility.Kind.CHILDREN,
+            "Pojok bermain anak di ruang tunggu.",
+            "A children's play corner in the waiting hall.",
+        ),
+        (Facility.Kind.PRAYER_ROOM, "Musala di sisi barat gedung.", "West side of the building."),
+        (
+            Facility.Kind.PARKING,
+            "Parkir mobil dan motor di halaman Gedung Expo, gratis.",
+            "Free car and motorbike parking in the Expo building's yard.",
+        ),
+        (Facility.Kind.WIFI, "Wi-Fi gratis di ruang tunggu.", "Free Wi-Fi in the waiting hall."),
+        (
+            Facility.Kind.HELP_DESK,
+            "Meja informasi di pintu masuk membantu memilih layanan dan mengambil antrian.",
+            "The information desk at the entrance helps to choose a service and take a number.",
+        ),
+    ],
+}
 
 AGENCIES = [
     (
@@ -241,8 +348,25 @@ def seed_catalog(agencies: dict[str, Agency], locations: dict[str, Location]) ->
     return services
 
 
+def seed_mall_profile() -> MallProfile:
+    profile, _created = MallProfile.objects.get_or_create(pk=1, defaults=MALL_PROFILE)
+    return profile
+
+
+def seed_facilities(locations: dict[str, Location]) -> None:
+    for slug, facilities in FACILITIES.items():
+        for order, (kind, description, english) in enumerate(facilities, start=1):
+            Facility.objects.get_or_create(
+                location=locations[slug],
+                kind=kind,
+                defaults={"description": description, "description_en": english, "order": order},
+            )
+
+
 def seed(*, always_open: bool = False) -> dict:
     locations = seed_locations()
+    seed_mall_profile()
+    seed_facilities(locations)
     agencies = seed_agencies(locations)
     accounts = seed_accounts(agencies)
     services = seed_catalog(agencies, locations)

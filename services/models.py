@@ -46,11 +46,16 @@ class Location(models.Model):
     opening_hours = models.CharField(
         _("jam buka"), max_length=255, blank=True, help_text=_("Mis. Senin–Jumat 08.00–15.00")
     )
+    opening_hours_en = models.CharField(
+        _("jam buka (Inggris)"), max_length=255, blank=True, help_text=_("Mis. Mon–Fri 8am–3pm")
+    )
     map_url = models.URLField(_("tautan peta"), blank=True)
     is_active = models.BooleanField(
         _("aktif"), default=True, help_text=_("Lokasi yang belum beroperasi tidak aktif.")
     )
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    localized_opening_hours = Localized("opening_hours")
 
     class Meta:
         ordering = ["order", "name"]
@@ -59,6 +64,126 @@ class Location(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Facility(models.Model):
+    """A facility of a location, and the special services for visitors who need them
+    (UU 25/2009 pasal 29; the Ombudsman's compliance assessment asks for each)."""
+
+    class Kind(models.TextChoices):
+        PRIORITY_SEATING = "kursi_prioritas", _("Kursi dan loket prioritas")
+        LACTATION_ROOM = "ruang_laktasi", _("Ruang laktasi")
+        WHEELCHAIR = "kursi_roda", _("Akses dan kursi roda")
+        SIGN_LANGUAGE = "bahasa_isyarat", _("Pendamping bahasa isyarat")
+        ACCESSIBLE_TOILET = "toilet_disabilitas", _("Toilet ramah disabilitas")
+        CHILDREN = "ruang_anak", _("Ruang bermain anak")
+        PRAYER_ROOM = "musala", _("Musala")
+        PARKING = "parkir", _("Tempat parkir")
+        WIFI = "wifi", _("Wi-Fi gratis")
+        HELP_DESK = "informasi", _("Meja informasi")
+        OTHER = "lainnya", _("Fasilitas lain")
+
+    # For visitors who are elderly, disabled, pregnant or nursing, or with children.
+    SPECIAL = frozenset(
+        {
+            Kind.PRIORITY_SEATING,
+            Kind.LACTATION_ROOM,
+            Kind.WHEELCHAIR,
+            Kind.SIGN_LANGUAGE,
+            Kind.ACCESSIBLE_TOILET,
+            Kind.CHILDREN,
+        }
+    )
+
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="facilities", verbose_name=_("lokasi")
+    )
+    kind = models.CharField(_("jenis"), max_length=24, choices=Kind.choices)
+    description = models.CharField(
+        _("keterangan"), max_length=255, blank=True, help_text=_("Mis. letak dan cara memakainya.")
+    )
+    description_en = models.CharField(_("keterangan (Inggris)"), max_length=255, blank=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    localized_description = Localized("description")
+
+    class Meta:
+        ordering = ["location", "order", "kind"]
+        verbose_name = _("fasilitas")
+        verbose_name_plural = _("fasilitas")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["location", "kind"],
+                condition=~models.Q(kind="lainnya"),
+                name="facility_one_per_kind",
+                violation_error_message=_("Jenis fasilitas ini sudah ada di lokasi ini."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.location}"
+
+    @property
+    def is_special(self) -> bool:
+        return self.kind in self.SPECIAL
+
+
+LAPOR_URL = "https://www.lapor.go.id/"
+
+
+class MallProfile(models.Model):
+    """The MPP's own statements and contacts, one row, edited by the mall admins: what
+    the Ombudsman's compliance assessment looks for on its pages."""
+
+    # One row: its key is always 1.
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    name = models.CharField(
+        _("nama"), max_length=200, default="Mal Pelayanan Publik Kabupaten Kutai Timur"
+    )
+    motto = models.CharField(_("motto"), max_length=200, blank=True)
+    motto_en = models.CharField(_("motto (Inggris)"), max_length=200, blank=True)
+    vision = models.TextField(_("visi"), blank=True)
+    vision_en = models.TextField(_("visi (Inggris)"), blank=True)
+    mission = models.TextField(_("misi"), blank=True, help_text=_("Satu misi per baris."))
+    mission_en = models.TextField(_("misi (Inggris)"), blank=True)
+    maklumat = models.TextField(
+        _("maklumat pelayanan"),
+        blank=True,
+        help_text=_("Janji penyelenggara kepada masyarakat; satu paragraf per baris."),
+    )
+    maklumat_en = models.TextField(_("maklumat pelayanan (Inggris)"), blank=True)
+    maklumat_signatory = models.CharField(_("penanda tangan maklumat"), max_length=200, blank=True)
+    complaint_phone = models.CharField(_("telepon pengaduan"), max_length=40, blank=True)
+    complaint_whatsapp = models.CharField(_("WhatsApp pengaduan"), max_length=40, blank=True)
+    complaint_email = models.EmailField(_("e-mail pengaduan"), blank=True)
+    lapor_url = models.URLField(
+        _("tautan SP4N-LAPOR!"),
+        default=LAPOR_URL,
+        help_text=_("Kanal pengaduan nasional (SP4N-LAPOR!)."),
+    )
+
+    localized_motto = Localized("motto")
+    localized_vision = Localized("vision")
+    localized_mission = Localized("mission")
+    localized_maklumat = Localized("maklumat")
+
+    class Meta:
+        verbose_name = _("profil MPP")
+        verbose_name_plural = _("profil MPP")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="mall_profile_one_row")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def missions(self) -> list[str]:
+        return [line.strip() for line in self.localized_mission.splitlines() if line.strip()]
+
+    @property
+    def maklumat_paragraphs(self) -> list[str]:
+        return [line.strip() for line in self.localized_maklumat.splitlines() if line.strip()]
 
 
 class Agency(models.Model):

@@ -3,7 +3,7 @@
 from functools import cache
 
 from django.db import connection
-from django.db.models import Count, JSONField, Max, Q, QuerySet
+from django.db.models import Count, JSONField, Max, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django_scopes import scopes_disabled
 
@@ -11,6 +11,7 @@ from counters.queue.selectors.reference import cached_reference
 from services.models import (
     Agency,
     Location,
+    MallProfile,
     Service,
     localized,
 )
@@ -27,6 +28,24 @@ def public_locations() -> QuerySet[Location]:
 
 def active_locations() -> QuerySet[Location]:
     return Location.objects.filter(is_active=True)
+
+
+def mall_profile() -> MallProfile:
+    """The MPP's profile; until a mall admin writes it, its defaults (the name and the
+    national SP4N-LAPOR! channel)."""
+    return MallProfile.objects.first() or MallProfile()
+
+
+def location_pages() -> QuerySet[Location]:
+    """Every location with its facilities and the active agencies that serve there."""
+    return public_locations().prefetch_related(
+        "facilities",
+        Prefetch(
+            "agencies",
+            queryset=Agency.objects.filter(is_active=True).order_by("order", "name"),
+            to_attr="serving_agencies",
+        ),
+    )
 
 
 def catalog_agencies() -> QuerySet[Agency]:

@@ -1,7 +1,8 @@
-"""Public pages of the service catalog: the index with search, an agency, a service."""
+"""Public pages of the service catalog (the index with search, an agency, a service) and
+of the mall itself (its profile and each location)."""
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from common.pagination import counted_page
@@ -96,3 +97,24 @@ def service_json_ld(request, service) -> dict:
         },
         "areaServed": {"@type": "AdministrativeArea", "name": "Kabupaten Kutai Timur"},
     }
+
+
+def mall_about(request):
+    """The MPP's profile: maklumat pelayanan, vision and mission, motto, its locations,
+    complaint channels and where the survey results are published."""
+    context = {"profile": selectors.mall_profile(), "locations": selectors.location_pages()}
+    return render(request, "services/about.html", context)
+
+
+def location_page(request, location: str):
+    """One location: address and map link, opening hours, facilities and special
+    services, and the agencies that serve there."""
+    place = get_object_or_404(selectors.location_pages(), slug=location)
+    facilities = list(place.facilities.all())
+    context = {
+        "location": place,
+        "special": [facility for facility in facilities if facility.is_special],
+        "facilities": [facility for facility in facilities if not facility.is_special],
+        "profile": selectors.mall_profile(),
+    }
+    return render(request, "services/location.html", context)

@@ -149,3 +149,13 @@ class SurveyForm(forms.Form):
 
     def answers(self) -> list[int]:
         return [self.cleaned_data[name] for name in ELEMENT_FIELDS]
+
+
+class StationEntryForm(forms.Form):
+    """What the exit station read from a slip: the QR's address, or the typed number."""
+
+    entry = forms.CharField(
+        label=_("Nomor antrian"),
+        max_length=300,
+        help_text=_("Ketik nomor pada slip Anda, mis. A-001, atau pindai kode QR-nya."),
+    )

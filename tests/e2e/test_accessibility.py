@@ -5,6 +5,7 @@ import pytest
 from cases.models import Case
 from cases.services import case_change_status, case_open
 from counters.queue.services import ticket_issue
+from services import demo as services_demo
 from tests.e2e.conftest import PHONE, assert_accessible, book_first_slot
 from tests.factories import BusinessFactory, ProductFactory
 
@@ -16,6 +17,8 @@ def test_every_public_page_has_no_serious_accessibility_violation(new_page, expo
     ticket = ticket_issue(service=expo.service, location=expo.location)
     business = BusinessFactory(name="Madu Kelulut Kaliorang", slug="madu-kelulut")
     product = ProductFactory(business=business, name="Madu Kelulut 250 ml", slug="madu-250")
+    services_demo.seed_mall_profile()
+    services_demo.seed_facilities({expo.location.slug: expo.location})
     agency, service, place = expo.agency.slug, expo.service.slug, expo.location.slug
     pages = [
         "/",
@@ -33,6 +36,8 @@ def test_every_public_page_has_no_serious_accessibility_violation(new_page, expo
         f"/antrian/tiket/{ticket.code}/",
         f"/antrian/layar/{place}/",
         "/transparansi/",
+        "/tentang/",
+        f"/lokasi/{place}/",
         "/lacak/",
         "/pengaduan/",
         f"/pengaduan/?layanan={agency}/{service}",

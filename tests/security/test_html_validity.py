@@ -25,7 +25,8 @@ from counters.survey.report_services import skm_follow_up_add, skm_report_publis
 from mpp.middleware import refusal
 from oversight.models import Incident
 from oversight.services import incidents_detect
-from services.models import Location, Service
+from services.demo import FACILITIES, seed_mall_profile
+from services.models import Facility, Location, Service
 from tests.counters.booking.conftest import VALID_NIK
 from tests.counters.survey.skm_data import Q3, answer_period
 from tests.factories import ServiceRequirementFactory
@@ -181,6 +182,23 @@ def incident_pages(client, world) -> dict[str, bytes]:
     }
 
 
+def mall_pages(client, world) -> dict[str, bytes]:
+    """The MPP's profile and a location page as the demo fills them in."""
+    with scopes_disabled():
+        seed_mall_profile()
+        location = Location.objects.get(slug=world["location"])
+        location.map_url = "https://www.google.com/maps/search/?api=1&query=Expo"
+        location.save()
+        for kind, description, english in FACILITIES["expo-sangatta"]:
+            Facility.objects.create(
+                location=location, kind=kind, description=description, description_en=english
+            )
+    return {
+        "mall:about (filled)": fetch(client, "/tentang/", "anonymous", world),
+        "mall:location (filled)": fetch(client, f"/lokasi/{location.slug}/", "anonymous", world),
+    }
+
+
 def fetch(client, path, role, world, *, status=200):
     client.logout()
     if role != "anonymous":
@@ -228,6 +246,11 @@ def collect_pages(world) -> dict[str, bytes]:
     pages["counters:survey (done ticket)"] = fetch(
         client, f"/antrian/tiket/{done}/survei/", "anonymous", world
     )
+    station = f"/antrian/survei/{world['location']}/"
+    pages["counters:station_survey (done ticket)"] = fetch(
+        client, f"{station}tiket/{done}/", "anonymous", world
+    )
+    pages["counters:station_start (refused)"] = client.post(station, {"entry": "Z-999"}).content
     pages.update(case_pages(client, world))
     pages.update(skm_report_pages(client, world))
     client.force_login(world["users"]["mall"])
@@ -235,6 +258,7 @@ def collect_pages(world) -> dict[str, bytes]:
         f"/pengaduan-mpp/{world['complaint']}/identitas/"
     ).content
     pages.update(incident_pages(client, world))
+    pages.update(mall_pages(client, world))
     pages["error 404"] = fetch(client, "/tidak-ada/", "anonymous", world, status=404)
     pages["error 403"] = fetch(client, "/laporan/mpp/", "citizen", world, status=403)
     request = RequestFactory().get("/")

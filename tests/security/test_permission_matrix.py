@@ -116,6 +116,10 @@ DECISIONS = {
     "counters:ticket_status": ("get", "/antrian/tiket/{ticket}/", public()),
     "counters:survey": ("get", "/antrian/tiket/{ticket}/survei/", public()),
     "counters:ticket_messages": ("get", "/antrian/tiket/{ticket}/pemberitahuan/", public()),
+    "counters:station_start": ("get", "/antrian/survei/{location}/", public()),
+    # The world's ticket is still waiting: the station says so and shows its start.
+    "counters:station_survey": ("get", "/antrian/survei/{location}/tiket/{ticket}/", every(409)),
+    "counters:station_thanks": ("get", "/antrian/survei/{location}/terima-kasih/", public()),
     "counters:online_start": ("get", "/antrian/ambil/online/", public()),
     "counters:online_take": (
         "get",
@@ -127,6 +131,8 @@ DECISIONS = {
     "transparency": ("get", "/transparansi/", public()),
     "transparency_csv": ("get", "/transparansi/kinerja.csv", public()),
     "transparency_json": ("get", "/transparansi/data.json", public()),
+    "mall:about": ("get", "/tentang/", public()),
+    "mall:location": ("get", "/lokasi/{location}/", public()),
     "counters:console": ("get", "/loket/", {**signed_in(200), "citizen": 403, "mall": 403}),
     "counters:console_counter": ("get", "/loket/{counter}/", agency_a_staff(other=404, mall=404)),
     "counters:console_action": (

@@ -304,6 +304,8 @@ def test_a_location_changed_in_the_admin_shows_in_the_footer_at_once(
             "map_url": "",
             "is_active": "on",
             "order": location.order,
+            "facilities-TOTAL_FORMS": 0,
+            "facilities-INITIAL_FORMS": 0,
         },
     )
     assert answer.status_code == 302
