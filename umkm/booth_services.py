@@ -169,6 +169,8 @@ def booth_allocation_run(*, period: BoothPeriod, by: AbstractBaseUser) -> dict[s
                     note=_rule_note(application, choice.rank),
                 )
             except DomainError as error:
+                if error.code == "already_decided":
+                    break  # decided by hand meanwhile: the admin's decision stands
                 if error.code != "booth_taken":
                     raise
             else:
