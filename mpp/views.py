@@ -38,8 +38,10 @@ def home(request):
 
 def _transparency_request(request) -> tuple[PeriodForm, Transparency]:
     today = clock.today()
-    form = PeriodForm(request.GET, today=today)
+    form = PeriodForm(request.GET if "periode" in request.GET else None, today=today)
     data = transparency_figures(period=form.chosen(), today=today, now=clock.now())
+    # Without a choice the picker shows the period the figures are of.
+    form.initial = {"periode": data.period.key}
     return form, data
 
 

@@ -36,6 +36,8 @@ def test_without_a_period_it_shows_the_last_complete_month_that_has_visits(
 ):
     page = client.get("/transparansi/").content.decode()
     assert "Kinerja November 2026" in page
+    # The picker names the period shown, not the newest one it offers.
+    assert '<option value="2026-11" selected>' in page
     row = agency_row(page, agency_a)
     assert "<td>6</td>" in row and "<td>30,0</td>" in row and "B — Baik" in row
 
