@@ -98,7 +98,6 @@ class BusinessAdmin(ShowcaseChangeMixin, admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Stan di MPP"), {"fields": ["booth_location", "booth_number"]}),
         (
             _("Moderasi"),
             {"fields": ["status", "moderation_note", "moderated_at", "moderated_by", "created_at"]},

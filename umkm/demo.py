@@ -30,7 +30,6 @@ from umkm.models import (
 )
 
 DEMO_PASSWORD = "mpp-demo-2026"
-EXPO = "Gedung Expo Sangatta"
 
 PALETTE = {
     Category.CAMILAN: (214, 137, 16),
@@ -47,7 +46,7 @@ DATA_FILE = Path(__file__).with_name("demo_data.json")
 
 def load_businesses() -> list[dict]:
     """Each business: name, category, kecamatan, address, description, optional dekranasda,
-    booth, halal, status and note, and products as [name, price, unit, description,
+    halal, status and note, and products as [name, price, unit, description,
     optional category when it differs from the business]."""
     return json.loads(DATA_FILE.read_text(encoding="utf-8"))
 
@@ -109,8 +108,6 @@ def _seed_business(
         "nib": f"91203{number:08d}" if number % 3 else "",
         "halal_certificate": f"ID64110000{number:06d}1123" if data.get("halal") else "",
         "is_dekranasda_member": data.get("dekranasda", False),
-        "booth_location": EXPO if data.get("booth") else "",
-        "booth_number": data.get("booth", ""),
         "status": status,
         "moderation_note": data.get("note", ""),
     }

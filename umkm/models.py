@@ -108,13 +108,6 @@ class Business(models.Model):
     nib = models.CharField(_("NIB"), max_length=13, blank=True)
     halal_certificate = models.CharField(_("nomor sertifikat halal"), max_length=40, blank=True)
     is_dekranasda_member = models.BooleanField(_("anggota Dekranasda"), default=False)
-    booth_location = models.CharField(
-        _("lokasi stan di MPP"),
-        max_length=120,
-        blank=True,
-        help_text=_("Mis. Gedung Expo Sangatta"),
-    )
-    booth_number = models.CharField(_("nomor stan"), max_length=20, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
@@ -161,17 +154,6 @@ class Business(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status == self.Status.APPROVED
-
-    @property
-    def booth(self) -> str:
-        if not self.booth_location:
-            return ""
-        if self.booth_number:
-            return _("Stan %(number)s, %(location)s") % {
-                "number": self.booth_number,
-                "location": self.booth_location,
-            }
-        return self.booth_location
 
     def whatsapp_url(self, product: "Product | None" = None) -> str:
         if product is None:

@@ -118,6 +118,7 @@ def product_detail(request, business, product):
         {
             "product": product,
             "business": product.business,
+            "next_at_mall": booth_selectors.next_at_mall(product.business, clock.today()),
             "share_url": request.build_absolute_uri(product.get_absolute_url()),
             "json_ld": product_json_ld(request, product),
         },

@@ -58,7 +58,7 @@ def test_status_is_not_editable_in_the_change_form(client, mall_admin):
     client.force_login(mall_admin)
     body = client.get(f"/admin/umkm/business/{business.pk}/change/").content.decode()
     assert 'name="status"' not in body
-    assert 'name="booth_number"' in body
+    assert 'name="is_dekranasda_member"' in body
 
 
 def test_an_owner_account_cannot_enter_the_mall_admin(client, business_a):

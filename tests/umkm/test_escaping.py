@@ -22,8 +22,6 @@ def hostile_product():
         slug="usaha-jahat",
         description=HOSTILE,
         address=HOSTILE,
-        booth_location=HOSTILE,
-        booth_number="1",
         moderation_note=HOSTILE,
     )
     product = ProductFactory(

@@ -24,12 +24,6 @@ def test_whatsapp_link_names_the_product_in_the_prefilled_message():
     assert " " not in url
 
 
-def test_booth_reads_number_and_location():
-    business = BusinessFactory(booth_location="Gedung Expo Sangatta", booth_number="U-01")
-    assert business.booth == "Stan U-01, Gedung Expo Sangatta"
-    assert BusinessFactory(booth_location="").booth == ""
-
-
 def test_database_refuses_a_whatsapp_number_not_stored_as_plus_62():
     with pytest.raises(IntegrityError):
         BusinessFactory(whatsapp="081234567890")

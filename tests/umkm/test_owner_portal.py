@@ -75,14 +75,14 @@ def test_profile_form_cannot_approve_the_business_or_set_its_booth(client, pendi
             "address": "Jl. Baru",
             "whatsapp": "081111111111",
             "status": "approved",
-            "booth_number": "Z-9",
+            "moderation_note": "Disetujui sendiri",
         },
     )
     assert response.status_code == 302
     pending_business.refresh_from_db()
     assert pending_business.name == "Nama Baru"
     assert pending_business.status == Business.Status.PENDING
-    assert pending_business.booth_number == ""
+    assert pending_business.moderation_note == ""
 
 
 def test_owner_adds_a_product_and_uploads_its_photo(client, business_a, media_root):

@@ -58,7 +58,7 @@ def test_owner_cannot_change_status_or_booth_through_the_profile_update():
     with pytest.raises(DomainError):
         services.business_update(business=business, changes={"status": "approved"})
     with pytest.raises(DomainError):
-        services.business_update(business=business, changes={"booth_number": "A-1"})
+        services.business_update(business=business, changes={"moderation_note": "Disetujui"})
     business.refresh_from_db()
     assert business.status == Business.Status.PENDING
 

@@ -162,13 +162,6 @@ def test_product_page_has_whatsapp_link_share_link_and_qr_code(client, catalog):
     assert qr.content.startswith(b"<svg")
 
 
-def test_business_page_shows_its_booth_at_the_mpp(client):
-    business = BusinessFactory(booth_location="Gedung Expo Sangatta", booth_number="D-03")
-    body = client.get(business.get_absolute_url()).content.decode()
-    assert "Stan D-03, Gedung Expo Sangatta" in body
-    assert "https://wa.me/" in body
-
-
 def test_the_product_qr_image_is_read_by_zbar_as_the_product_address(client, catalog):
     product = catalog["amplang"]
     image = client.get(f"{product.get_absolute_url()}qr.svg")
