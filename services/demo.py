@@ -1,7 +1,10 @@
 """Demo data of locations, agencies, staff accounts and the service catalog (used by
 `manage.py seed_demo`)."""
 
+from functools import cache
+
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from services.demo_catalog import (
@@ -236,15 +239,24 @@ def seed_agencies(locations: dict[str, Location]) -> dict[str, Agency]:
     return agencies
 
 
+@cache
+def _demo_password_hash() -> str:
+    # Every demo account has the one published password: hashed once (a hash costs a third
+    # of a second on purpose, and there are some twenty accounts).
+    return make_password(DEMO_PASSWORD)
+
+
 def ensure_user(username: str, *, first_name: str, superuser: bool = False):
     user_model = get_user_model()
-    user, created = user_model.objects.get_or_create(
+    user, _created = user_model.objects.get_or_create(
         username=username,
-        defaults={"first_name": first_name, "is_staff": superuser, "is_superuser": superuser},
+        defaults={
+            "first_name": first_name,
+            "is_staff": superuser,
+            "is_superuser": superuser,
+            "password": _demo_password_hash(),
+        },
     )
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
     return user
 
 
