@@ -14,7 +14,6 @@ from counters.queue.models import (
     DailyQuota,
     QueueSetting,
 )
-from counters.survey.demo import open_suggestions
 from services.models import Agency, Location, Service
 
 LOCATION = "expo-sangatta"
@@ -130,6 +129,5 @@ def seed(*, always_open: bool = False) -> dict:
             )
         )
     seed_history(location=location, desks=desks, today=clock.today())
-    open_suggestions(location)
     seed_quotas(location)
     return {"counters": seeded, **demo_booking.seed(always_open=always_open)}

@@ -13,6 +13,7 @@ from services.demo import DEMO_PASSWORD
 DEMO_MODULES = [
     "services.demo",
     "counters.queue.demo",
+    "counters.survey.demo",
     "cases.demo",
     "umkm.demo",
     "complaints.demo",
