@@ -97,7 +97,7 @@ def test_report_dates_are_indonesian_on_an_english_set_browser(
         page.get_by_role("textbox", name="Sampai").fill("30/11/2026")
         page.get_by_role("button", name="Tampilkan").click()
         page.get_by_role(
-            "heading", name=re.compile("2 November 2026 – 30 November 2026")
+            "heading", name=re.compile("^Periode 2 November 2026 – 30 November 2026")
         ).wait_for()
     finally:
         context.close()
