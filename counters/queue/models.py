@@ -766,7 +766,16 @@ class TicketEvent(models.Model):
         ordering = ["id"]
         verbose_name = _("riwayat tiket")
         verbose_name_plural = _("riwayat tiket")
-        indexes = [models.Index(fields=["location", "id"], name="ticket_event_feed")]
+        indexes = [
+            models.Index(fields=["location", "id"], name="ticket_event_feed"),
+            # The board's "today's calls": by time, so that a morning with few calls yet
+            # reads today's only, not the location's whole history back to the last ones.
+            models.Index(
+                fields=["location", "at"],
+                condition=Q(action__in=["called", "recalled"]),
+                name="ticket_event_calls_by_time",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.ticket} {self.get_action_display()}"
