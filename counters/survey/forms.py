@@ -119,21 +119,6 @@ class SurveyForm(forms.Form):
         phone = self.cleaned_data["contact_phone"]
         return normalize_phone(phone) if phone.strip() else ""
 
-    def clean(self):
-        data = super().clean()
-        if data.get("contact_phone") or data.get("contact_email"):
-            if not data.get("suggestion", "").strip():
-                self.add_error(
-                    "suggestion",
-                    _("Tulis saran Anda agar dapat dibalas, atau kosongkan kontak."),
-                )
-            if not data.get("contact_consent"):
-                self.add_error(
-                    "contact_consent",
-                    _("Kontak hanya disimpan dengan persetujuan Anda, atau kosongkan kontak."),
-                )
-        return data
-
     def contact(self) -> dict:
         """The keyword arguments of survey_submit about the contact left for a reply: on
         every channel that reaches it, by the one yes on the form."""

@@ -81,21 +81,22 @@ def test_a_suggestion_with_a_consented_phone_arrives_open_with_its_contact(
 
 
 @pytest.mark.parametrize(
-    ("extra", "message"),
+    ("extra", "message", "status"),
     [
-        ({"contact_phone": "0812 3456 7890"}, "hanya disimpan dengan persetujuan"),
+        ({"contact_phone": "0812 3456 7890"}, "hanya disimpan dengan persetujuan", 422),
         (
             {"contact_email": "warga@example.org", "contact_consent": "on", "suggestion": ""},
-            "agar dapat dibalas",
+            "tulis saran Anda juga",
+            422,
         ),
-        ({"contact_phone": "12345", "contact_consent": "on"}, "nomor seluler Indonesia"),
+        ({"contact_phone": "12345", "contact_consent": "on"}, "nomor seluler Indonesia", 200),
     ],
 )
 def test_a_contact_without_consent_or_without_a_suggestion_saves_nothing(
-    client, done_ticket, extra, message
+    client, done_ticket, extra, message, status
 ):
     response = client.post(reverse("counters:survey", args=[done_ticket.code]), form_data(**extra))
-    assert response.status_code == 200
+    assert response.status_code == status
     assert message in response.content.decode()
     with scopes_disabled():
         assert not SurveyResponse.objects.exists()
