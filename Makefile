@@ -44,11 +44,12 @@ lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-# The pages need the set-up's stylesheet; the load generator is wrk, a Debian package
-# installed the way .ci/run installs the test suite's.
+# The pages need the set-up's stylesheet; the load generator is wrk and the shared cache
+# Redis, as in production: Debian packages installed the way .ci/run installs the suite's.
 bench: setup
-	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	@command -v wrk >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 || \
+	  { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk redis-server >/dev/null; }
 	$(PY) tests/bench/run.py
 
 backup: migrate

@@ -2,6 +2,7 @@
 when a page may be shared with every visitor."""
 
 import hashlib
+import threading
 from collections.abc import Callable
 from functools import wraps
 from uuid import uuid4
@@ -13,6 +14,83 @@ from django.http import HttpResponse
 from django.utils.translation import get_language
 
 from common.side_effects import after_commit
+
+# A value stored under a key that names its version never changes, so a process may keep
+# the encoded ones it read (pages, feeds) without asking again: up to LOCAL_BYTES in all.
+LOCAL_BYTES = 16 * 1024 * 1024
+# How long a thread waits for another one building the value it needs (gunicorn's timeout).
+BUILD_WAIT_SECONDS = 30
+_local: dict[str, bytes] = {}
+_local_size = [0]
+_building: dict[str, "_Build"] = {}
+_building_lock = threading.Lock()
+
+
+class _Build:
+    def __init__(self):
+        self.done = threading.Event()
+        self.value = None
+
+
+def forget_local_values() -> None:
+    _local.clear()
+    _local_size[0] = 0
+
+
+def _keep_local(key: str, value) -> None:
+    if not isinstance(value, bytes):
+        return
+    if _local_size[0] + len(value) > LOCAL_BYTES:
+        forget_local_values()
+    _local[key] = value
+    _local_size[0] += len(value)
+
+
+def _build_once(key: str, build: Callable):
+    """`build()` in one thread of this process at a time per key; the threads that need
+    the same key meanwhile take its value (or build their own if it gave none)."""
+    with _building_lock:
+        running = _building.get(key)
+        if running is None:
+            running = _building[key] = _Build()
+            leader = True
+        else:
+            leader = False
+    if not leader:
+        if running.done.wait(BUILD_WAIT_SECONDS) and running.value is not None:
+            return running.value
+        return build()
+    try:
+        running.value = build()
+        return running.value
+    finally:
+        with _building_lock:
+            del _building[key]
+        running.done.set()
+
+
+def shared_value(key: str, build: Callable, timeout: int):
+    """The value under `key`, a key that names the version of what it holds (so the value
+    never changes): this process's copy, else the shared cache's, else built once per
+    process however many threads ask at the same moment (a new version of a queue is
+    asked for by every board and phone at once) and shared with every node. A None from
+    `build` is not shared."""
+    value = _local.get(key)
+    if value is not None:
+        return value
+    value = cache.get(key)
+    if value is None:
+
+        def build_and_share():
+            built = build()
+            if built is not None:
+                cache.set(key, built, timeout)
+            return built
+
+        value = _build_once(key, build_and_share)
+    if value is not None:
+        _keep_local(key, value)
+    return value
 
 
 def shared_version(key: str) -> str:
@@ -82,13 +160,16 @@ def cached_page(*, name: str, version: Callable[..., str | None], timeout: int) 
             # Hashed: a URL can be longer than a cache key may be.
             path = hashlib.sha256(f"{htmx}:{request.get_full_path()}".encode()).hexdigest()
             key = f"page:{name}:{current}:{get_language()}:{path}"
-            cached = cache.get(key)
-            if cached is not None:
-                return HttpResponse(cached, content_type="text/html; charset=utf-8")
-            response = view(request, *args, **kwargs)
-            if _may_be_shared(request, response):
-                cache.set(key, response.content, timeout)
-            return response
+            rendered = []
+
+            def render():
+                rendered.append(view(request, *args, **kwargs))
+                return rendered[0].content if _may_be_shared(request, rendered[0]) else None
+
+            content = shared_value(key, render, timeout)
+            if rendered:
+                return rendered[0]
+            return HttpResponse(content, content_type="text/html; charset=utf-8")
 
         return wrapper
 

@@ -9,6 +9,7 @@ from django_scopes import scopes_disabled
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
+from common.caching import forget_local_values
 from counters.queue.selectors.reference import forget_local
 from services.caching import forget_catalog_version
 from services.models import Membership
@@ -62,10 +63,12 @@ def isolated_cache(settings):
     cache.clear()
     forget_catalog_version()
     forget_local()
+    forget_local_values()
     yield
     cache.clear()
     forget_catalog_version()
     forget_local()
+    forget_local_values()
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
-"""Versions of each location's queue in the shared cache. Boards and ticket pages are served
-from the cache and revalidated under them, and every change replaces them after its commit,
-so no app node shows an older queue:
+"""Versions of each location's queue in the shared cache. The board's feed is served from
+the cache under them, boards and ticket pages are revalidated under them (ETag), and every
+change replaces them after its commit, so no app node shows an older queue:
 
 - the location's version changes with every ticket event or counter change there (a board
   shows them all);

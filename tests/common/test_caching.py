@@ -2,10 +2,14 @@
 carries one visitor's message, CSRF token or name to another."""
 
 import re
+import threading
+import time
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
+from common.caching import shared_value
 from tests.common import pages
 from tests.security.conftest import world  # noqa: F401 — fixture
 
@@ -83,3 +87,45 @@ def test_no_cached_public_page_serves_a_visitors_message_to_others(world, templa
     assert own.status_code == 200 and BOOKING_REFUSED in own.content.decode()
     for _ in range(2):
         assert BOOKING_REFUSED not in Client().get(url).content.decode()
+
+
+def test_a_value_asked_for_by_many_threads_at_once_is_built_once():
+    """A new queue version: every board and phone asks for it in the same instant."""
+    count = 8
+    barrier = threading.Barrier(count, timeout=30)
+    builds, values = [], []
+
+    def build():
+        builds.append(1)
+        time.sleep(0.3)
+        return b"papan"
+
+    def ask():
+        barrier.wait()
+        values.append(shared_value("uji:papan:v1", build, 60))
+
+    threads = [threading.Thread(target=ask) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert values == [b"papan"] * count
+    assert len(builds) == 1
+
+
+def test_an_encoded_value_is_kept_by_the_process_and_others_come_from_the_shared_cache():
+    def never():
+        raise AssertionError("built again")
+
+    assert shared_value("uji:halaman:v1", lambda: b"<p>halaman</p>", 60) == b"<p>halaman</p>"
+    cache.delete("uji:halaman:v1")
+    assert shared_value("uji:halaman:v1", never, 60) == b"<p>halaman</p>"
+
+    assert shared_value("uji:status:v1", lambda: {"menunggu": 3}, 60) == {"menunggu": 3}
+    assert cache.get("uji:status:v1") == {"menunggu": 3}
+    assert shared_value("uji:status:v1", never, 60) == {"menunggu": 3}
+
+
+def test_a_value_built_as_none_is_not_shared():
+    assert shared_value("uji:kosong:v1", lambda: None, 60) is None
+    assert shared_value("uji:kosong:v1", lambda: b"ada", 60) == b"ada"

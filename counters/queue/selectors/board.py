@@ -3,12 +3,12 @@
 import json
 import time
 
-from django.core.cache import cache
 from django.db.models import Count, Max
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from common import clock
+from common.caching import shared_value
 from counters.queue.announcement_audio import clip_urls
 from counters.queue.caching import queue_version
 from counters.queue.models import BoardSetting, Ticket, TicketEvent
@@ -37,11 +37,10 @@ def board_feed_body(location: Location, after: int) -> tuple[str, bytes]:
     """(version, JSON of the feed for a board that has seen calls up to `after`), encoded
     once per version and `after` and shared by every board and app node."""
     version = board_version(location)
-    key = f"counters:board-feed:{location.pk}:{version}:{after}"
-    body = cache.get(key)
-    if body is None:
+
+    def encode() -> bytes:
         state = board_state(location, version)
-        body = json.dumps(
+        return json.dumps(
             {
                 "last_event_id": state["last_event_id"],
                 "new_calls": [call for call in reversed(state["calls"]) if call["id"] > after],
@@ -51,8 +50,9 @@ def board_feed_body(location: Location, after: int) -> tuple[str, bytes]:
                 "running_text": state["running_text"],
             }
         ).encode()
-        cache.set(key, body, SETTLED_SECONDS * 2)
-    return version, body
+
+    key = f"counters:board-feed:{location.pk}:{version}:{after}"
+    return version, shared_value(key, encode, SETTLED_SECONDS * 2)
 
 
 def _call(event: TicketEvent) -> dict:
@@ -126,11 +126,7 @@ def _build(location: Location, last_id: int) -> dict:
 
 
 def board_state(location: Location, version: str) -> dict:
-    """Many boards poll every second or two, so the state is built once per version and
-    shared through the cache by every app node."""
+    """Many boards poll every second or two, so the state is built once per version (by one
+    thread of each node at most) and shared through the cache by every app node."""
     key = f"counters:board:{location.pk}:{version}"
-    state = cache.get(key)
-    if state is None:
-        state = _build(location, last_event_id(location))
-        cache.set(key, state, SETTLED_SECONDS * 2)
-    return state
+    return shared_value(key, lambda: _build(location, last_event_id(location)), SETTLED_SECONDS * 2)

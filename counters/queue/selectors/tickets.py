@@ -3,10 +3,10 @@
 import math
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.utils.translation import gettext, ngettext
 from django_scopes import scopes_disabled
 
+from common.caching import shared_value
 from counters.queue.caching import line_of_code_cached, line_version
 from counters.queue.models import Interleave, Ticket
 from counters.queue.selectors.reference import Pace, service_pace
@@ -67,13 +67,13 @@ def line_interleave(ticket: Ticket) -> Interleave:
     setting changes it), and shared through the cache."""
     version = line_version(ticket.location_id, ticket.service_id)
     key = f"queue:interleave:{ticket.location_id}:{ticket.service_id}:{ticket.day}:{version}"
-    interleave = cache.get(key)
-    if interleave is None:
-        interleave = Ticket.interleaves(
+    return shared_value(
+        key,
+        lambda: Ticket.interleaves(
             location_id=ticket.location_id, day=ticket.day, service_ids=[ticket.service_id]
-        )[ticket.service_id]
-        cache.set(key, interleave, INTERLEAVE_SECONDS)
-    return interleave
+        )[ticket.service_id],
+        INTERLEAVE_SECONDS,
+    )
 
 
 def tickets_ahead(ticket: Ticket) -> int:

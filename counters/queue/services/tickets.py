@@ -139,8 +139,9 @@ def ticket_issue(
         )
         ticket.save(force_insert=True)
         _record(ticket=ticket, action=Action.ISSUED, from_status="", actor=issuer, at=now)
-        ahead = tickets_ahead(ticket)
-    ticket.position_when_issued = position_of(ticket, ahead=ahead, pace=pace)
+    # Counted after the commit: the day's number sequence of the prefix stays locked for
+    # the writes only, not for the reads of the line (every kiosk of the hall waits on it).
+    ticket.position_when_issued = position_of(ticket, ahead=tickets_ahead(ticket), pace=pace)
     return ticket
 
 

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import condition, require_http_methods
 
-from common.caching import cached_page
 from common.errors import DomainError
 from common.qr import qr_svg_inline
 from counters.queue.caching import line_version
@@ -26,13 +25,11 @@ from notifications.forms import phone_channel_choices
 # The called citizen must learn of the call within a few seconds; an unchanged queue
 # answers a poll with a 304 from the cache, without the database.
 REFRESH_SECONDS = 2
-PAGE_TIMEOUT = 300
 
 
 def _page_version(request, code: str, *, partial: bool) -> str | None:
     # Everything the page shows changes only with the ticket's line (Ticket: its service at
-    # its location today): read once per request (the ETag, the shared cache and the
-    # fragment's ETag all name it).
+    # its location today): read once per request (the ETag and the fragment's ETag name it).
     if not hasattr(request, "ticket_line_version"):
         line = ticket_line(code)
         request.ticket_line_version = None if line is None else line_version(*line)
@@ -47,11 +44,10 @@ def _etag(request, code: str) -> str | None:
 
 @never_cache
 @condition(etag_func=_etag)
-@cached_page(name="ticket", version=_etag, timeout=PAGE_TIMEOUT)
 def ticket_status(request, code: str):
-    """Every phone in the hall polls this: the page is rendered once per version of the
-    ticket's line and shared through the cache; a poll that already has that version gets
-    a 304."""
+    """Every phone in the hall polls this: a poll that already has the version of the
+    ticket's line gets a 304. A ticket's page has one holder, whose ETag is its cache: a
+    copy in the shared cache would be written at every change and read by no one."""
     ticket = ticket_by_code(code)
     if ticket is None:
         raise Http404
