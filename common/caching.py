@@ -3,6 +3,7 @@ when a page may be shared with every visitor."""
 
 import hashlib
 import threading
+import time
 from collections.abc import Callable
 from functools import wraps
 from uuid import uuid4
@@ -16,11 +17,12 @@ from django.utils.translation import get_language
 from common.side_effects import after_commit
 
 # A value stored under a key that names its version never changes, so a process may keep
-# the encoded ones it read (pages, feeds) without asking again: up to LOCAL_BYTES in all.
+# the encoded ones it read (pages, feeds) without asking again, as long as the shared cache
+# keeps them: up to LOCAL_BYTES in all.
 LOCAL_BYTES = 16 * 1024 * 1024
 # How long a thread waits for another one building the value it needs (gunicorn's timeout).
 BUILD_WAIT_SECONDS = 30
-_local: dict[str, bytes] = {}
+_local: dict[str, tuple[float, bytes]] = {}
 _local_size = [0]
 _building: dict[str, "_Build"] = {}
 _building_lock = threading.Lock()
@@ -37,13 +39,18 @@ def forget_local_values() -> None:
     _local_size[0] = 0
 
 
-def _keep_local(key: str, value) -> None:
+def _keep_local(key: str, value, timeout: int) -> None:
     if not isinstance(value, bytes):
         return
     if _local_size[0] + len(value) > LOCAL_BYTES:
         forget_local_values()
-    _local[key] = value
+    _local[key] = (time.monotonic() + timeout, value)
     _local_size[0] += len(value)
+
+
+def _local_value(key: str) -> bytes | None:
+    kept = _local.get(key)
+    return kept[1] if kept is not None and kept[0] > time.monotonic() else None
 
 
 def _build_once(key: str, build: Callable):
@@ -75,7 +82,7 @@ def shared_value(key: str, build: Callable, timeout: int):
     process however many threads ask at the same moment (a new version of a queue is
     asked for by every board and phone at once) and shared with every node. A None from
     `build` is not shared."""
-    value = _local.get(key)
+    value = _local_value(key)
     if value is not None:
         return value
     value = cache.get(key)
@@ -89,7 +96,7 @@ def shared_value(key: str, build: Callable, timeout: int):
 
         value = _build_once(key, build_and_share)
     if value is not None:
-        _keep_local(key, value)
+        _keep_local(key, value, timeout)
     return value
 
 

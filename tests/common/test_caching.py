@@ -129,3 +129,9 @@ def test_an_encoded_value_is_kept_by_the_process_and_others_come_from_the_shared
 def test_a_value_built_as_none_is_not_shared():
     assert shared_value("uji:kosong:v1", lambda: None, 60) is None
     assert shared_value("uji:kosong:v1", lambda: b"ada", 60) == b"ada"
+
+
+def test_a_process_keeps_its_copy_no_longer_than_the_shared_cache_keeps_the_value():
+    assert shared_value("uji:singkat:v1", lambda: b"lama", 1) == b"lama"
+    time.sleep(1.2)
+    assert shared_value("uji:singkat:v1", lambda: b"baru", 1) == b"baru"
