@@ -6,9 +6,7 @@ import hashlib
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.core.cache import cache
-
-from common.caching import cached_page, replace_version, shared_version
+from common.caching import cached_page, replace_version, shared_value, shared_version
 
 VERSION_KEY = "umkm:version"
 PAGE_TIMEOUT = 600
@@ -37,11 +35,7 @@ def cached_for_filters(request, name: str, filters: object, compute: Callable[[]
     computed for the first of them asked, under the showcase version."""
     digest = hashlib.sha256(repr(filters).encode()).hexdigest()
     key = f"showcase:{name}:{showcase_version_of(request)}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, PAGE_TIMEOUT)
-    return value
+    return shared_value(key, compute, PAGE_TIMEOUT)
 
 
 def _showcase_version_of_page(request, *args, **kwargs) -> str:

@@ -3,13 +3,10 @@ port that something else holds must still stop the start instead of being shared
 
 import socket
 import subprocess
-import sys
-from pathlib import Path
 
+from tests.deploy.conftest import GUNICORN
 from tests.machine import free_port
 from tests.mpp.make_run import ROOT
-
-GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
 
 def test_a_port_already_taken_stops_the_start():
