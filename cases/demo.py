@@ -18,6 +18,8 @@ from services.models import Location, Service
 
 SEED = 19
 DAYS = 90
+# Office hours move a moment back by less than this (Sunday night to Friday 08.00 at most).
+OFFICE_HOURS_SHIFT = timedelta(days=3)
 LOCATION = "expo-sangatta"
 Status = Case.Status
 
@@ -114,7 +116,8 @@ def _promise(service: Service, opened: datetime) -> timedelta:
 
 def _office_hours(moment: datetime, rng: random.Random) -> datetime:
     """The same day between 08.00 and 14.00 WITA (the Friday before a weekend day), never
-    later than `moment`: a case opened this morning is not moved to this afternoon."""
+    later than `moment`: a case opened this morning is not moved to this afternoon. Less
+    than OFFICE_HOURS_SHIFT earlier than `moment`."""
     local = timezone.localtime(moment)
     day = local.date() - timedelta(days=max(0, local.weekday() - 4))
     office = timezone.make_aware(datetime.combine(day, time(8))) + timedelta(
@@ -195,9 +198,8 @@ def _case(
         rng=random.Random(key),  # noqa: S311
     )
     rng = random.Random(key)  # noqa: S311
-    # Office hours may move an opening back to the Friday's morning (up to three days), so
-    # the oldest story starts three days inside the window and stays in it.
-    opened = _office_hours(now - min(age, timedelta(days=DAYS - 3)), rng)
+    # The oldest story starts inside the window by as much as office hours move it back.
+    opened = _office_hours(now - min(age, timedelta(days=DAYS) - OFFICE_HOURS_SHIFT), rng)
     steps, _age = _steps(story, promise=_promise(service, opened), rng=rng)
     case = Case(
         code=code,
