@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Q
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -236,28 +237,39 @@ def _ticket_row(
     ]
 
 
+def take_back(location: Location) -> None:
+    """The bench's own tickets at its location go, with their events: today's (the lines it
+    laid, the tickets issued and called on them) and any left live by a run stopped on an
+    earlier day. The history of earlier days stays as it was, and runs leave no trace in
+    the reports."""
+    today = clock.today()
+    Ticket.objects.filter(location=location).filter(
+        Q(day=today) | Q(status__in=[Ticket.Status.WAITING, *Ticket.ACTIVE])
+    ).delete()
+    TicketSequence.objects.filter(location=location, day=today).delete()
+
+
+def take_back_all() -> None:
+    with scopes_disabled():
+        take_back(Location.objects.get(slug=LOCATION))
+
+
 def line(depth: int) -> None:
-    """A fresh morning at the bench location: its waiting tickets cancelled, the visitors
-    served earlier today topped up to SERVED_THIS_MORNING, then `depth` waiting tickets in
-    one COPY, numbered after today's sequences. Prints the codes of the tickets that phones
-    poll."""
+    """A fresh morning at the bench location: the last run's tickets taken back, then
+    SERVED_THIS_MORNING visitors served earlier today and `depth` waiting tickets in one
+    COPY. Prints the codes of the tickets that phones poll."""
     rng = random.Random(depth)
     now, today = clock.now(), clock.today()
     with scopes_disabled():
         location = Location.objects.get(slug=LOCATION)
         services, weights, counters = _line_services(location)
-        Ticket.objects.filter(location=location, status="waiting").update(
-            status="cancelled", finished_at=now
-        )
+        take_back(location)
         todays = Ticket.objects.filter(location=location, day=today)
-        served = max(0, SERVED_THIS_MORNING - todays.filter(status="done").count())
-        numbers = dict(
-            TicketSequence.objects.filter(location=location, day=today).values_list(
-                "prefix", "last_number"
-            )
-        )
+        numbers = {}
         rows = []
-        for index, service in enumerate(rng.choices(services, weights, k=served + depth)):
+        for index, service in enumerate(
+            rng.choices(services, weights, k=SERVED_THIS_MORNING + depth)
+        ):
             prefix = service[2]
             numbers[prefix] = numbers.get(prefix, 0) + 1
             rows.append(
@@ -265,17 +277,17 @@ def line(depth: int) -> None:
                     service,
                     numbers[prefix],
                     location=location,
-                    waiting=index >= served,
+                    waiting=index >= SERVED_THIS_MORNING,
                     rng=rng,
                     now=now,
                     counters=counters,
                 )
             )
         copy_rows(Ticket._meta.db_table, TICKET_COLUMNS, rows)
-        for prefix, number in numbers.items():
-            TicketSequence.objects.update_or_create(
-                location=location, prefix=prefix, day=today, defaults={"last_number": number}
-            )
+        TicketSequence.objects.bulk_create(
+            TicketSequence(location=location, prefix=prefix, day=today, last_number=number)
+            for prefix, number in numbers.items()
+        )
         in_order = list(
             todays.filter(status="waiting")
             .order_by(*Ticket.CALL_ORDER)
@@ -293,7 +305,7 @@ def line(depth: int) -> None:
                 .values_list("code", flat=True)[:SERVED_THIS_MORNING]
             ),
         }
-    # As autovacuum would have by then: the line just replaced leaves dead index entries
+    # As autovacuum would have by then: the tickets taken back leave dead index entries
     # that every call would otherwise step over (copy_rows has analyzed the table).
     with connection.cursor() as cursor:
         cursor.execute("VACUUM counters_ticket")

@@ -58,13 +58,14 @@ class Scenario:
 
 def _ticket_status(keys: dict) -> list[str]:
     """Phones in the hall: a waiting ticket's page opened, then polled with the ETag of the
-    previous answer; a ticket served earlier this morning opened again (for the survey)."""
-    lines = []
-    for code in keys["waiting"]:
+    previous answer (never before the opening: a phone polls from the page); a ticket served
+    earlier this morning opened again (for the survey)."""
+    lines, opened = [], set()
+    for code in shuffled(keys["waiting"] * (1 + POLLS_PER_OPENING) + keys["served"]):
         page = f"/antrian/tiket/{code}/"
-        lines += [get(page)] + [get(page, *HTMX_POLL)] * POLLS_PER_OPENING
-    lines += [get(f"/antrian/tiket/{code}/") for code in keys["served"]]
-    return shuffled(lines)
+        lines.append(get(page, *HTMX_POLL) if code in opened else get(page))
+        opened.add(code)
+    return lines
 
 
 def _board(keys: dict) -> list[str]:

@@ -2,12 +2,13 @@
 -- method, path, body, then headers, tab-separated), the number of wrk threads, how many
 -- seconds old a polling client's last answer is, and a Lua pattern of the ETags it keeps.
 --
--- Thread t sends lines t, t + threads, t + 2 threads, ... in turn: keys vary as in real
--- traffic, and no key repeats within a run until a thread has sent its whole share (counted
--- as a wrap). "{etag}" in a header and "{after}" in a path stand for what the client polling
--- that path kept from its answer `lag` seconds before: the ETag (the header is left out
--- until the first answer; a page's data-etag counts as the answer's, as the page's script
--- polls with it) and the board's last event id. done() prints the figures as one JSON line.
+-- Thread t sends lines t, t + threads, t + 2 threads, ... in turn (a polled page's lines
+-- on the thread of its first one): keys vary as in real traffic, and no key repeats within
+-- a run until a thread has sent its whole share (counted as a wrap). "{etag}" in a header
+-- and "{after}" in a path stand for what the client polling that path kept from its answer
+-- `lag` seconds before: the ETag (the header is left out until the first answer; a page's
+-- data-etag counts as the answer's, as the page's script polls with it) and the board's
+-- last event id. done() prints the figures as one JSON line.
 
 local threads = {}
 
@@ -54,12 +55,26 @@ end
 function init(args)
    local count = tonumber(args[2])
    lag, etag_pattern = tonumber(args[3]), args[4]
-   local n = 0
+   local lines, polled = {}, {}
    for line in io.lines(args[1]) do
-      if n % count == index then
+      table.insert(lines, line)
+      if line:find("{etag}", 1, true) then
+         polled[line:match("^[^\t]*\t([^\t]*)")] = true
+      end
+   end
+   -- A polled page's lines all go to the thread of its first one: its client keeps what
+   -- the page was told, as a phone polls from the page it opened.
+   local owners = {}
+   for n, line in ipairs(lines) do
+      local owner = (n - 1) % count
+      local path = line:match("^[^\t]*\t([^\t]*)")
+      if polled[path] and key_of(path) ~= "" then
+         owners[path] = owners[path] or owner
+         owner = owners[path]
+      end
+      if owner == index then
          table.insert(requests, parse(line))
       end
-      n = n + 1
    end
 end
 
