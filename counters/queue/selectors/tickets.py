@@ -3,6 +3,7 @@
 import math
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.utils.translation import gettext, ngettext
 from django_scopes import scopes_disabled
 
@@ -79,17 +80,15 @@ def line_interleave(ticket: Ticket) -> Interleave:
 def tickets_ahead(ticket: Ticket) -> int:
     """How many waiting tickets of its line (its service here today) are called before this
     one: those of its kind that CALL_ORDER puts first, and as many of the other kind as the
-    line's Interleave puts before them. Counted, never listed: the other kind is counted
-    only up to what the interleave can put first."""
+    line's Interleave puts before them. Counted in one statement, never listed."""
     line = Ticket.waiting_line(
         location_id=ticket.location_id, day=ticket.day, service_ids=[ticket.service_id]
     )
-    interleave = line_interleave(ticket)
-    priority = ticket.is_priority
-    rank = line.filter(ticket.ahead_of_its_kind()).count()
-    due = interleave.others_due(priority=priority, rank=rank)
-    others = line.filter(Ticket.of_kind(priority=not priority))[:due].count() if due != 0 else 0
-    return interleave.ahead(priority=priority, rank=rank, others=others)
+    counts = line.aggregate(
+        rank=Count("pk", filter=ticket.ahead_of_its_kind()),
+        others=Count("pk", filter=Ticket.of_kind(priority=not ticket.is_priority)),
+    )
+    return line_interleave(ticket).ahead(priority=ticket.is_priority, **counts)
 
 
 def ticket_position(ticket: Ticket) -> Position:
