@@ -7,7 +7,9 @@ change replaces them after its commit, so no app node shows an older queue:
 - a line's version (one service at the location) changes with the events of its tickets and
   with every change that may touch every line: counters opened, paused or closed (each
   line's pace), the agency's queue settings (each line's order). A ticket's page shows its
-  own line only: a call elsewhere in the hall does not make every phone fetch it again."""
+  own line only: a call elsewhere in the hall does not make every phone fetch it again;
+- a line's calls version changes as its version does, but for a ticket issued: a new
+  waiting ticket calls no one, so what the line's calls decide (its Interleave) stands."""
 
 from django.core.cache import cache
 
@@ -27,6 +29,10 @@ def _line_key(location_id: int, service_id: int) -> str:
     return f"queue:line:{location_id}:{service_id}"
 
 
+def _calls_key(location_id: int, service_id: int) -> str:
+    return f"queue:calls:{location_id}:{service_id}"
+
+
 def queue_version(location_id: int) -> str:
     return shared_version(_key(location_id))
 
@@ -36,11 +42,22 @@ def line_version(location_id: int, service_id: int) -> str:
     return "-".join(shared_versions(_lines_key(location_id), _line_key(location_id, service_id)))
 
 
-def queue_changed(location_id: int, *, service_id: int | None = None) -> None:
+def calls_version(location_id: int, service_id: int) -> str:
+    """What a line's calls decide changes with this, in one round trip."""
+    return "-".join(shared_versions(_lines_key(location_id), _calls_key(location_id, service_id)))
+
+
+def queue_changed(location_id: int, *, service_id: int | None = None, issued=False) -> None:
     """Call with any write the location's queue shows: `service_id` when it changes that
-    line only (a ticket's event), none when it may change every line."""
-    line = _line_key(location_id, service_id) if service_id else _lines_key(location_id)
-    replace_version(_key(location_id), line)
+    line only (a ticket's event; `issued` when that event is a ticket issued), none when it
+    may change every line."""
+    if service_id is None:
+        lines = [_lines_key(location_id)]
+    else:
+        lines = [_line_key(location_id, service_id)]
+        if not issued:
+            lines.append(_calls_key(location_id, service_id))
+    replace_version(_key(location_id), *lines)
 
 
 def _line_of_code_key(code: str) -> str:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext, ngettext
 from django_scopes import scopes_disabled
 
 from common.caching import shared_value
-from counters.queue.caching import line_of_code_cached, line_version
+from counters.queue.caching import calls_version, line_of_code_cached
 from counters.queue.models import Interleave, Ticket
 from counters.queue.selectors.reference import Pace, service_pace
 
@@ -63,10 +63,10 @@ class Position:
 
 
 def line_interleave(ticket: Ticket) -> Interleave:
-    """The Interleave of a ticket's line: read once per version of the line (every ticket
-    of a line shows its place, and only a call in the line or a change of the agency's
-    setting changes it), and shared through the cache."""
-    version = line_version(ticket.location_id, ticket.service_id)
+    """The Interleave of a ticket's line: read once per version of the line's calls (every
+    ticket of a line shows its place, and only a call in the line or a change of the
+    agency's setting changes it, never a ticket issued), and shared through the cache."""
+    version = calls_version(ticket.location_id, ticket.service_id)
     key = f"queue:interleave:{ticket.location_id}:{ticket.service_id}:{ticket.day}:{version}"
     return shared_value(
         key,

@@ -61,7 +61,7 @@ def _record(
     note: str = "",
     at: datetime,
 ) -> TicketEvent:
-    queue_changed(ticket.location_id, service_id=ticket.service_id)
+    queue_changed(ticket.location_id, service_id=ticket.service_id, issued=action == Action.ISSUED)
     event = TicketEvent.objects.create(
         agency_id=ticket.agency_id,
         location_id=ticket.location_id,

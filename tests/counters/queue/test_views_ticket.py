@@ -2,6 +2,8 @@
 (and its alert for the phone) as soon as it moves."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django_scopes import scope
 
 from counters.queue import services as queue
@@ -129,3 +131,20 @@ def test_the_tickets_of_a_line_read_its_interleave_once_per_version_of_the_line(
     queue.ticket_call_next(counter=counter_a, operator=operator_a)
     with django_assert_num_queries(2):  # the line moved: its Interleave is read again
         assert ticket_position(third).ahead == 1
+
+
+def test_a_ticket_issued_leaves_the_interleave_of_its_line_as_it_was(
+    service_a, location, counter_a, operator_a, in_a
+):
+    """A new waiting ticket calls no one: the kiosk counts its place without reading the
+    line's Interleave (the calls of the day) again; after a call it is read again."""
+
+    def interleave_reads() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            queue.ticket_issue(service=service_a, location=location)
+        return sum("priority_run" in query["sql"] for query in queries.captured_queries)
+
+    assert interleave_reads() == 1
+    assert interleave_reads() == 0
+    queue.ticket_call_next(counter=counter_a, operator=operator_a)
+    assert interleave_reads() == 1
