@@ -47,7 +47,7 @@ def calls_version(location_id: int, service_id: int) -> str:
     return "-".join(shared_versions(_lines_key(location_id), _calls_key(location_id, service_id)))
 
 
-def queue_changed(location_id: int, *, service_id: int | None = None, issued=False) -> None:
+def queue_changed(location_id: int, *, service_id: int | None = None, issued: bool = False) -> None:
     """Call with any write the location's queue shows: `service_id` when it changes that
     line only (a ticket's event; `issued` when that event is a ticket issued), none when it
     may change every line."""
