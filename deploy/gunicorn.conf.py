@@ -12,8 +12,12 @@ bind = os.environ.get("BIND", "127.0.0.1:8000")
 # A fixed pool: each worker thread keeps at most one persistent database connection
 # (CONN_MAX_AGE), so a node never holds more than WEB_WORKERS x WEB_THREADS of them
 # however long it runs. A thread per request (runserver) exhausted PostgreSQL in an hour.
+# A worker runs its Python on one core at a time; one worker more than the mall's two
+# cores keeps a core busy while a worker waits on PostgreSQL or Redis (polls of ticket
+# pages: 490 req/s with two workers, 700 with three; four add nothing but memory).
+# WEB_WORKERS = cores + 1 on a larger host.
 worker_class = "gthread"
-workers = int(os.environ.get("WEB_WORKERS", "2"))
+workers = int(os.environ.get("WEB_WORKERS", "3"))
 threads = int(os.environ.get("WEB_THREADS", "4"))
 # Boards and phones poll every few seconds over kept-alive connections.
 keepalive = 5
