@@ -1,10 +1,14 @@
 """Drive one scenario with wrk (tests/bench/wrk.lua): a warm-up, then the measured run."""
 
+import html
 import json
 import os
+import re
 import resource
 import subprocess
 import tempfile
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 SCRIPT = Path(__file__).with_name("wrk.lua")
@@ -20,19 +24,49 @@ def version() -> str:
     return result.stdout.split(" [")[0].strip()
 
 
-def run_wrk(base_url: str, lines: list[str], *, seconds: float, etag_pattern: str) -> dict:
-    """One wrk run; its figures, with the CPU wrk itself used per second of the run."""
+DATA_ETAG = re.compile(r'data-etag="([^"]*)"')
+
+
+def open_pages(base_url: str, paths: list[str]) -> dict[str, str]:
+    """Each page opened once, as its phone did when the ticket was issued: the ETag its
+    script polls with (data-etag), by path. Before the run, not measured."""
+
+    def etag(path: str) -> tuple[str, str]:
+        with urllib.request.urlopen(base_url + path, timeout=30) as response:  # noqa: S310
+            found = DATA_ETAG.search(response.read().decode())
+        return path, html.unescape(found.group(1)) if found else ""
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        return {path: tag for path, tag in pool.map(etag, paths) if tag}
+
+
+def run_wrk(
+    base_url: str,
+    lines: list[str],
+    *,
+    seconds: float,
+    etag_pattern: str,
+    etags: dict[str, str] | None = None,
+) -> dict:
+    """One wrk run; its figures, with the CPU wrk itself used per second of the run.
+    `etags`: what each polling client held before the run, by path."""
     # Thread t sends lines t, t + THREADS, ...: none may be left without one.
     lines = lines * THREADS if len(lines) < THREADS else lines
-    with tempfile.NamedTemporaryFile("w", prefix="bench-", suffix=".txt") as requests:
+    with (
+        tempfile.NamedTemporaryFile("w", prefix="bench-", suffix=".txt") as requests,
+        tempfile.NamedTemporaryFile("w", prefix="bench-etags-", suffix=".txt") as held,
+    ):
         requests.write("\n".join(lines) + "\n")
         requests.flush()
+        held.write("".join(f"{path}\t{etag}\n" for path, etag in (etags or {}).items()))
+        held.flush()
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         result = subprocess.run(
             [
                 *("wrk", "-t", str(THREADS), "-c", str(CONNECTIONS)),
                 *("-d", f"{max(1, round(seconds))}s", "--timeout", "30s", "-s", str(SCRIPT)),
-                *(base_url, "--", requests.name, str(THREADS), str(POLL_SECONDS), etag_pattern),
+                *(base_url, "--", requests.name, str(THREADS), str(POLL_SECONDS)),
+                *(etag_pattern, held.name),
             ],
             capture_output=True,
             text=True,
@@ -55,7 +89,10 @@ def measure(base_url: str, scenario, keys: dict, *, seconds: float, warmup: floa
     if warmup:
         warm = lines[4::5] if scenario.once else lines
         run_wrk(base_url, warm, seconds=warmup, etag_pattern=scenario.etag_pattern)
-    figures = run_wrk(base_url, measured, seconds=seconds, etag_pattern=scenario.etag_pattern)
+    etags = open_pages(base_url, scenario.opened_before(keys)) if scenario.opened_before else {}
+    figures = run_wrk(
+        base_url, measured, seconds=seconds, etag_pattern=scenario.etag_pattern, etags=etags
+    )
     return {
         "rps": round(figures["requests"] / figures["seconds"], 1),
         "p50_ms": round(figures["p50_ms"], 1),

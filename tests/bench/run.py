@@ -183,7 +183,9 @@ def key_counts(keys: dict, morning: dict) -> dict:
     """How varied the requests were: distinct keys each endpoint drew from."""
     searches = len(keys["search_queries"]) - CACHED_SEARCHES
     return {
+        # Pages opened (ticket_page), and the phones among them that poll (ticket_status).
         "tickets": len(set(morning.get("waiting", [])) | set(morning.get("served", []))),
+        "tickets_polling": len(set(morning.get("waiting", []))),
         # The warm-up takes a fifth of the uncached searches and booking seats.
         "searches_uncached": searches - searches // 5,
         "searches_cached": CACHED_SEARCHES,

@@ -11,8 +11,12 @@ LOCATION = "expo-sangatta"
 BENCH_BOOKER = "Warga Sangatta"  # every bench booking's name: the next run takes them back
 # Searches that every visitor asks again and again: served from the page cache.
 CACHED_SEARCHES = 200
-# A waiting ticket's page is opened once, then polled by htmx this many times per opening.
-POLLS_PER_OPENING = 8
+# Rounds of ticket_status: in each, every phone polls once (every 2 s, as ticket.js does).
+POLL_ROUNDS = 8
+# Pages opened per round, beside the polls: the hall issues a ticket and serves a visitor
+# each second, so in a 2 s round two new phones open their page and two served visitors
+# open theirs for the survey; three times that, for reloads.
+PAGES_OPENED_PER_ROUND = 12
 # ticket.js polls with the fragment's ETag (data-etag, the one ending in -1), never the
 # full page's; a Lua pattern.
 FRAGMENT_ETAG = '%-1"$'
@@ -22,6 +26,10 @@ HTMX_POLL = (
     "HX-Trigger: status-tiket",
     "If-None-Match: {etag}",
 )
+
+
+def ticket_page(code: str) -> str:
+    return f"/antrian/tiket/{code}/"
 
 
 def get(path: str, *headers: str) -> str:
@@ -54,18 +62,32 @@ class Scenario:
     moving: bool = False
     # Which ETags a polling client keeps (a Lua pattern; every one by default).
     etag_pattern: str = ""
+    # Pages that the polling phones opened before the run (keys -> paths): each phone
+    # polls with its page's ETag from the start (load.open_pages).
+    opened_before: Callable[[dict], list[str]] | None = None
 
 
 def _ticket_status(keys: dict) -> list[str]:
-    """Phones in the hall: a waiting ticket's page opened, then polled with the ETag of the
-    previous answer (never before the opening: a phone polls from the page); a ticket served
-    earlier this morning opened again (for the survey)."""
-    lines, opened = [], set()
-    for code in shuffled(keys["waiting"] * (1 + POLLS_PER_OPENING) + keys["served"]):
-        page = f"/antrian/tiket/{code}/"
-        lines.append(get(page, *HTMX_POLL) if code in opened else get(page))
-        opened.add(code)
+    """Phones in the hall, polling: each waiting ticket's page was opened when its ticket
+    was issued (load.open_pages, before the run) and polls with the ETag of the answer it
+    had 2 s before; a few pages are opened meanwhile, half of them by visitors served
+    earlier this morning (the survey), half reloaded by waiting ones."""
+    rng = random.Random(2026)
+    waiting, served = keys["waiting"], keys["served"]
+    each = PAGES_OPENED_PER_ROUND // 2
+    lines = []
+    for round_ in range(POLL_ROUNDS):
+        opened = rng.sample(waiting, each) + served[round_ * each : (round_ + 1) * each]
+        round_lines = [get(ticket_page(code), *HTMX_POLL) for code in waiting]
+        round_lines += [get(ticket_page(code)) for code in opened]
+        rng.shuffle(round_lines)
+        lines += round_lines
     return lines
+
+
+def _ticket_page(keys: dict) -> list[str]:
+    """Every page of the morning opened once: the waiting tickets' and the served ones'."""
+    return shuffled([get(ticket_page(code)) for code in keys["waiting"] + keys["served"]])
 
 
 def _board(keys: dict) -> list[str]:
@@ -148,7 +170,10 @@ SCENARIOS = [
         queue=True,
         moving=True,
         etag_pattern=FRAGMENT_ETAG,
+        opened_before=lambda keys: list(map(ticket_page, keys["waiting"])),
     ),
+    # What opening a page costs, for the record: no target (ticket_status carries it).
+    Scenario("ticket_page", _ticket_page, queue=True, moving=True),
     Scenario("service_detail", lambda keys: _pages(keys["service_pages"]), target=0.3),
     Scenario(
         "catalog_search",

@@ -1,6 +1,7 @@
 -- One scenario of `make bench`, for wrk. Arguments: a file of requests (one per line:
 -- method, path, body, then headers, tab-separated), the number of wrk threads, how many
--- seconds old a polling client's last answer is, and a Lua pattern of the ETags it keeps.
+-- seconds old a polling client's last answer is, a Lua pattern of the ETags it keeps, and
+-- a file of the ETags that polling clients held before the run (path, tab, ETag).
 --
 -- Thread t sends lines t, t + threads, t + 2 threads, ... in turn (a polled page's lines
 -- on the thread of its first one): keys vary as in real traffic, and no key repeats within
@@ -55,6 +56,10 @@ end
 function init(args)
    local count = tonumber(args[2])
    lag, etag_pattern = tonumber(args[3]), args[4]
+   for line in io.lines(args[5]) do
+      local path, etag = line:match("^([^\t]*)\t(.*)$")
+      histories[path] = { { time = 0, etag = etag } }
+   end
    local lines, polled = {}, {}
    for line in io.lines(args[1]) do
       table.insert(lines, line)
