@@ -77,7 +77,8 @@ def _ticket_status(keys: dict) -> list[str]:
     each = PAGES_OPENED_PER_ROUND // 2
     lines = []
     for round_ in range(POLL_ROUNDS):
-        opened = rng.sample(waiting, each) + served[round_ * each : (round_ + 1) * each]
+        reloaded = rng.sample(waiting, min(each, len(waiting)))
+        opened = reloaded + served[round_ * each : (round_ + 1) * each]
         round_lines = [get(ticket_page(code), *HTMX_POLL) for code in waiting]
         round_lines += [get(ticket_page(code)) for code in opened]
         rng.shuffle(round_lines)

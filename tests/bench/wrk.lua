@@ -7,9 +7,9 @@
 -- on the thread of its first one): keys vary as in real traffic, and no key repeats within
 -- a run until a thread has sent its whole share (counted as a wrap). "{etag}" in a header
 -- and "{after}" in a path stand for what the client polling that path kept from its answer
--- `lag` seconds before: the ETag (the header is left out until the first answer; a page's
--- data-etag counts as the answer's, as the page's script polls with it) and the board's
--- last event id. done() prints the figures as one JSON line.
+-- `lag` seconds before: the ETag (one held before the run counts as an old answer's; the
+-- header is left out until there is one; a page's data-etag counts as the answer's, as the
+-- page's script polls with it) and the board's last event id. done() prints the figures as one JSON line.
 
 local threads = {}
 
