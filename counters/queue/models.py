@@ -4,6 +4,7 @@ import heapq
 import itertools
 import operator
 import secrets
+from collections import namedtuple
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import reduce
@@ -17,6 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager, scopes_disabled
 
+from common.statements import IDS, Param, Statement
 from common.validators import mask_phone
 from counters.upsert import increment
 from services.models import Agency, Location, Service
@@ -588,20 +590,22 @@ class Ticket(models.Model):
                 services, status=cls.Status.WAITING, location_id=location_id, day=day
             ).order_by(*cls.CALL_ORDER)
 
-    def ahead_of_its_kind(self) -> Q:
-        """The tickets of its kind that CALL_ORDER puts before this one."""
+    @classmethod
+    def before(cls, *, priority: bool, place: dict) -> Q:
+        """The tickets of a kind that CALL_ORDER puts before a ticket of that kind at
+        `place` (its values of the CALL_ORDER fields, or Params of them)."""
         # (a, b, c) < (x, y, z): a < x, or a = x and b < y, or a = x, b = y and c < z.
         earlier = reduce(
             operator.or_,
             (
                 Q(
-                    **{earlier: getattr(self, earlier) for earlier in self.CALL_ORDER[:n]},
-                    **{f"{name}__lt": getattr(self, name)},
+                    **{earlier: place[earlier] for earlier in cls.CALL_ORDER[:n]},
+                    **{f"{name}__lt": place[name]},
                 )
-                for n, name in enumerate(self.CALL_ORDER)
+                for n, name in enumerate(cls.CALL_ORDER)
             ),
         )
-        return self.of_kind(priority=self.is_priority) & earlier
+        return cls.of_kind(priority=priority) & earlier
 
     @classmethod
     def _lines(cls, *, location_id: int, day, service_ids) -> models.QuerySet:
@@ -632,7 +636,7 @@ class Ticket(models.Model):
             .values("count")
         )
         return (
-            Service.objects.filter(pk__in=service_ids)
+            Service.objects.filter(pk__any=service_ids)
             .order_by()
             .annotate(streak=Coalesce(Subquery(streak), 0))
         )
@@ -650,36 +654,23 @@ class Ticket(models.Model):
             }
 
     @classmethod
-    def call_sequence(cls, *, location_id: int, day, service_ids, length: int) -> list[int]:
+    def call_sequence(
+        cls, *, location_id: int, day, service_ids: list[int], length: int
+    ) -> list[int]:
         """The ids of the first `length` waiting tickets of these services at a location, in
         the order that call-next, pressed again and again at a counter serving them all,
         calls them: each service's line in its Interleave order, and at each call, of the
         lines' next tickets the one that CALL_ORDER puts first. Those `length` can only be
         among the first `length` of each kind of each line, so no more are read, however
         long the lines: one statement for each line's Interleave and the ids of those
-        tickets, one for their places in CALL_ORDER."""
-
-        def firsts(priority: bool) -> ArraySubquery:
-            line = cls.waiting_line(location_id=location_id, day=day, service=OuterRef("pk"))
-            return ArraySubquery(line.filter(cls.of_kind(priority=priority)).values("id")[:length])
-
-        with scopes_disabled():
-            lines = list(
-                cls._lines(location_id=location_id, day=day, service_ids=service_ids)
-                .annotate(priorities=firsts(True), regulars=firsts(False))
-                .values_list(
-                    "agency__queue_setting__priority_run", "streak", "priorities", "regulars"
-                )
-            )
-            ids = [
-                pk for *_interleave, priorities, regulars in lines for pk in priorities + regulars
-            ]
-            if not ids:
-                return []
-            tickets = {
-                row.id: row
-                for row in cls.objects.filter(pk__in=ids).values_list(*cls.CALL_ORDER, named=True)
-            }
+        tickets, one for their places in CALL_ORDER (each built once, common.statements)."""
+        lines = _LINE_HEADS.rows(
+            length, location_id=location_id, day=day, service_ids=list(service_ids)
+        )
+        ids = [pk for *_interleave, priorities, regulars in lines for pk in priorities + regulars]
+        if not ids:
+            return []
+        tickets = {row.id: row for row in map(_Place._make, _PLACES.rows(ids=ids))}
         # A ticket called by another counter between the two statements is left out.
         ordered = [
             Interleave(every=every, streak=streak).order(
@@ -693,9 +684,44 @@ class Ticket(models.Model):
         merged = heapq.merge(*ordered, key=operator.attrgetter(*cls.CALL_ORDER))
         return [row.id for row in itertools.islice(merged, length)]
 
+    @classmethod
+    def _line_heads(cls, length: int) -> models.QuerySet:
+        """call_sequence's first statement: the lines' Interleaves and the ids of the first
+        `length` tickets of each kind of each line."""
+        location_id = Param("location_id", models.BigIntegerField())
+        day = Param("day", models.DateField())
+
+        def firsts(priority: bool) -> ArraySubquery:
+            line = cls.waiting_line(location_id=location_id, day=day, service=OuterRef("pk"))
+            return ArraySubquery(line.filter(cls.of_kind(priority=priority)).values("id")[:length])
+
+        with scopes_disabled():
+            return (
+                cls._lines(location_id=location_id, day=day, service_ids=Param("service_ids", IDS))
+                .annotate(priorities=firsts(True), regulars=firsts(False))
+                .values_list(
+                    "agency__queue_setting__priority_run", "streak", "priorities", "regulars"
+                )
+            )
+
+    @classmethod
+    def _places(cls) -> models.QuerySet:
+        """call_sequence's second statement: the tickets' places in CALL_ORDER."""
+        with scopes_disabled():
+            return (
+                cls.objects.filter(pk__any=Param("ids", IDS))
+                .order_by()
+                .values_list(*cls.CALL_ORDER)
+            )
+
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE
+
+
+_LINE_HEADS = Statement(Ticket._line_heads)
+_PLACES = Statement(Ticket._places)
+_Place = namedtuple("_Place", Ticket.CALL_ORDER)
 
 
 class TicketEvent(models.Model):

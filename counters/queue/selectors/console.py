@@ -31,7 +31,7 @@ def console_state(counter: Counter) -> ConsoleState:
         .select_related("service")
         .first()
     )
-    services = counter.services.values("pk")
+    services = list(counter.services.values_list("pk", flat=True))
     # In the order call-next takes them.
     shown = Ticket.call_sequence(
         location_id=counter.location_id, day=today, service_ids=services, length=WAITING_SHOWN

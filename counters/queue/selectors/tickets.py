@@ -3,11 +3,12 @@
 import math
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import BigIntegerField, Count, DateField
 from django.utils.translation import gettext, ngettext
 from django_scopes import scopes_disabled
 
 from common.caching import shared_value
+from common.statements import Param, Statement
 from counters.queue.caching import calls_version, line_of_code_cached
 from counters.queue.models import Interleave, Ticket
 from counters.queue.selectors.reference import Pace, service_pace
@@ -81,14 +82,39 @@ def tickets_ahead(ticket: Ticket) -> int:
     """How many waiting tickets of its line (its service here today) are called before this
     one: those of its kind that CALL_ORDER puts first, and as many of the other kind as the
     line's Interleave puts before them. Counted in one statement, never listed."""
+    place = {name: getattr(ticket, name) for name in Ticket.CALL_ORDER}
+    counts = _AHEAD.rows(
+        ticket.is_priority,
+        location_id=ticket.location_id,
+        day=ticket.day,
+        service_id=ticket.service_id,
+        **place,
+    )
+    rank, others = counts[0] if counts else (0, 0)
+    return line_interleave(ticket).ahead(priority=ticket.is_priority, rank=rank, others=others)
+
+
+def _ahead(priority: bool):
+    """tickets_ahead's statement for a ticket of one kind: the tickets of its line of its
+    kind before it, and those of the other kind (one row, none when the line is empty)."""
     line = Ticket.waiting_line(
-        location_id=ticket.location_id, day=ticket.day, service_ids=[ticket.service_id]
+        location_id=Param("location_id", BigIntegerField()),
+        day=Param("day", DateField()),
+        service=Param("service_id", BigIntegerField()),
     )
-    counts = line.aggregate(
-        rank=Count("pk", filter=ticket.ahead_of_its_kind()),
-        others=Count("pk", filter=Ticket.of_kind(priority=not ticket.is_priority)),
+    place = {name: Param(name, Ticket._meta.get_field(name)) for name in Ticket.CALL_ORDER}
+    return (
+        line.order_by()
+        .values("location")
+        .annotate(
+            rank=Count("pk", filter=Ticket.before(priority=priority, place=place)),
+            others=Count("pk", filter=Ticket.of_kind(priority=not priority)),
+        )
+        .values_list("rank", "others")
     )
-    return line_interleave(ticket).ahead(priority=ticket.is_priority, **counts)
+
+
+_AHEAD = Statement(_ahead)
 
 
 def ticket_position(ticket: Ticket) -> Position:

@@ -3,6 +3,7 @@
 from contextlib import contextmanager
 from datetime import datetime
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.db import IntegrityError, transaction
 from django.db.models import BigIntegerField, Exists, F, Func, IntegerField, OuterRef, Q, Value
@@ -253,6 +254,10 @@ def _lock_counter(*, counter: Counter, operator) -> Counter:
         .annotate(
             paused=Exists(CounterPause.objects.filter(counter=OuterRef("pk"), ended_at=None)),
             busy=Exists(active),
+            # The lines it calls from, read with the lock.
+            service_ids=ArraySubquery(
+                Counter.services.through.objects.filter(counter=OuterRef("pk")).values("service")
+            ),
         )
         .order_by()
         .first()
@@ -323,7 +328,8 @@ def _next_to_call(counter: Counter, *, day, service_ids) -> Ticket | None:
     pick = (
         Ticket.waiting_line(location_id=counter.location_id, day=day, service_ids=service_ids)
         .select_for_update(skip_locked=True, of=("self",))
-        .select_related("service")
+        # What the caller shows of the ticket called, read in the same statement.
+        .select_related("service", "agency", "location")
     )
     return pick.filter(pk__in=sequence).order_by(place).first() or pick.first()
 
@@ -338,7 +344,7 @@ def ticket_call_next(*, counter: Counter, operator) -> Ticket | None:
     with _busy_on_conflict(), transaction.atomic():
         locked = _lock_counter(counter=counter, operator=operator)
         day = clock.local_day(now)
-        services = locked.services.values("pk")
+        services = locked.service_ids
         for _lapsed in range(LAPSES_PER_CALL + 1):
             ticket = _next_to_call(locked, day=day, service_ids=services)
             if ticket is None or not ticket.awaits_check_in:

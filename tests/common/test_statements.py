@@ -1,0 +1,62 @@
+"""A statement built once runs again with new values and reads what its queryset reads."""
+
+import pytest
+from django.db.models import BooleanField, CharField
+
+from common.statements import IDS, Param, Statement
+from services.models import Location
+
+pytestmark = pytest.mark.django_db
+
+
+def _locations(ids, *, active, prefix):
+    return (
+        Location.objects.filter(pk__any=ids, is_active=active, slug__startswith=prefix)
+        .order_by("slug")
+        .values_list("slug", "is_active")
+    )
+
+
+@pytest.fixture
+def places(db):
+    return [
+        Location.objects.create(name=f"Tempat {n}", slug=f"{prefix}-{n}", is_active=n % 3 != 0)
+        for prefix in ("gedung", "pasar")
+        for n in range(6)
+    ]
+
+
+def test_each_run_reads_what_the_queryset_of_its_values_reads(places, django_assert_num_queries):
+    builds = []
+
+    def build(active: bool):
+        builds.append(active)
+        return _locations(
+            Param("ids", IDS),
+            active=Param("active", BooleanField()),
+            prefix=Param("prefix", CharField()),
+        )
+
+    statement = Statement(build)
+    ids = [place.pk for place in places]
+    for values in (
+        {"ids": ids, "active": True, "prefix": "gedung"},
+        {"ids": ids[::2], "active": False, "prefix": "pasar"},
+        {"ids": ids[3:5], "active": True, "prefix": "g"},
+        {"ids": [], "active": True, "prefix": ""},
+    ):
+        expected = list(_locations(**values))
+        with django_assert_num_queries(1):
+            assert statement.rows(True, **values) == expected
+    # Built once for its shape, however many values it ran with.
+    assert builds == [True]
+    statement.rows(False, ids=ids, active=True, prefix="")
+    assert builds == [True, False]
+
+
+def test_a_list_of_ids_is_one_parameter_whatever_its_length(places):
+    ids = [place.pk for place in places]
+    assert Location.objects.filter(pk__any=ids[:3]).count() == 3
+    assert Location.objects.filter(pk__any=[]).count() == 0
+    few, many = (str(Location.objects.filter(pk__any=ids[:n]).query) for n in (1, 12))
+    assert few.count("ANY") == many.count("ANY") == 1
