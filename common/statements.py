@@ -51,7 +51,9 @@ class AnyOf(Lookup):
 
 class Statement:
     """`build(*shape)` returns the queryset (a values_list) with Params for its values;
-    `rows(*shape, **values)` runs it with those values and returns its rows as tuples."""
+    `rows(*shape, **values)` runs it with those values and returns its rows as tuples, as
+    PostgreSQL gives them: no field's converter is applied, so a statement selects columns
+    that need none (integers, dates, times, arrays of them), not JSON or decimals."""
 
     def __init__(self, build: Callable[..., QuerySet]):
         self.build = build
