@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import connection
-from django.db.models import BigIntegerField, Expression, Field, Lookup, QuerySet
+from django.db.models import BigIntegerField, Expression, Field, ForeignObject, Lookup, QuerySet
+from django_scopes import get_scope
 
 
 class Param(Expression):
@@ -32,7 +33,6 @@ class Param(Expression):
 IDS = ArrayField(BigIntegerField())
 
 
-@Field.register_lookup
 class AnyOf(Lookup):
     """`filter(pk__any=ids)`: the field is one of `ids` (integers, or a Param of them),
     sent as one array, so that the statement is the same whatever their number."""
@@ -47,6 +47,22 @@ class AnyOf(Lookup):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
         return f"{lhs} = ANY({rhs})", [*lhs_params, *rhs_params]
+
+
+# On every field; a relation's lookups are its own, so on those too (service_id__any).
+Field.register_lookup(AnyOf)
+ForeignObject.register_lookup(AnyOf)
+
+
+def scope_shape() -> tuple:
+    """The current tenant scope (django-scopes) as a shape: a statement built in a scope
+    reads only what its scoped managers let it, so each scope has its own."""
+    return tuple(
+        sorted(
+            (name, tuple(value) if isinstance(value, list | tuple) else value)
+            for name, value in get_scope().items()
+        )
+    )
 
 
 class Statement:

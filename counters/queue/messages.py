@@ -4,12 +4,14 @@ after the visit. Queued in the transaction of the ticket's change, sent by a wor
 on the channels the number allowed for that purpose (notifications)."""
 
 from django.db import transaction
+from django.db.models import BigIntegerField, DateField
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from common.errors import DomainError
 from common.links import public_url
+from common.statements import Param, Statement
 from counters.queue.models import Ticket, TicketEvent
 from notifications.consent import (
     PHONE_CHANNELS,
@@ -59,10 +61,8 @@ def _tell_the_ones_near(moved: Ticket) -> None:
     """Everyone of the service's line with SOON_AHEAD or fewer ahead (the line's own call
     order, as their place in line counts it), once each. One small index lookup when
     nobody waiting in the line left a number, as on most days."""
-    line = Ticket.waiting_line(
-        location_id=moved.location_id, day=moved.day, service_ids=[moved.service_id]
-    )
-    if not line.exclude(phone="").exists():
+    line = {"location_id": moved.location_id, "day": moved.day, "service_id": moved.service_id}
+    if not _ANYONE_TO_TELL.rows(**line):
         return
     near = Ticket.call_sequence(
         location_id=moved.location_id,
@@ -81,6 +81,19 @@ def _tell_the_ones_near(moved: Ticket) -> None:
             service=_service_name(ticket),
             link=public_url("counters:ticket_status", ticket.code),
         )
+
+
+def _anyone_to_tell():
+    """_tell_the_ones_near's statement: anyone waiting in the line who left a number."""
+    line = Ticket.waiting_line(
+        location_id=Param("location_id", BigIntegerField()),
+        day=Param("day", DateField()),
+        service=Param("service_id", BigIntegerField()),
+    )
+    return line.exclude(phone="").order_by().values_list("id")[:1]
+
+
+_ANYONE_TO_TELL = Statement(_anyone_to_tell)
 
 
 def _service_name(ticket: Ticket) -> str:

@@ -582,9 +582,9 @@ class Ticket(models.Model):
 
     @classmethod
     def waiting_line(cls, *, location_id: int, day, service_ids=None, service=None):
-        """Today's waiting tickets at a location of these services (ids, or a queryset of
-        them) or of one `service` (an id, or an expression of one), in CALL_ORDER."""
-        services = Q(service_id__in=service_ids) if service is None else Q(service_id=service)
+        """Today's waiting tickets at a location of these services (a list of ids, or a
+        Param of one) or of one `service` (an id, or an expression of one), in CALL_ORDER."""
+        services = Q(service_id__any=service_ids) if service is None else Q(service_id=service)
         with scopes_disabled():
             return cls.objects.filter(
                 services, status=cls.Status.WAITING, location_id=location_id, day=day

@@ -4,9 +4,18 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.contrib.postgres.fields import ArrayField
 from django.db import IntegrityError, transaction
-from django.db.models import BigIntegerField, Exists, F, Func, IntegerField, OuterRef, Q, Value
+from django.db.models import (
+    BigIntegerField,
+    DateField,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
@@ -14,6 +23,7 @@ from django_scopes import scopes_disabled
 from common import clock
 from common.db import broke
 from common.errors import DomainError
+from common.statements import IDS, Param, Statement, scope_shape
 from counters.queue.caching import code_moved, queue_changed
 from counters.queue.errors import (
     CounterUnavailable,
@@ -238,39 +248,51 @@ def _change(
     return locked
 
 
-def _lock_counter(*, counter: Counter, operator) -> Counter:
+def _lock_counter(*, counter: Counter, operator) -> tuple[Counter, list[int]]:
     """Who may call: the counter row, locked so that one counter's calls (double clicks,
     two tabs) run one after the other, and refused unless it is open, worked by this
     operator, not paused, and neither it nor the operator has a ticket called or served.
-    Read in the locking statement, so the reason is the one that holds under the lock."""
+    Read in the locking statement, so the reason is the one that holds under the lock; so
+    are the counter's location and the services it calls (the counter given takes them)."""
+    rows = _COUNTER_LOCK.rows(scope_shape(), counter=counter.pk, operator=operator.pk)
+    if not rows:
+        raise DomainError(_("Loket tidak ditemukan."), code="not_found", status=404)
+    is_open, operator_id, location_id, paused, busy, service_ids = rows[0]
+    if not is_open or operator_id != operator.pk:
+        raise CounterUnavailable(_("Buka loket ini dulu sebelum memanggil."))
+    if paused:
+        raise CounterUnavailable(_("Loket sedang jeda. Lanjutkan dulu sebelum memanggil."))
+    if busy:
+        raise CounterUnavailable(_("Selesaikan tiket yang sedang dipanggil atau dilayani dulu."))
+    counter.is_open, counter.operator_id, counter.location_id = is_open, operator_id, location_id
+    return counter, service_ids
+
+
+def _counter_lock(_scope: tuple) -> QuerySet:
+    """_lock_counter's statement, in the caller's tenant scope (another agency's counter is
+    not found)."""
+    operator = Param("operator", BigIntegerField())
     active = Ticket.objects.filter(
         Q(counter=OuterRef("pk")) | Q(operator=operator), status__in=Ticket.ACTIVE
     )
-    # Only this row: the model's default ordering joins the location, and FOR UPDATE on that
-    # join would make every counter of the location wait for each other.
-    locked = (
-        Counter.objects.select_for_update(of=("self",))
-        .filter(pk=counter.pk)
-        .annotate(
-            paused=Exists(CounterPause.objects.filter(counter=OuterRef("pk"), ended_at=None)),
-            busy=Exists(active),
-            # The lines it calls from, read with the lock.
-            service_ids=ArraySubquery(
-                Counter.services.through.objects.filter(counter=OuterRef("pk")).values("service")
-            ),
-        )
+    paused = CounterPause.objects.filter(counter=OuterRef("pk"), ended_at=None)
+    services = Counter.services.through.objects.filter(counter=OuterRef("pk"))
+    # Only this row: without the model's default ordering, which joins the location (FOR
+    # UPDATE on that join would make every counter of the location wait for each other).
+    return (
+        Counter.objects.select_for_update()
+        .filter(pk=Param("counter", BigIntegerField()))
         .order_by()
-        .first()
+        .annotate(
+            paused=Exists(paused),
+            busy=Exists(active),
+            service_ids=ArraySubquery(services.values("service")),
+        )
+        .values_list("is_open", "operator", "location", "paused", "busy", "service_ids")
     )
-    if locked is None:
-        raise DomainError(_("Loket tidak ditemukan."), code="not_found", status=404)
-    if not locked.is_open or locked.operator_id != operator.pk:
-        raise CounterUnavailable(_("Buka loket ini dulu sebelum memanggil."))
-    if locked.paused:
-        raise CounterUnavailable(_("Loket sedang jeda. Lanjutkan dulu sebelum memanggil."))
-    if locked.busy:
-        raise CounterUnavailable(_("Selesaikan tiket yang sedang dipanggil atau dilayani dulu."))
-    return locked
+
+
+_COUNTER_LOCK = Statement(_counter_lock)
 
 
 @contextmanager
@@ -309,29 +331,39 @@ def _mark_called(
     return ticket
 
 
-def _next_to_call(counter: Counter, *, day, service_ids) -> Ticket | None:
+def _next_to_call(counter: Counter, *, day, service_ids: list[int]) -> Ticket | None:
     """The first of the counter's call sequence that no other counter holds, locked. Only
     when more counters than CALL_LOOKAHEAD take from these lines at this instant is every
     one held; then the first free ticket in CALL_ORDER, so that nobody is told the line is
     empty."""
-    sequence = Ticket.call_sequence(
-        location_id=counter.location_id, day=day, service_ids=service_ids, length=CALL_LOOKAHEAD
-    )
+    line = {"location_id": counter.location_id, "day": day, "service_ids": service_ids}
+    sequence = Ticket.call_sequence(**line, length=CALL_LOOKAHEAD)
     if not sequence:
         return None
-    place = Func(
-        Value(sequence, output_field=ArrayField(BigIntegerField())),
-        F("id"),
-        function="array_position",
-        output_field=IntegerField(),
-    )
-    pick = (
-        Ticket.waiting_line(location_id=counter.location_id, day=day, service_ids=service_ids)
-        .select_for_update(skip_locked=True, of=("self",))
-        # What the caller shows of the ticket called, read in the same statement.
-        .select_related("service", "agency", "location")
-    )
-    return pick.filter(pk__in=sequence).order_by(place).first() or pick.first()
+    picked = _PICK.rows(True, **line, ids=sequence) or _PICK.rows(False, **line)
+    if not picked:
+        return None
+    # What the caller shows of the ticket called, with it.
+    with scopes_disabled():
+        return Ticket.objects.select_related("service", "agency", "location").get(pk=picked[0][0])
+
+
+def _pick(in_sequence: bool) -> QuerySet:
+    """_next_to_call's statement: the id of the first waiting ticket of the lines that no
+    other counter holds, locked; of those in the sequence `ids`, the first in its order."""
+    line = Ticket.waiting_line(
+        location_id=Param("location_id", BigIntegerField()),
+        day=Param("day", DateField()),
+        service_ids=Param("service_ids", IDS),
+    ).select_for_update(skip_locked=True)
+    if in_sequence:
+        ids = Param("ids", IDS)
+        place = Func(ids, F("id"), function="array_position", output_field=IntegerField())
+        line = line.filter(pk__any=ids).order_by(place)
+    return line.values_list("id")[:1]
+
+
+_PICK = Statement(_pick)
 
 
 def ticket_call_next(*, counter: Counter, operator) -> Ticket | None:
@@ -342,9 +374,8 @@ def ticket_call_next(*, counter: Counter, operator) -> Ticket | None:
     LOCKED): two counters never get the same ticket and neither waits for the other."""
     now = clock.now()
     with _busy_on_conflict(), transaction.atomic():
-        locked = _lock_counter(counter=counter, operator=operator)
+        locked, services = _lock_counter(counter=counter, operator=operator)
         day = clock.local_day(now)
-        services = locked.service_ids
         for _lapsed in range(LAPSES_PER_CALL + 1):
             ticket = _next_to_call(locked, day=day, service_ids=services)
             if ticket is None or not ticket.awaits_check_in:
@@ -399,12 +430,11 @@ def ticket_call(*, ticket: Ticket, counter: Counter, operator, reason: str) -> T
         raise DomainError(_("Tulis alasan memanggil tiket ini lebih dulu."), code="invalid")
     now = clock.now()
     with _busy_on_conflict(), transaction.atomic():
-        counter = _lock_counter(counter=counter, operator=operator)
+        counter, services = _lock_counter(counter=counter, operator=operator)
         locked = _lock_ticket(ticket)
         if locked.status not in Ticket.TRANSITIONS[Action.CALLED][0]:
             raise _refuse(locked, _("dipanggil"))
-        serves = counter.services.filter(pk=locked.service_id).exists()
-        if locked.location_id != counter.location_id or not serves:
+        if locked.location_id != counter.location_id or locked.service_id not in services:
             raise CounterUnavailable(_("Loket ini tidak melayani tiket tersebut."))
         return _mark_called(ticket=locked, counter=counter, operator=operator, now=now, note=reason)
 

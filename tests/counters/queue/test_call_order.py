@@ -231,7 +231,8 @@ def test_call_next_takes_as_many_queries_however_long_the_line(
     set_priority_run(agency_a, 2)
     issue_line(service_a, location, "PW" * (length // 2))
     # The counter's lock (with the services it calls), the lines' interleaves with the ids
-    # of their first tickets, those tickets' places in call order, the SKIP LOCKED pick,
-    # the update, its event (+ savepoint), whether anyone waiting left a number.
-    with django_assert_num_queries(9):
+    # of their first tickets, those tickets' places in call order, the SKIP LOCKED pick of
+    # one, that ticket with what the answer shows, the update, its event (+ savepoint),
+    # whether anyone waiting left a number.
+    with django_assert_num_queries(10):
         assert queue.ticket_call_next(counter=counter_a, operator=operator_a).is_priority
