@@ -162,12 +162,8 @@ def _count_toward_quota(ticket: Ticket, *, promised: bool) -> None:
     visitor who was promised a place (a booking checking in, a transfer: already in the
     hall and served) is never refused but counts toward it. The tally is always taken
     before the number sequence: no deadlock between kiosks."""
-    with scopes_disabled():
-        limit, online_limit = (
-            DailyQuota.objects.filter(service_id=ticket.service_id, location_id=ticket.location_id)
-            .values_list("limit", "online_limit")
-            .first()
-        ) or (None, None)
+    quota = _QUOTA.rows(service_id=ticket.service_id, location_id=ticket.location_id)
+    limit, online_limit = quota[0] if quota else (None, None)
     if ticket.source == Ticket.Source.ONLINE:
         # The phones' share first (always in this order: no deadlock with the kiosks).
         if online_limit is None:
@@ -194,6 +190,18 @@ def _count_toward_quota(ticket: Ticket, *, promised: bool) -> None:
             _("Kuota %(service)s hari ini (%(limit)d antrian) sudah habis.")
             % {"service": ticket.service.name, "limit": limit}
         )
+
+
+def _quota() -> QuerySet:
+    """_count_toward_quota's statement: the limits of a service at a location, if any."""
+    with scopes_disabled():
+        return DailyQuota.objects.filter(
+            service_id=Param("service_id", BigIntegerField()),
+            location_id=Param("location_id", BigIntegerField()),
+        ).values_list("limit", "online_limit")[:1]
+
+
+_QUOTA = Statement(_quota)
 
 
 def _lock_ticket(ticket: Ticket) -> Ticket:
