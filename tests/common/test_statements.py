@@ -2,9 +2,10 @@
 
 import pytest
 from django.db.models import BooleanField, CharField
+from django_scopes import scope, scopes_disabled
 
-from common.statements import IDS, Param, Statement
-from services.models import Location
+from common.statements import IDS, Param, Statement, scope_shape
+from services.models import Location, Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +61,27 @@ def test_a_list_of_ids_is_one_parameter_whatever_its_length(places):
     assert Location.objects.filter(pk__any=[]).count() == 0
     few, many = (str(Location.objects.filter(pk__any=ids[:n]).query) for n in (1, 12))
     assert few.count("ANY") == many.count("ANY") == 1
+
+
+def test_a_statement_built_in_a_tenant_scope_reads_that_scope_only(
+    agency_a, agency_b, operator_a, operator_b
+):
+    statement = Statement(
+        lambda _scope: (
+            Membership.objects.filter(user_id__any=Param("users", IDS))
+            .order_by()
+            .values_list("user__username")
+        )
+    )
+    users = [operator_a.pk, operator_b.pk]
+    seen = {}
+    for agency in (agency_a, agency_b, agency_a):
+        with scope(agency=agency):
+            seen[agency.slug] = statement.rows(scope_shape(), users=users)
+    with scopes_disabled():
+        everyone = statement.rows(scope_shape(), users=users)
+    assert seen == {
+        agency_a.slug: [(operator_a.username,)],
+        agency_b.slug: [(operator_b.username,)],
+    }
+    assert sorted(everyone) == sorted([(operator_a.username,), (operator_b.username,)])
