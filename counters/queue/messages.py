@@ -4,15 +4,14 @@ after the visit. Queued in the transaction of the ticket's change, sent by a wor
 on the channels the number allowed for that purpose (notifications)."""
 
 from django.db import transaction
-from django.db.models import BigIntegerField, DateField
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from common.errors import DomainError
 from common.links import public_url
-from common.statements import Param, Statement
-from counters.queue.models import Ticket, TicketEvent
+from common.statements import Statement
+from counters.queue.models import DAY, LOCATION_ID, SERVICE_ID, Ticket, TicketEvent
 from notifications.consent import (
     PHONE_CHANNELS,
     allowed_channels,
@@ -85,11 +84,7 @@ def _tell_the_ones_near(moved: Ticket) -> None:
 
 def _anyone_to_tell():
     """_tell_the_ones_near's statement: anyone waiting in the line who left a number."""
-    line = Ticket.waiting_line(
-        location_id=Param("location_id", BigIntegerField()),
-        day=Param("day", DateField()),
-        service=Param("service_id", BigIntegerField()),
-    )
+    line = Ticket.waiting_line(location_id=LOCATION_ID, day=DAY, service=SERVICE_ID)
     return line.exclude(phone="").order_by().values_list("id")[:1]
 
 

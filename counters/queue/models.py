@@ -356,6 +356,13 @@ class Interleave:
 # Before any call: the streak counts the priority calls after the line's last regular one.
 BEFORE_ANY_CALL = datetime(1, 1, 1, tzinfo=UTC)
 
+# What a statement about a day's lines at a location runs with (common.statements): the
+# location, the local day, and one service or several.
+LOCATION_ID = Param("location_id", models.BigIntegerField())
+DAY = Param("day", models.DateField())
+SERVICE_ID = Param("service_id", models.BigIntegerField())
+SERVICE_IDS = Param("service_ids", IDS)
+
 
 class Ticket(models.Model):
     """A queue ticket; its number is unique per location, prefix and local day.
@@ -688,16 +695,14 @@ class Ticket(models.Model):
     def _line_heads(cls, length: int) -> models.QuerySet:
         """call_sequence's first statement: the lines' Interleaves and the ids of the first
         `length` tickets of each kind of each line."""
-        location_id = Param("location_id", models.BigIntegerField())
-        day = Param("day", models.DateField())
 
         def firsts(priority: bool) -> ArraySubquery:
-            line = cls.waiting_line(location_id=location_id, day=day, service=OuterRef("pk"))
+            line = cls.waiting_line(location_id=LOCATION_ID, day=DAY, service=OuterRef("pk"))
             return ArraySubquery(line.filter(cls.of_kind(priority=priority)).values("id")[:length])
 
         with scopes_disabled():
             return (
-                cls._lines(location_id=location_id, day=day, service_ids=Param("service_ids", IDS))
+                cls._lines(location_id=LOCATION_ID, day=DAY, service_ids=SERVICE_IDS)
                 .annotate(priorities=firsts(True), regulars=firsts(False))
                 .values_list(
                     "agency__queue_setting__priority_run", "streak", "priorities", "regulars"

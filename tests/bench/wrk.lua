@@ -9,7 +9,8 @@
 -- and "{after}" in a path stand for what the client polling that path kept from its answer
 -- `lag` seconds before: the ETag (one held before the run counts as an old answer's; the
 -- header is left out until there is one; a page's data-etag counts as the answer's, as the
--- page's script polls with it) and the board's last event id. done() prints the figures as one JSON line.
+-- page's script polls with it) and the board's last event id. done() prints the figures
+-- as one JSON line.
 
 local threads = {}
 

@@ -3,14 +3,14 @@
 import math
 from dataclasses import dataclass
 
-from django.db.models import BigIntegerField, Count, DateField
+from django.db.models import Count
 from django.utils.translation import gettext, ngettext
 from django_scopes import scopes_disabled
 
 from common.caching import shared_value
 from common.statements import Param, Statement
 from counters.queue.caching import calls_version, line_of_code_cached
-from counters.queue.models import Interleave, Ticket
+from counters.queue.models import DAY, LOCATION_ID, SERVICE_ID, Interleave, Ticket
 from counters.queue.selectors.reference import Pace, service_pace
 
 CODE_MAX_LENGTH = Ticket._meta.get_field("code").max_length
@@ -97,11 +97,7 @@ def tickets_ahead(ticket: Ticket) -> int:
 def _ahead(priority: bool):
     """tickets_ahead's statement for a ticket of one kind: the tickets of its line of its
     kind before it, and those of the other kind (one row, none when the line is empty)."""
-    line = Ticket.waiting_line(
-        location_id=Param("location_id", BigIntegerField()),
-        day=Param("day", DateField()),
-        service=Param("service_id", BigIntegerField()),
-    )
+    line = Ticket.waiting_line(location_id=LOCATION_ID, day=DAY, service=SERVICE_ID)
     place = {name: Param(name, Ticket._meta.get_field(name)) for name in Ticket.CALL_ORDER}
     return (
         line.order_by()

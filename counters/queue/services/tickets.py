@@ -7,7 +7,6 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db import IntegrityError, transaction
 from django.db.models import (
     BigIntegerField,
-    DateField,
     Exists,
     F,
     Func,
@@ -34,8 +33,12 @@ from counters.queue.errors import (
 )
 from counters.queue.messages import ticket_tell
 from counters.queue.models import (
+    DAY,
+    LOCATION_ID,
     ONE_ACTIVE_PER_COUNTER,
     ONE_ACTIVE_PER_OPERATOR,
+    SERVICE_ID,
+    SERVICE_IDS,
     Counter,
     CounterPause,
     DailyIssueCount,
@@ -196,8 +199,7 @@ def _quota() -> QuerySet:
     """_count_toward_quota's statement: the limits of a service at a location, if any."""
     with scopes_disabled():
         return DailyQuota.objects.filter(
-            service_id=Param("service_id", BigIntegerField()),
-            location_id=Param("location_id", BigIntegerField()),
+            service_id=SERVICE_ID, location_id=LOCATION_ID
         ).values_list("limit", "online_limit")[:1]
 
 
@@ -360,9 +362,7 @@ def _pick(in_sequence: bool) -> QuerySet:
     """_next_to_call's statement: the id of the first waiting ticket of the lines that no
     other counter holds, locked; of those in the sequence `ids`, the first in its order."""
     line = Ticket.waiting_line(
-        location_id=Param("location_id", BigIntegerField()),
-        day=Param("day", DateField()),
-        service_ids=Param("service_ids", IDS),
+        location_id=LOCATION_ID, day=DAY, service_ids=SERVICE_IDS
     ).select_for_update(skip_locked=True)
     if in_sequence:
         ids = Param("ids", IDS)
