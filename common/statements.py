@@ -83,9 +83,13 @@ class Statement:
             self._built[shape] = built
         return built
 
-    def rows(self, *shape, **values) -> list[tuple]:
+    def rows(self, *shape, limit: int | None = None, offset: int = 0, **values) -> list[tuple]:
+        """`limit` rows from `offset` on, in the queryset's order; all of them by default."""
         sql, params = self.sql(*shape)
         bound = [values[param.name] if isinstance(param, Param) else param for param in params]
+        if limit is not None:
+            sql = f"{sql} LIMIT %s OFFSET %s"
+            bound += [limit, offset]
         with connection.cursor() as cursor:
             cursor.execute(sql, bound)
             return cursor.fetchall()

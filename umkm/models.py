@@ -306,13 +306,17 @@ class Product(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("umkm:product", args=[self.business.slug, self.slug])
+        return product_url(self.business.slug, self.slug)
 
     def get_category_display(self) -> str:
         return choice_label(Category, self.category)
 
     def whatsapp_url(self) -> str:
         return self.business.whatsapp_url(self)
+
+
+def product_url(business_slug: str, product_slug: str) -> str:
+    return reverse("umkm:product", args=[business_slug, product_slug])
 
 
 def photo_path(instance, filename: str) -> str:

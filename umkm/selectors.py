@@ -1,12 +1,31 @@
 """Reads of the showcase and the owner portal, shared by pages, admin and API."""
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    CharField,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.shortcuts import get_object_or_404
 
-from umkm.models import Business, BusinessChange, Product, ProductPhoto
+from common.statements import Param, Statement
+from umkm.models import (
+    Business,
+    BusinessChange,
+    Kecamatan,
+    Product,
+    ProductPhoto,
+    choice_label,
+    product_url,
+)
 
 MAX_SEARCH_WORDS = 6
 
@@ -26,28 +45,82 @@ class ProductFilter:
         """What of the filters a business can match: a business has no price."""
         return replace(self, min_price=None, max_price=None)
 
+    @property
+    def words(self) -> list[str]:
+        return self.q.split()[:MAX_SEARCH_WORDS]
 
-def _search_words(q: str) -> list[str]:
-    return q.split()[:MAX_SEARCH_WORDS]
+    def shape(self) -> tuple:
+        """Which filters are set, and how many words: what a statement of them says (their
+        values are its parameters)."""
+        return (
+            len(self.words),
+            bool(self.category),
+            bool(self.kecamatan),
+            self.min_price is not None,
+            self.max_price is not None,
+            self.dekranasda,
+        )
+
+    def values(self) -> dict[str, Any]:
+        """The values of a statement of this shape."""
+        words = {f"word{i}": word for i, word in enumerate(self.words)}
+        return {**words, **{name: getattr(self, name) for name in _PARAMS}}
 
 
-def _photos(to_attr: str | None = None) -> Prefetch:
-    return Prefetch(
-        "photos", queryset=ProductPhoto.objects.order_by("position", "id"), to_attr=to_attr
-    )
+# What each filter compares, as a statement's parameter.
+_PARAMS = {
+    "category": CharField(),
+    "kecamatan": CharField(),
+    "min_price": IntegerField(),
+    "max_price": IntegerField(),
+}
 
 
-def _card_photos() -> Prefetch:
-    # A plain list on each product: into a manager Django would build a filtered queryset
-    # per product, which costs more than rendering its card.
-    return _photos(to_attr="photo_list")
+@dataclass(frozen=True)
+class _ShapedFilter:
+    """A ProductFilter of one shape with a Param where each of its values goes."""
+
+    words: list[Param]
+    category: Param | None
+    kecamatan: Param | None
+    min_price: Param | None
+    max_price: Param | None
+    dekranasda: bool
+
+    @classmethod
+    def of(
+        cls,
+        words: int,
+        category: bool,
+        kecamatan: bool,
+        min_price: bool,
+        max_price: bool,
+        dekranasda: bool,
+    ) -> "_ShapedFilter":
+        """The filter of ProductFilter.shape()'s shape."""
+
+        def param(name: str, is_set: bool) -> Param | None:
+            return Param(name, _PARAMS[name]) if is_set else None
+
+        return cls(
+            words=[Param(f"word{i}", CharField()) for i in range(words)],
+            category=param("category", category),
+            kecamatan=param("kecamatan", kecamatan),
+            min_price=param("min_price", min_price),
+            max_price=param("max_price", max_price),
+            dekranasda=dekranasda,
+        )
 
 
-def _matching_public_products(filters: ProductFilter | None) -> QuerySet[Product]:
+def _photos() -> Prefetch:
+    return Prefetch("photos", queryset=ProductPhoto.objects.order_by("position", "id"))
+
+
+def _matching_public_products(filters: ProductFilter | _ShapedFilter | None) -> QuerySet[Product]:
     """The public products that match the filters: one rule for every list of them."""
     filters = filters or ProductFilter()
     products = Product.objects.public().select_related("business")
-    for word in _search_words(filters.q):
+    for word in filters.words:
         products = products.filter(
             Q(name__icontains=word)
             | Q(description__icontains=word)
@@ -71,24 +144,76 @@ def public_products(filters: ProductFilter | None = None) -> QuerySet[Product]:
     return _matching_public_products(filters).prefetch_related(_photos())
 
 
-def public_product_cards(filters: ProductFilter | None = None) -> QuerySet[Product]:
-    """The same products with no more than a product card shows (photos in `photo_list`): a
-    showcase page reads 24 of them, and the descriptions and timestamps of both tables
-    would double what it decodes."""
-    return (
-        _matching_public_products(filters)
-        .prefetch_related(_card_photos())
-        .only(
-            "name",
-            "slug",
-            "price",
-            "unit",
-            "is_featured",
-            "business__name",
-            "business__slug",
-            "business__kecamatan",
-        )
+@dataclass(frozen=True)
+class ProductCard:
+    """What a product card shows (umkm/_product_card.html) and nothing more: a showcase
+    page reads 24 of them in one statement (the thumbnail is its first photo's)."""
+
+    name: str
+    slug: str
+    price: int
+    unit: str
+    is_featured: bool
+    business_name: str
+    business_slug: str
+    kecamatan: str
+    thumbnail: str | None
+
+    def get_absolute_url(self) -> str:
+        return product_url(self.business_slug, self.slug)
+
+    def get_kecamatan_display(self) -> str:
+        return choice_label(Kecamatan, self.kecamatan)
+
+    def thumbnail_url(self) -> str:
+        return ProductPhoto.thumbnail.field.storage.url(self.thumbnail) if self.thumbnail else ""
+
+
+def _cards(products: QuerySet[Product]) -> QuerySet:
+    """The rows of ProductCard, in its fields' order."""
+    first = ProductPhoto.objects.filter(product=OuterRef("pk")).order_by("position", "id")
+    return products.annotate(card_thumbnail=Subquery(first.values("thumbnail")[:1])).values_list(
+        "name",
+        "slug",
+        "price",
+        "unit",
+        "is_featured",
+        "business__name",
+        "business__slug",
+        "business__kecamatan",
+        "card_thumbnail",
     )
+
+
+# The showcase's cards, built once per shape of filters.
+_SHOWCASE_CARDS = Statement(
+    lambda *shape: _cards(_matching_public_products(_ShapedFilter.of(*shape)))
+)
+
+
+class PublicProductCards:
+    """The cards of the public products that match the filters, in showcase order, read a
+    page at a time (a Paginator slices it); count() counts the products."""
+
+    def __init__(self, filters: ProductFilter):
+        self.filters = filters
+
+    def count(self) -> int:
+        return _matching_public_products(self.filters).count()
+
+    def __getitem__(self, page: slice) -> list[ProductCard]:
+        """The cards of a page, a slice (as Paginator asks for one)."""
+        rows = _SHOWCASE_CARDS.rows(
+            *self.filters.shape(),
+            limit=page.stop - page.start,
+            offset=page.start,
+            **self.filters.values(),
+        )
+        return [ProductCard(*row) for row in rows]
+
+
+def public_product_cards(filters: ProductFilter | None = None) -> PublicProductCards:
+    return PublicProductCards(filters or ProductFilter())
 
 
 def public_businesses(filters: ProductFilter | None = None) -> QuerySet[Business]:
@@ -97,7 +222,7 @@ def public_businesses(filters: ProductFilter | None = None) -> QuerySet[Business
     businesses = Business.objects.public().annotate(
         product_count=Count("products", filter=Q(products__is_available=True))
     )
-    for word in _search_words(filters.q):
+    for word in filters.words:
         businesses = businesses.filter(Q(name__icontains=word) | Q(description__icontains=word))
     if filters.category:
         businesses = businesses.filter(category=filters.category)
@@ -112,9 +237,9 @@ def public_business(slug: str) -> Business:
     return get_object_or_404(Business.objects.public(), slug=slug)
 
 
-def public_business_products(business: Business) -> QuerySet[Product]:
-    """Shown as product cards (photos in `photo_list`)."""
-    return business.products.filter(is_available=True).prefetch_related(_card_photos())
+def public_business_products(business: Business) -> list[ProductCard]:
+    """The cards of a business's page: its available products."""
+    return [ProductCard(*row) for row in _cards(business.products.filter(is_available=True))]
 
 
 def public_product(business_slug: str, product_slug: str) -> Product:

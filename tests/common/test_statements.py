@@ -55,6 +55,17 @@ def test_each_run_reads_what_the_queryset_of_its_values_reads(places, django_ass
     assert builds == [True, False]
 
 
+def test_a_page_of_rows_is_read_in_the_querysets_order(places):
+    statement = Statement(
+        lambda: _locations(Param("ids", IDS), active=True, prefix=Param("prefix", CharField()))
+    )
+    ids = [place.pk for place in places]
+    every = list(_locations(ids, active=True, prefix=""))
+    assert statement.rows(ids=ids, prefix="") == every
+    assert statement.rows(limit=3, offset=2, ids=ids, prefix="") == every[2:5]
+    assert statement.rows(limit=3, offset=len(every), ids=ids, prefix="") == []
+
+
 def test_a_list_of_ids_is_one_parameter_whatever_its_length(places):
     ids = [place.pk for place in places]
     assert Location.objects.filter(pk__any=ids[:3]).count() == 3
