@@ -146,7 +146,7 @@ def public_products(filters: ProductFilter | None = None) -> QuerySet[Product]:
 
 @dataclass(frozen=True)
 class ProductCard:
-    """What a product card shows (umkm/_product_card.html) and nothing more: a showcase
+    """What a product card shows (umkm/_product_cards.html) and nothing more: a showcase
     page reads 24 of them in one statement (the thumbnail is its first photo's)."""
 
     name: str
