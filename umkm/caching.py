@@ -4,13 +4,15 @@ keyed by a showcase version that every write to businesses, products or photos r
 
 import hashlib
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any
 
-from common.caching import cached_page, replace_version, shared_value, shared_version
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from common.caching import cached_page, replace_version, shared_version
 
 VERSION_KEY = "umkm:version"
 PAGE_TIMEOUT = 600
-T = TypeVar("T")
 
 
 def showcase_version() -> str:
@@ -30,12 +32,24 @@ def showcase_version_of(request) -> str:
     return request.showcase_version
 
 
-def cached_for_filters(request, name: str, filters: object, compute: Callable[[], T]) -> T:
-    """What every page of the same showcase filters shows alike (how many products match):
-    computed for the first of them asked, under the showcase version."""
-    digest = hashlib.sha256(repr(filters).encode()).hexdigest()
-    key = f"showcase:{name}:{showcase_version_of(request)}:{digest}"
-    return shared_value(key, compute, PAGE_TIMEOUT)
+def shared_parts(request, parts: dict[str, tuple[object, Callable[[], Any]]]) -> dict[str, Any]:
+    """The parts of a showcase page that every page of the same filters shows alike, by
+    name: (what the part depends on, how to build it). Each is kept under the showcase
+    version, the language and what it depends on; all are read in one round trip and the
+    missing ones built and shared in one more."""
+    prefix = f"showcase:{showcase_version_of(request)}:{get_language()}"
+    keys = {
+        name: f"{prefix}:{name}:{hashlib.sha256(repr(depends).encode()).hexdigest()}"
+        for name, (depends, _build) in parts.items()
+    }
+    found = cache.get_many(list(keys.values()))
+    built = {
+        keys[name]: build() for name, (_depends, build) in parts.items() if keys[name] not in found
+    }
+    if built:
+        cache.set_many(built, PAGE_TIMEOUT)
+    found.update(built)
+    return {name: found[key] for name, key in keys.items()}
 
 
 def _showcase_version_of_page(request, *args, **kwargs) -> str:

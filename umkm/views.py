@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.functional import SimpleLazyObject
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
@@ -17,12 +17,7 @@ from common import clock
 from common.errors import DomainError
 from common.qr import qr_svg_file
 from umkm import booth_selectors, booth_services, selectors, services
-from umkm.caching import (
-    PAGE_TIMEOUT,
-    cached_for_filters,
-    cached_showcase_page,
-    showcase_version_of,
-)
+from umkm.caching import cached_showcase_page, shared_parts
 from umkm.forms import (
     BoothApplicationForm,
     BusinessForm,
@@ -42,25 +37,35 @@ def showcase(request):
     form = ShowcaseFilterForm(request.GET)
     filters = form.to_filter()
     products = selectors.public_product_cards(filters)
-    paginator = Paginator(products, PRODUCTS_PER_PAGE)
-    # The count, the filter form and the businesses are the same on every page of the same
-    # filters (the businesses at every price too): each is made for the first page asked
-    # and cached under the showcase version for the others.
-    paginator.count = cached_for_filters(request, "count", filters, products.count)
-    page = paginator.get_page(request.GET.get("halaman"))
     query = request.GET.copy()
     query.pop("halaman", None)
-    context = {
-        "form": form,
-        "page": page,
-        "query": query.urlencode(),
-        "business_filters": filters.for_businesses(),
-        # Built only when their cached list is missing: most pages never query them.
-        "businesses": SimpleLazyObject(
-            lambda: selectors.public_businesses(filters)[:BUSINESSES_ON_SHOWCASE]
+    query = query.urlencode()
+    # The count, the filter form and the businesses are the same on every page of the same
+    # filters (the businesses at every price too): each is made for the first page asked
+    # and shared under the showcase version with the others.
+    parts = {
+        "count": (filters, products.count),
+        "businesses": (
+            filters.for_businesses(),
+            lambda: render_to_string(
+                "umkm/_businesses.html",
+                {"businesses": selectors.public_businesses(filters)[:BUSINESSES_ON_SHOWCASE]},
+            ),
         ),
-        "showcase_version": showcase_version_of(request),
-        "cache_timeout": PAGE_TIMEOUT,
+    }
+    if not request.htmx:
+        parts["filters"] = (
+            query,
+            lambda: render_to_string("umkm/_filters.html", {"form": form}),
+        )
+    shared = shared_parts(request, parts)
+    paginator = Paginator(products, PRODUCTS_PER_PAGE)
+    paginator.count = shared["count"]
+    context = {
+        "page": paginator.get_page(request.GET.get("halaman")),
+        "query": query,
+        "businesses_html": shared["businesses"],
+        "filters_html": shared.get("filters"),
     }
     template = "umkm/_results.html" if request.htmx else "umkm/showcase.html"
     return render(request, template, context)
