@@ -84,7 +84,8 @@ class Statement:
         return built
 
     def rows(self, *shape, limit: int | None = None, offset: int = 0, **values) -> list[tuple]:
-        """`limit` rows from `offset` on, in the queryset's order; all of them by default."""
+        """`limit` rows from `offset` on, in the queryset's order; all of them by default.
+        Paged only when the queryset is not sliced itself (its SQL has no LIMIT of its own)."""
         sql, params = self.sql(*shape)
         bound = [values[param.name] if isinstance(param, Param) else param for param in params]
         if limit is not None:
