@@ -8,6 +8,8 @@ from urllib.parse import parse_qs, unquote, urlparse
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from mpp.database import connection_options
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("MPP_DATA_DIR", BASE_DIR / ".data"))
 
@@ -130,17 +132,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
     f"-c lock_timeout={int(os.environ.get('DB_LOCK_TIMEOUT_MS', '5000'))}"
 )
-# A statement's values are sent apart from its SQL, and an SQL run five times on a
-# connection is prepared: PostgreSQL parses it once per connection, and plans it once
-# where a plan for any values serves (a call-next's statements: a quarter less of
-# PostgreSQL's time). Django turns preparing off unless it is asked for.
-DATABASES["default"]["OPTIONS"].update(server_side_binding=True, prepare_threshold=5)
-# Behind PgBouncer in transaction pooling mode a server-side cursor (a named cursor that
-# outlives the transaction's statement) or a prepared statement may land on another
-# server connection.
-if os.environ.get("DB_TRANSACTION_POOLER") == "1":
-    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
-    DATABASES["default"]["OPTIONS"]["prepare_threshold"] = None
+connection_options(
+    DATABASES["default"], transaction_pooler=os.environ.get("DB_TRANSACTION_POOLER") == "1"
+)
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_mpp")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

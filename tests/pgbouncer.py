@@ -11,11 +11,13 @@ import subprocess
 import tempfile
 import time
 from contextlib import contextmanager
+from copy import copy
 from pathlib import Path
 
 import pytest
 from django.db import connections
 
+from mpp.database import connection_options
 from tests.machine import free_port, require, stop
 
 # PgBouncer refuses to run as root: as the user the embedded PostgreSQL runs as, else nobody.
@@ -110,9 +112,12 @@ def database_route(request):
     host, port = request.getfixturevalue("pgbouncer_address")
     # Every thread's connection is made from this same dictionary.
     db = connections["default"].settings_dict
-    saved = {key: db.get(key) for key in ("HOST", "PORT", "DISABLE_SERVER_SIDE_CURSORS")}
+    saved = {
+        key: copy(db.get(key)) for key in ("HOST", "PORT", "DISABLE_SERVER_SIDE_CURSORS", "OPTIONS")
+    }
     connections.close_all()
-    db.update(HOST=host, PORT=str(port), DISABLE_SERVER_SIDE_CURSORS=True)
+    db.update(HOST=host, PORT=str(port))
+    connection_options(db, transaction_pooler=True)
     try:
         connection = connections["default"]
         connection.ensure_connection()
