@@ -4,7 +4,7 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db import IntegrityError, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, transaction
 from django.db.models import (
     BigIntegerField,
     Exists,
@@ -48,7 +48,7 @@ from counters.queue.models import (
     TicketEvent,
     TicketSequence,
 )
-from counters.queue.selectors.reference import presence_and_pace
+from counters.queue.selectors.reference import presence_and_pace, service_by_id
 from counters.queue.selectors.schedule import closed_reason_of, service_closed_reason
 from counters.queue.selectors.tickets import position_of, tickets_ahead
 from services.models import Location, Service
@@ -353,14 +353,23 @@ def _next_to_call(counter: Counter, *, day, service_ids: list[int]) -> Ticket | 
     picked = _PICK.rows(True, **line, ids=sequence) or _PICK.rows(False, **line)
     if not picked:
         return None
-    # What the caller shows of the ticket called, with it.
-    with scopes_disabled():
-        return Ticket.objects.select_related("service", "agency", "location").get(pk=picked[0][0])
+    ticket = Ticket.from_db(DEFAULT_DB_ALIAS, _TICKET_COLUMNS, picked[0])
+    # What the caller shows of it: its service and agency are reference data, its location
+    # the counter's.
+    ticket.service = service_by_id(ticket.service_id)
+    ticket.agency = ticket.service.agency
+    ticket.location = counter.location
+    return ticket
+
+
+# A ticket's columns, as Ticket.from_db takes them.
+_TICKET_COLUMNS = [field.attname for field in Ticket._meta.concrete_fields]
 
 
 def _pick(in_sequence: bool) -> QuerySet:
-    """_next_to_call's statement: the id of the first waiting ticket of the lines that no
-    other counter holds, locked; of those in the sequence `ids`, the first in its order."""
+    """_next_to_call's statement: the first waiting ticket of the lines that no other
+    counter holds, locked, read whole; of those in the sequence `ids`, the first in its
+    order."""
     line = Ticket.waiting_line(
         location_id=LOCATION_ID, day=DAY, service_ids=SERVICE_IDS
     ).select_for_update(skip_locked=True)
@@ -368,7 +377,7 @@ def _pick(in_sequence: bool) -> QuerySet:
         ids = Param("ids", IDS)
         place = Func(ids, F("id"), function="array_position", output_field=IntegerField())
         line = line.filter(pk__any=ids).order_by(place)
-    return line.values_list("id")[:1]
+    return line.values_list(*_TICKET_COLUMNS)[:1]
 
 
 _PICK = Statement(_pick)
