@@ -354,10 +354,13 @@ def _next_to_call(counter: Counter, *, day, service_ids: list[int]) -> Ticket | 
     if not picked:
         return None
     ticket = Ticket.from_db(DEFAULT_DB_ALIAS, _TICKET_COLUMNS, picked[0])
-    # What the caller shows of it: its service and agency are reference data, its location
-    # the counter's.
+    # What the caller shows of it: its service (with the service's agency) is reference
+    # data, its location the counter's. The agency is taken along only while it is still
+    # the ticket's own: a service moved to another agency since leaves the ticket's as it
+    # was, read when asked for.
     ticket.service = service_by_id(ticket.service_id)
-    ticket.agency = ticket.service.agency
+    if ticket.service.agency_id == ticket.agency_id:
+        ticket.agency = ticket.service.agency
     ticket.location = counter.location
     return ticket
 

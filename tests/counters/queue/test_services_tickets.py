@@ -20,6 +20,7 @@ from counters.queue.errors import (
 )
 from counters.queue.selectors.counters import counter_by_id
 from counters.queue.selectors.reference import service_by_id
+from services.models import Service
 from tests.factories import CounterFactory, ServiceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -209,6 +210,19 @@ def test_call_next_takes_only_the_counters_services_at_its_location_of_today(
     event = called.events.last()
     assert (event.action, event.from_status, event.to_status) == ("called", "waiting", "called")
     assert event.counter == counter_a and event.actor == operator_a
+
+
+def test_a_call_keeps_the_tickets_agency_when_its_service_moved_since(
+    service_a, agency_b, location, counter_a, operator_a, in_a
+):
+    issued = issue(service_a, location)
+    with scopes_disabled():
+        Service.objects.filter(pk=service_a.pk).update(agency=agency_b)
+    called = queue.ticket_call_next(counter=counter_by_id(counter_a.pk), operator=operator_a)
+    assert called.pk == issued.pk
+    assert called.agency_id == called.agency.pk == issued.agency_id != agency_b.pk
+    with scopes_disabled():
+        assert called.events.last().agency_id == issued.agency_id
 
 
 def test_call_next_refused_while_a_ticket_is_active_at_the_counter(
